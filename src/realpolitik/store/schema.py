@@ -1,0 +1,50 @@
+"""Table definitions and the migration path between schema versions.
+
+Each migration is a list of SQL statements that moves the store from version N-1 to N;
+a store created by an older realpolitik is brought up to date when it is opened for writing.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+_V1 = [
+    """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS documents (
+        id VARCHAR PRIMARY KEY, date DATE, title VARCHAR, source VARCHAR, url VARCHAR,
+        external_id VARCHAR, text VARCHAR, ingested_at TIMESTAMP DEFAULT current_timestamp)""",
+    """CREATE TABLE IF NOT EXISTS sentences (
+        document_id VARCHAR, idx INTEGER, paragraph INTEGER, start_char INTEGER,
+        end_char INTEGER, text VARCHAR, PRIMARY KEY (document_id, idx))""",
+    """CREATE TABLE IF NOT EXISTS mentions (
+        document_id VARCHAR, sentence INTEGER, start_char INTEGER, end_char INTEGER,
+        text VARCHAR, actor_id VARCHAR, actor VARCHAR, name VARCHAR, country VARCHAR,
+        role VARCHAR, kind VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS events (
+        id VARCHAR PRIMARY KEY, document_id VARCHAR, pub_date DATE,
+        date_start DATE, date_end DATE, date_precision VARCHAR, date_inferred BOOLEAN,
+        source_text VARCHAR, source_actor VARCHAR, source_country VARCHAR, source_role VARCHAR,
+        target_text VARCHAR, target_actor VARCHAR, target_country VARCHAR, target_role VARCHAR,
+        code VARCHAR, root VARCHAR, quad_class INTEGER, goldstein DOUBLE, plover VARCHAR,
+        polarity VARCHAR, modality VARCHAR, sentence INTEGER, evidence VARCHAR,
+        confidence DOUBLE, span_start INTEGER, span_end INTEGER, trigger VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS relations (
+        id VARCHAR PRIMARY KEY, document_id VARCHAR, origin VARCHAR, kind VARCHAR,
+        parties VARCHAR[], name VARCHAR,
+        date_start DATE, date_end DATE, date_precision VARCHAR, date_inferred BOOLEAN,
+        defense BOOLEAN, offense BOOLEAN, neutrality BOOLEAN, non_aggression BOOLEAN,
+        consultation BOOLEAN, polarity VARCHAR, sentence INTEGER, evidence VARCHAR,
+        attributes JSON)""",
+    """CREATE TABLE IF NOT EXISTS quantities (
+        id VARCHAR PRIMARY KEY, document_id VARCHAR, measure VARCHAR, parties VARCHAR[],
+        value DOUBLE, low DOUBLE, high DOUBLE, unit VARCHAR, year INTEGER, change_pct DOUBLE,
+        forecast BOOLEAN, comparator VARCHAR, sentence INTEGER, evidence VARCHAR)""",
+    "CREATE INDEX IF NOT EXISTS events_date ON events (date_start)",
+    "CREATE INDEX IF NOT EXISTS events_dyad ON events (source_country, target_country)",
+    "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (document_id)",
+]
+
+#: MIGRATIONS[n] upgrades a store at version n to version n + 1 (0 = empty file)
+MIGRATIONS: dict[int, list[str]] = {0: _V1}
+
+TABLES = ("documents", "sentences", "mentions", "events", "relations", "quantities")
