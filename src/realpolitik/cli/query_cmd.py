@@ -1,0 +1,126 @@
+"""events, relations, quantities and export: reading the store."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from realpolitik.analysis import EventFilter, find_events
+from realpolitik.cli.options import DbOption, build_config
+from realpolitik.cli.render import OutputFormat, print_rows, stderr
+from realpolitik.ingest.readers import parse_iso_date
+from realpolitik.store import Store, open_store
+from realpolitik.store.export import export
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f")]
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+    gdelt = "gdelt"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("events")(events)
+    app.command("relations")(relations)
+    app.command("quantities")(quantities)
+    app.command("export")(export_command)
+
+
+def _reader(db: Path | None) -> Store:
+    return open_store(build_config(db=db).db_path, read_only=True)
+
+
+def events(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option(help="Actor code or prefix, e.g. RUS, RUSGOV.")]
+    = None,
+    country: Annotated[str | None, typer.Option(help="ISO3 country on either side.")] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO code or prefix, e.g. 19, 111.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
+    polarity: Annotated[str | None, typer.Option(help="asserted or negated")] = None,
+    limit: Annotated[int | None, typer.Option(min=1)] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List stored events with filters, each with its evidence sentence."""
+    flt = EventFilter(
+        actor=actor, country=country, code=code,
+        start=parse_iso_date(date_from, "--from") if date_from else None,
+        end=parse_iso_date(date_to, "--to") if date_to else None,
+        polarity=polarity, limit=limit,
+    )
+    with _reader(db) as store:
+        rows = find_events(store, flt)
+    columns = None if fmt is not OutputFormat.table else [
+        "date_start", "source_actor", "code", "target_actor", "polarity", "modality",
+        "goldstein", "evidence"]
+    print_rows(rows, fmt, title="events", columns=columns)
+
+
+def _parties_filter(actor: str | None) -> tuple[str, list[Any]]:
+    if not actor:
+        return "", []
+    return " AND list_contains(parties, ?)", [actor.upper()]
+
+
+def relations(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option(help="ISO3 or organisation code.")] = None,
+    kind: Annotated[str | None, typer.Option(help="treaty, membership, arms_transfer, ...")]
+    = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List treaties, memberships, transfers, deployments, support and alliance claims."""
+    where, params = _parties_filter(actor)
+    if kind:
+        where += " AND kind = ?"
+        params.append(kind)
+    with _reader(db) as store:
+        rows = store.query_dicts(
+            "SELECT id, kind, array_to_string(parties, ',') AS parties, name, date_start, "
+            "date_precision, defense, offense, neutrality, non_aggression, consultation, "
+            f"polarity, origin, evidence FROM relations WHERE true{where} "
+            "ORDER BY date_start NULLS LAST, id", params)
+    print_rows(rows, fmt, title="relations")
+
+
+def quantities(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option(help="ISO3 or organisation code.")] = None,
+    measure: Annotated[str | None, typer.Option(help="trade, aid, arms_sales, ...")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List figures: trade, economic relations, aid, arms sales, troops, casualties."""
+    where, params = _parties_filter(actor)
+    if measure:
+        where += " AND measure = ?"
+        params.append(measure)
+    with _reader(db) as store:
+        rows = store.query_dicts(
+            "SELECT id, measure, array_to_string(parties, ',') AS parties, value, low, high, "
+            "unit, year, change_pct, forecast, comparator, evidence FROM quantities "
+            f"WHERE true{where} ORDER BY year NULLS LAST, id", params)
+    print_rows(rows, fmt, title="quantities")
+
+
+def export_command(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output file (a directory with "
+                                      "--table all).")],
+    table: Annotated[str, typer.Option(help="events, relations, quantities, documents, "
+                                       "sentences, mentions, or all")] = "events",
+    include_modal: Annotated[bool, typer.Option(
+        help="gdelt: also export future, hypothetical and demanded events.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Export the store: CSV, JSON Lines, Parquet, or GDELT 2.0 event TSV."""
+    with _reader(db) as store:
+        counts = export(store, fmt.value, out, table=table, include_modal=include_modal)
+    for name, n in counts.items():
+        stderr.print(f"{name}: {n} rows → {out}")

@@ -1,0 +1,506 @@
+"""Stage 4: who did what to whom, from the dependency parse and the pattern dictionaries.
+
+Input: a :class:`ParsedDoc` and its actor :class:`Mention` list. Output: :class:`Event` rows
+without dates (the time stage dates them). Triggers are verbs and event nouns matched by the
+pattern dictionaries; sources and targets come from the parse (subjects, passive agents,
+possessors, adjectival actors, objects, prepositional objects), conjoined actors expand into
+one event per pair, and negation and modality are read from the trigger's clause and the
+verbs that govern it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from realpolitik.config import Config
+from realpolitik.events.codebook import Codebook, default_codebook
+from realpolitik.events.grammar import Grammar, default_grammar
+from realpolitik.events.patterns import (
+    NounPattern,
+    PatternSet,
+    VerbPattern,
+    default_patterns,
+    load_pattern_file,
+)
+from realpolitik.model import Event, Mention, Modality, ParsedDoc, Participant, Polarity, stable_id
+
+#: prepositions that introduce a target when a pattern names none
+FALLBACK_TARGET_PREPS = ("against", "on", "to", "with", "toward", "towards", "at", "into",
+                         "upon", "over")
+_SUBJECT_DEPS = {"nsubj", "csubj"}
+_LEFT_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A matched verb or noun with its code and how sure the pattern is."""
+
+    token: int
+    code: str
+    confidence: float
+    sources: tuple[Mention | None, ...]
+    targets: tuple[Mention | None, ...]
+
+
+class EventCoder:
+    """Codes events in parsed documents; load once, call :meth:`code` per document."""
+
+    def __init__(self, config: Config, codebook: Codebook | None = None,
+                 patterns: PatternSet | None = None, grammar: Grammar | None = None) -> None:
+        self.config = config
+        self.codebook = codebook or default_codebook()
+        base = patterns or default_patterns()
+        for path in config.pattern_files:
+            base = base.extended(load_pattern_file(path, self.codebook))
+        self.patterns = base
+        self.grammar = grammar or default_grammar()
+
+    # -- public ------------------------------------------------------------------
+    def code(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Event]:
+        clause = _Clause(doc, mentions, self.grammar)
+        events: list[Event] = []
+        consumed: set[int] = set()
+        for sentence in doc.sentences:
+            for i in range(sentence.start, sentence.end):
+                tok = doc.tokens[i]
+                if tok.pos in ("VERB", "AUX") and tok.lemma.lower() in self.patterns.verbs:
+                    trigger = self._verb_trigger(clause, i, consumed)
+                    if trigger:
+                        events.extend(self._events(clause, trigger))
+            for i in range(sentence.start, sentence.end):
+                tok = doc.tokens[i]
+                if (i not in consumed and tok.pos in ("NOUN", "PROPN")
+                        and tok.lemma.lower() in self.patterns.nouns):
+                    trigger = self._noun_trigger(clause, i)
+                    if trigger:
+                        events.extend(self._events(clause, trigger))
+        return _dedupe(events)
+
+    # -- triggers ----------------------------------------------------------------
+    def _verb_trigger(self, c: _Clause, v: int, consumed: set[int]) -> Trigger | None:
+        pattern = self._best_verb_pattern(c, v)
+        lemma = c.doc.tokens[v].lemma.lower()
+        obj = c.object_of(v)
+        if obj is not None and lemma in self.grammar.light_verbs:
+            noun_pattern = self._noun_pattern(c, obj)
+            if noun_pattern and (pattern is None or not pattern.object):
+                consumed.add(obj)
+                return self._light_verb_trigger(c, v, obj, noun_pattern)
+        if pattern is None:
+            return None
+        if obj is not None and pattern.object:
+            consumed.add(obj)
+        sources, targets = c.verb_participants(v, pattern.prep)
+        return Trigger(v, pattern.code, pattern.confidence, sources, targets)
+
+    def _best_verb_pattern(self, c: _Clause, v: int) -> VerbPattern | None:
+        for pattern in self.patterns.verbs.get(c.doc.tokens[v].lemma.lower(), ()):
+            if c.satisfies(v, pattern):
+                return pattern
+        return None
+
+    def _noun_pattern(self, c: _Clause, n: int) -> NounPattern | None:
+        candidates = self.patterns.nouns.get(c.doc.tokens[n].lemma.lower())
+        if not candidates:
+            return None
+        preps = c.prep_lemmas(n)
+        for pattern in candidates:
+            if not pattern.prep or preps.intersection(pattern.prep):
+                return pattern
+        return candidates[-1]
+
+    def _light_verb_trigger(self, c: _Clause, v: int, noun: int,
+                            pattern: NounPattern) -> Trigger:
+        sources, targets = c.verb_participants(v, pattern.prep or FALLBACK_TARGET_PREPS)
+        noun_targets = c.prep_objects(noun, pattern.prep or FALLBACK_TARGET_PREPS)
+        if noun_targets:
+            targets = tuple(noun_targets)
+        elif targets and c.object_of(v) == noun:
+            # the object was the event noun itself, not an actor
+            targets = tuple(t for t in targets if t is None or t.head != noun) or (None,)
+        return Trigger(noun, pattern.code, pattern.confidence * 0.95, sources, targets)
+
+    def _noun_trigger(self, c: _Clause, n: int) -> Trigger | None:
+        pattern = self._noun_pattern(c, n)
+        if pattern is None:
+            return None
+        sources, targets = c.noun_participants(n, pattern)
+        if not any(sources) and self.codebook[pattern.code].quad_class == 1:
+            # "responded ... in a condolence telegram to X": the responder sent it
+            sources = c.clause_subjects(n)
+        return Trigger(n, pattern.code, pattern.confidence * 0.9, sources, targets)
+
+    # -- events ------------------------------------------------------------------
+    def _events(self, c: _Clause, trigger: Trigger) -> list[Event]:
+        cameo = self.codebook[trigger.code]
+        polarity = c.polarity(trigger.token)
+        modality = c.modality(trigger.token)
+        doc = c.doc
+        tok = doc.tokens[trigger.token]
+        sentence = doc.sentences[tok.sent]
+        out: list[Event] = []
+        for source in trigger.sources:
+            for target in trigger.targets:
+                if source is None and target is None:
+                    continue
+                src_actor = source.actor if source else None
+                tgt_actor = target.actor if target else None
+                if src_actor is None and tgt_actor is None:
+                    continue
+                if (src_actor and tgt_actor and src_actor.code == tgt_actor.code
+                        and source is not None and target is not None
+                        and source.start == target.start):
+                    continue
+                resolved = (src_actor is not None) + (tgt_actor is not None)
+                confidence = trigger.confidence * (1.0 if resolved == 2 else 0.8)
+                out.append(Event(
+                    id=stable_id(doc.document.id, trigger.token, trigger.code,
+                                 source.start if source else "-",
+                                 target.start if target else "-"),
+                    source=Participant.from_mention(source) if source else None,
+                    target=Participant.from_mention(target) if target else None,
+                    code=cameo.code, root=cameo.root, quad_class=cameo.quad_class,
+                    goldstein=cameo.goldstein, plover=cameo.plover,
+                    polarity=polarity, modality=modality, sentence=sentence.index,
+                    evidence=sentence.text, confidence=confidence,
+                    span=(tok.idx, tok.idx + len(tok.text)), trigger=tok.text,
+                    trigger_token=trigger.token,
+                ))
+        return out
+
+
+def _dedupe(events: Iterable[Event]) -> list[Event]:
+    seen: set[str] = set()
+    out = []
+    for e in events:
+        if e.id not in seen:
+            seen.add(e.id)
+            out.append(e)
+    return out
+
+
+class _Clause:
+    """Parse-reading helpers over one document and its mentions."""
+
+    def __init__(self, doc: ParsedDoc, mentions: list[Mention], grammar: Grammar) -> None:
+        self.doc = doc
+        self.grammar = grammar
+        self.mention_at: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self.mention_at[i] = m
+
+    # -- parse navigation --------------------------------------------------------
+    def kids(self, i: int, *deps: str) -> list[int]:
+        kids = self.doc.children(i)
+        return [k for k in kids if self.doc.tokens[k].dep in deps] if deps else kids
+
+    def lemma(self, i: int) -> str:
+        return self.doc.tokens[i].lemma.lower()
+
+    def prep_lemmas(self, i: int) -> set[str]:
+        return {self.lemma(p) for p in self.kids(i, "prep", "agent", "dative")}
+
+    def object_of(self, v: int) -> int | None:
+        objs = self.kids(v, "dobj")
+        if objs:
+            return objs[0]
+        passive = self.kids(v, "nsubjpass")
+        return passive[0] if passive else None
+
+    def satisfies(self, v: int, pattern: VerbPattern) -> bool:
+        if pattern.particle and not any(
+                self.lemma(k) in pattern.particle for k in self.kids(v, "prt")):
+            return False
+        if pattern.object:
+            obj = self.object_of(v)
+            if obj is None:
+                return False
+            words = {self.lemma(obj)} | {self.lemma(k) for k in self.kids(obj, "compound")}
+            words |= {self.doc.tokens[obj].lower}
+            if not words & pattern.object:
+                return False
+        if pattern.prep and not self._has_prep(v, pattern.prep):
+            obj = self.object_of(v)
+            if obj is None or not self._has_prep(obj, pattern.prep):
+                return False
+        return not (pattern.xcomp and not any(
+            self.lemma(k) in pattern.xcomp for k in self.kids(v, "xcomp", "ccomp", "pcomp")))
+
+    def _has_prep(self, i: int, preps: tuple[str, ...]) -> bool:
+        if any(self.lemma(p) in preps for p in self.kids(i, "prep", "dative", "agent")):
+            return True
+        # "called on X": spaCy may parse "on" as a particle
+        return any(self.lemma(p) in preps for p in self.kids(i, "prt"))
+
+    # -- actors ------------------------------------------------------------------
+    def actors_at(self, i: int, depth: int = 0) -> list[Mention]:
+        """Actor mentions a phrase headed by token ``i`` stands for, conjuncts expanded."""
+        found: list[Mention] = []
+        m = self.mention_at.get(i)
+        if m is not None:
+            found.append(m)
+        elif depth < 2:
+            # "the actions of the US", "Iran's programme", "Iranian officials"
+            for k in self.kids(i, "poss", "compound", "amod", "nmod"):
+                if self.doc.tokens[k].i < i and k in self.mention_at:
+                    found.append(self.mention_at[k])
+                    break
+            if not found:
+                for p in self.kids(i, "prep"):
+                    if self.lemma(p) == "of":
+                        for o in self.kids(p, "pobj"):
+                            found.extend(self.actors_at(o, depth + 1))
+        for conj in self.kids(i, "conj"):
+            found.extend(self.actors_at(conj, depth))
+        for appos in self.kids(i, "appos"):
+            if not found:
+                found.extend(self.actors_at(appos, depth))
+        return _unique(found)
+
+    def prep_objects(self, i: int, preps: Iterable[str]) -> list[Mention]:
+        wanted = tuple(preps)
+        out: list[Mention] = []
+        for p in self.kids(i, "prep", "dative", "prt"):
+            if self.lemma(p) in wanted:
+                for o in self.kids(p, "pobj", "dobj"):
+                    out.extend(self.actors_at(o))
+                if self.doc.tokens[p].dep == "dative" and p in self.mention_at:
+                    out.append(self.mention_at[p])
+        return _unique(out)
+
+    def subjects(self, v: int, seen: int = 0) -> tuple[list[Mention], bool]:
+        """(subject mentions, found a subject token at all) for verb ``v``."""
+        subj = self.kids(v, *_SUBJECT_DEPS)
+        if subj:
+            return self.actors_at(subj[0]), True
+        tok = self.doc.tokens[v]
+        if seen > 4 or tok.head == v:
+            return [], False
+        head = tok.head
+        if tok.dep == "conj" or tok.dep == "xcomp":
+            if tok.dep == "xcomp" and self.lemma(head) in self.grammar.demand_governors:
+                # "called on Iran to withdraw": the demanded actor does it
+                objs = self.kids(head, "dobj") or [
+                    o for p in self.kids(head, "prep", "prt") for o in self.kids(p, "pobj")]
+                if objs:
+                    return self.actors_at(objs[0]), True
+            return self.subjects(head, seen + 1)
+        if tok.dep == "relcl":
+            return self.actors_at(head), True
+        if tok.dep in ("pcomp", "pobj") or (tok.dep == "advcl" and not subj):
+            prep = head
+            if self.doc.tokens[prep].pos == "ADP":
+                governor = self.doc.tokens[prep].head
+                if self.lemma(prep) == "of":
+                    # "accused Russia of restricting": the accused did it
+                    objs = self.kids(governor, "dobj")
+                    if objs:
+                        return self.actors_at(objs[0]), True
+                return self.subjects(governor, seen + 1)
+            return self.subjects(head, seen + 1)
+        return [], False
+
+    def verb_participants(self, v: int, preps: tuple[str, ...]
+                          ) -> tuple[tuple[Mention | None, ...], tuple[Mention | None, ...]]:
+        passive = self.kids(v, "nsubjpass")
+        if passive:
+            sources = [m for a in self.kids(v, "agent") for o in self.kids(a, "pobj")
+                       for m in self.actors_at(o)]
+            targets = self.actors_at(passive[0])
+            if not targets:
+                targets = self.prep_objects(v, preps or FALLBACK_TARGET_PREPS)
+            return _or_none(sources), _or_none(targets)
+        sources, _ = self.subjects(v)
+        targets: list[Mention] = []
+        if preps:
+            targets = self.prep_objects(v, preps)
+            obj = self.object_of(v)
+            if not targets and obj is not None:
+                targets = self.prep_objects(obj, preps)
+        if not targets:
+            for obj in self.kids(v, "dobj", "dative", "attr"):
+                targets.extend(self.actors_at(obj))
+        if not targets:
+            targets = self.prep_objects(v, FALLBACK_TARGET_PREPS)
+        targets = [t for t in targets if t not in sources]
+        return _or_none(sources), _or_none(targets)
+
+    def noun_participants(self, n: int, pattern: NounPattern
+                          ) -> tuple[tuple[Mention | None, ...], tuple[Mention | None, ...]]:
+        sources: list[Mention] = []
+        targets: list[Mention] = []
+        for k in self._left_modifiers(n):
+            m = self.mention_at.get(k)
+            if m is None or m in sources or m in targets:
+                continue
+            is_poss = self.doc.tokens[k].dep == "poss" or self.doc.tokens[m.head].dep == "poss"
+            (targets if is_poss and pattern.patient_possessor else sources).append(m)
+        for a in self.kids(n, "prep"):
+            if self.lemma(a) == "by":
+                for o in self.kids(a, "pobj"):
+                    sources.extend(self.actors_at(o))
+        preps = pattern.prep or FALLBACK_TARGET_PREPS
+        targets.extend(self.prep_objects(n, preps))
+        head = self.doc.tokens[n].head
+        if not targets and self.doc.tokens[n].dep == "compound" and head != n:
+            # "a condolence telegram to X": the preposition hangs on the compound's head
+            targets.extend(self.prep_objects(head, preps))
+        targets = [t for t in _unique(targets) if t not in sources]
+        return _or_none(_unique(sources)), _or_none(targets)
+
+    def _left_modifiers(self, n: int) -> list[int]:
+        out: list[int] = []
+        stack = [k for k in self.kids(n, *_LEFT_MODIFIER_DEPS) if k < n]
+        while stack:
+            k = stack.pop()
+            out.append(k)
+            stack.extend(j for j in self.kids(k, *_LEFT_MODIFIER_DEPS, "conj") if j < n)
+        return sorted(out)
+
+    def clause_subjects(self, n: int) -> tuple[Mention | None, ...]:
+        """Subject of the verb that an event noun sits under (through prepositions)."""
+        i, hops = n, 0
+        while hops < 5:
+            tok = self.doc.tokens[i]
+            if tok.head == i:
+                break
+            i = tok.head
+            hops += 1
+            if self.doc.tokens[i].pos in ("VERB", "AUX"):
+                if self.doc.tokens[i].lemma.lower() in self.grammar.report_governors:
+                    return (None,)
+                subj, _ = self.subjects(i)
+                return _or_none(subj)
+            if self.doc.tokens[i].pos not in ("NOUN", "PROPN", "ADP"):
+                break
+        return (None,)
+
+    # -- polarity and modality -----------------------------------------------------
+    def _negated_here(self, i: int) -> bool:
+        g = self.grammar
+        for k in self.kids(i):
+            t = self.doc.tokens[k]
+            lemma = t.lemma.lower()
+            if t.dep == "neg" or (t.dep in ("advmod", "det", "preconj") and lemma in g.negators):
+                return True
+            # "longer" negates only as "no longer"
+            if t.dep == "advmod" and lemma in g.negating_adverbs and (
+                    lemma != "longer" or any(self.lemma(j) == "no" for j in self.kids(k))):
+                return True
+        return False
+
+    def _governors(self, i: int) -> list[tuple[int, str]]:
+        """Verbs above ``i`` whose meaning passes down to it, with the link's kind."""
+        chain: list[tuple[int, str]] = []
+        seen = {i}
+        while True:
+            tok = self.doc.tokens[i]
+            head = tok.head
+            if head == i or head in seen:
+                break
+            dep = tok.dep
+            if dep in ("xcomp", "conj"):
+                chain.append((head, dep))
+            elif dep in ("ccomp",):
+                chain.append((head, "ccomp"))
+                break
+            elif dep in ("pcomp", "pobj") and self.doc.tokens[head].pos == "ADP":
+                prep = head
+                head = self.doc.tokens[prep].head
+                if head == prep:
+                    break
+                chain.append((head, f"prep:{self.lemma(prep)}"))
+                seen.add(prep)
+            elif dep in ("dobj", "nsubjpass", "attr") and self.doc.tokens[i].pos in (
+                    "NOUN", "PROPN"):
+                chain.append((head, "object"))
+            elif dep == "compound":
+                chain.append((head, "compound"))
+            else:
+                break
+            seen.add(head)
+            i = head
+            if len(chain) > 6:
+                break
+        return chain
+
+    def polarity(self, t: int) -> Polarity:
+        if self._negated_here(t):
+            return "negated"
+        g = self.grammar
+        for gov, link in self._governors(t):
+            if link == "ccomp":
+                break
+            lemma = self.lemma(gov)
+            if link in ("xcomp", "object", "compound", "conj") and self._negated_here(gov):
+                if link == "conj" and self.kids(t, *_SUBJECT_DEPS):
+                    break
+                return "negated"
+            if (link == "xcomp" or link.startswith("prep:")) and lemma in g.negating_governors:
+                return "negated"
+            if link.startswith("prep:") and link != "prep:from":
+                break
+        return "asserted"
+
+    def modality(self, t: int) -> Modality:
+        g = self.grammar
+        own = self._aux_modality(t)
+        if own:
+            return own
+        for gov, link in self._governors(t):
+            lemma = self.lemma(gov)
+            if link == "ccomp":
+                if lemma in g.report_governors:
+                    return "reported"
+                return self._aux_modality(gov) or "actual"
+            if link == "xcomp":
+                if lemma in g.demand_governors and (
+                        self.kids(gov, "dobj") or self._has_prep(gov, ("on", "upon"))):
+                    return "demanded"
+                if lemma in g.future_governors:
+                    return "future"
+                if lemma in g.hypothetical_governors:
+                    return "hypothetical"
+            if link == "prep:of" and lemma in g.report_governors:
+                return "reported"
+            aux = self._aux_modality(gov)
+            if aux and link in ("xcomp", "object", "compound", "conj"):
+                return aux
+            if link.startswith("prep:"):
+                break
+        return "actual"
+
+    def _aux_modality(self, v: int) -> Modality | None:
+        g = self.grammar
+        for k in self.kids(v, "aux", "auxpass", "mark"):
+            lemma = self.lemma(k)
+            text = self.doc.tokens[k].lower
+            if lemma in g.future_auxiliaries or text in g.future_auxiliaries:
+                return "future"
+            if lemma in g.hypothetical_auxiliaries or text in g.hypothetical_auxiliaries:
+                return "hypothetical"
+            if self.doc.tokens[k].dep == "mark" and lemma in g.hypothetical_markers:
+                return "hypothetical"
+        conditional = any(
+            self.lemma(m) in g.hypothetical_markers
+            for k in self.kids(v, "advcl") for m in self.kids(k, "mark"))
+        if conditional and any(
+                self.lemma(a) in g.hypothetical_auxiliaries for a in self.kids(v, "aux")):
+            # the consequent of a condition: "X would retaliate if Y attacked"
+            return "hypothetical"
+        return None
+
+
+def _unique(items: Iterable[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in items:
+        if m not in out:
+            out.append(m)
+    return out
+
+
+def _or_none(items: Iterable[Mention]) -> tuple[Mention | None, ...]:
+    found = tuple(items)
+    return found if found else (None,)

@@ -1,0 +1,117 @@
+"""Exports of the store: CSV, JSON Lines, Parquet (every table) and GDELT 2.0 event TSV."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from realpolitik.errors import QueryError
+from realpolitik.store.db import Store, _first_line
+from realpolitik.store.schema import TABLES
+
+ExportFormat = Literal["csv", "jsonl", "parquet", "gdelt"]
+FORMATS: tuple[str, ...] = ("csv", "jsonl", "parquet", "gdelt")
+
+#: the 61 columns of a GDELT 2.0 event record, in order (GDELT 2.0 Event codebook)
+GDELT_COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *(f"Actor1{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
+                              "Religion1Code", "Religion2Code", "Type1Code", "Type2Code",
+                              "Type3Code")),
+    *(f"Actor2{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
+                              "Religion1Code", "Religion2Code", "Type1Code", "Type2Code",
+                              "Type3Code")),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"{who}Geo_{c}" for who in ("Actor1", "Actor2", "Action")
+      for c in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long",
+                "FeatureID")),
+    "DATEADDED", "SOURCEURL",
+)
+
+
+def _copy(store: Store, table: str, out: Path, fmt: str) -> int:
+    options = {"csv": "(FORMAT csv, HEADER true)", "jsonl": "(FORMAT json)",
+               "parquet": "(FORMAT parquet)"}[fmt]
+    path = str(out).replace("'", "''")
+    try:
+        store.con.execute(f"COPY (SELECT * FROM {table}) TO '{path}' {options}")
+    except Exception as exc:  # duckdb.Error and OSError both mean the same to a user
+        raise QueryError(f"{out}: cannot write export ({_first_line(exc)})") from None
+    return int(store.query(f"SELECT count(*) FROM {table}")[0][0])
+
+
+def export(store: Store, fmt: str, out: Path, table: str = "events",
+           include_modal: bool = False) -> dict[str, int]:
+    """Write ``table`` (or ``all`` tables into the directory ``out``); returns row counts."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "gdelt":
+        if table not in ("events", "all"):
+            raise QueryError("the GDELT format exports events only")
+        return {"events": export_gdelt(store, out, include_modal=include_modal)}
+    if table == "all":
+        out.mkdir(parents=True, exist_ok=True)
+        return {t: _copy(store, t, out / f"{t}.{fmt}", fmt) for t in TABLES}
+    if table not in TABLES:
+        raise QueryError(f"unknown table {table!r}; choose one of {', '.join(TABLES)} or all")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return {table: _copy(store, table, out, fmt)}
+
+
+def _fraction_date(d: date) -> float:
+    return round(d.year + (d.month * 30 + d.day) / 365, 4)
+
+
+def _gdelt_actor(code: str | None, name: str | None, country: str | None,
+                 role: str | None) -> list[Any]:
+    known_group = code if code and not country else ""
+    return [code or "", (name or "").upper(), country or "", known_group, "", "", "",
+            role or "", "", ""]
+
+
+def gdelt_row(row: dict[str, Any]) -> list[Any]:
+    when: date = row["date_start"] or row["pub_date"]
+    code: str = row["code"]
+    added: datetime = row["ingested_at"] or datetime(when.year, when.month, when.day)
+    return [
+        int(row["id"][:13], 16), when.strftime("%Y%m%d"), when.strftime("%Y%m"), when.year,
+        _fraction_date(when),
+        *_gdelt_actor(row["source_actor"], row["source_text"], row["source_country"],
+                      row["source_role"]),
+        *_gdelt_actor(row["target_actor"], row["target_text"], row["target_country"],
+                      row["target_role"]),
+        1 if row["sentence"] == 0 else 0, code, code[:3], row["root"], row["quad_class"],
+        row["goldstein"], 1, 1, 1, "",
+        *([""] * 24),
+        added.strftime("%Y%m%d%H%M%S"), row["url"] or row["source"] or "",
+    ]
+
+
+def export_gdelt(store: Store, out: Path, include_modal: bool = False) -> int:
+    """GDELT 2.0 event columns as tab-separated values, one asserted event per row.
+
+    GDELT has no negation or modality: negated events are never exported, and events that
+    did not (yet) happen — future, hypothetical, demanded — only with ``include_modal``.
+    """
+    modal = "" if include_modal else "AND e.modality IN ('actual', 'reported')"
+    rows = store.query_dicts(
+        "SELECT e.*, d.url, d.source, d.ingested_at FROM events e "
+        f"JOIN documents d ON d.id = e.document_id WHERE e.polarity = 'asserted' {modal} "
+        "ORDER BY e.date_start, e.id")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with out.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
+            for row in rows:
+                writer.writerow(gdelt_row(row))
+    except OSError as exc:
+        raise QueryError(f"{out}: cannot write export ({exc.strerror or exc})") from None
+    return len(rows)
+
+
+def gdelt_header() -> Sequence[str]:
+    return GDELT_COLUMNS
