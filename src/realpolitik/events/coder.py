@@ -47,8 +47,11 @@ class EventCoder:
     """Codes events in parsed documents; load once, call :meth:`code` per document."""
 
     def __init__(self, config: Config, codebook: Codebook | None = None,
-                 patterns: PatternSet | None = None, grammar: Grammar | None = None) -> None:
+                 patterns: PatternSet | None = None, grammar: Grammar | None = None,
+                 require_actor: bool = True) -> None:
         self.config = config
+        #: keep only events with at least one resolved actor (off for code-only evaluation)
+        self.require_actor = require_actor
         self.codebook = codebook or default_codebook()
         base = patterns or default_patterns()
         for path in config.pattern_files:
@@ -71,7 +74,8 @@ class EventCoder:
             for i in range(sentence.start, sentence.end):
                 tok = doc.tokens[i]
                 if (i not in consumed and tok.pos in ("NOUN", "PROPN")
-                        and tok.lemma.lower() in self.patterns.nouns):
+                        and tok.lemma.lower() in self.patterns.nouns
+                        and not self._modifies_trigger(doc, i)):
                     trigger = self._noun_trigger(clause, i)
                     if trigger:
                         events.extend(self._events(clause, trigger))
@@ -91,8 +95,19 @@ class EventCoder:
             return None
         if obj is not None and pattern.object:
             consumed.add(obj)
+            consumed.update(self._compounds(c, obj))
         sources, targets = c.verb_participants(v, pattern.prep)
         return Trigger(v, pattern.code, pattern.confidence, sources, targets)
+
+    def _modifies_trigger(self, doc: ParsedDoc, i: int) -> bool:
+        """"Partnership" in "Partnership Agreement": the head noun is the event."""
+        tok = doc.tokens[i]
+        return (tok.dep == "compound" and tok.head != i
+                and doc.tokens[tok.head].lemma.lower() in self.patterns.nouns)
+
+    @staticmethod
+    def _compounds(c: _Clause, n: int) -> list[int]:
+        return c.kids(n, "compound")
 
     def _best_verb_pattern(self, c: _Clause, v: int) -> VerbPattern | None:
         for pattern in self.patterns.verbs.get(c.doc.tokens[v].lemma.lower(), ()):
@@ -142,15 +157,15 @@ class EventCoder:
         out: list[Event] = []
         for source in trigger.sources:
             for target in trigger.targets:
-                if source is None and target is None:
+                if self.require_actor and source is None and target is None:
                     continue
                 src_actor = source.actor if source else None
                 tgt_actor = target.actor if target else None
-                if src_actor is None and tgt_actor is None:
+                if self.require_actor and src_actor is None and tgt_actor is None:
                     continue
-                if (src_actor and tgt_actor and src_actor.code == tgt_actor.code
-                        and source is not None and target is not None
-                        and source.start == target.start):
+                if source is not None and source is target:
+                    continue
+                if src_actor and tgt_actor and src_actor.code == tgt_actor.code:
                     continue
                 resolved = (src_actor is not None) + (tgt_actor is not None)
                 confidence = trigger.confidence * (1.0 if resolved == 2 else 0.8)
@@ -279,6 +294,8 @@ class _Clause:
         if seen > 4 or tok.head == v:
             return [], False
         head = tok.head
+        if tok.dep == "acomp":
+            return self.subjects(head, seen + 1)
         if tok.dep == "conj" or tok.dep == "xcomp":
             if tok.dep == "xcomp" and self.lemma(head) in self.grammar.demand_governors:
                 # "called on Iran to withdraw": the demanded actor does it
@@ -324,8 +341,12 @@ class _Clause:
                 targets.extend(self.actors_at(obj))
         if not targets:
             targets = self.prep_objects(v, FALLBACK_TARGET_PREPS)
+        obj = self.object_of(v)
+        if not targets and obj is not None:
+            # "signed an agreement with X", "imposed sanctions on X", "trade between A and B"
+            targets = self.prep_objects(obj, (*FALLBACK_TARGET_PREPS, "between"))
         targets = [t for t in targets if t not in sources]
-        return _or_none(sources), _or_none(targets)
+        return _reciprocal(sources, targets)
 
     def noun_participants(self, n: int, pattern: NounPattern
                           ) -> tuple[tuple[Mention | None, ...], tuple[Mention | None, ...]]:
@@ -347,8 +368,13 @@ class _Clause:
         if not targets and self.doc.tokens[n].dep == "compound" and head != n:
             # "a condolence telegram to X": the preposition hangs on the compound's head
             targets.extend(self.prep_objects(head, preps))
+        between = self.prep_objects(n, ("between", "among", "amongst"))
+        if between and not sources:
+            sources = between
+        elif between:
+            targets.extend(between)
         targets = [t for t in _unique(targets) if t not in sources]
-        return _or_none(_unique(sources)), _or_none(targets)
+        return _reciprocal(_unique(sources), targets)
 
     def _left_modifiers(self, n: int) -> list[int]:
         out: list[int] = []
@@ -401,8 +427,12 @@ class _Clause:
             if head == i or head in seen:
                 break
             dep = tok.dep
-            if dep in ("xcomp", "conj"):
+            if dep == "xcomp" or (dep == "conj" and tok.tag in ("VB", "VBG", "VBN")):
+                # a finite conjunct ("has not confirmed ... and emphasises") has its own tense
                 chain.append((head, dep))
+            elif dep == "acomp":
+                # "is no longer able to negotiate": the copula carries the negation
+                chain.append((head, "xcomp"))
             elif dep in ("ccomp",):
                 chain.append((head, "ccomp"))
                 break
@@ -499,6 +529,16 @@ def _unique(items: Iterable[Mention]) -> list[Mention]:
         if m not in out:
             out.append(m)
     return out
+
+
+def _reciprocal(sources: list[Mention], targets: list[Mention]
+                ) -> tuple[tuple[Mention | None, ...], tuple[Mention | None, ...]]:
+    """Conjoined actors with no separate target act on each other: "A and B signed a pact",
+    "talks between A and B". Returned as parallel source/target lists of every pair."""
+    if not targets and len(sources) >= 2:
+        # every source against every other; _events skips an actor paired with itself
+        return tuple(sources), tuple(sources)
+    return _or_none(sources), _or_none(targets)
 
 
 def _or_none(items: Iterable[Mention]) -> tuple[Mention | None, ...]:
