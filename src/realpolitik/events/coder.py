@@ -65,21 +65,34 @@ class EventCoder:
         events: list[Event] = []
         consumed: set[int] = set()
         for sentence in doc.sentences:
+            verbs: dict[int, Trigger] = {}
             for i in range(sentence.start, sentence.end):
                 tok = doc.tokens[i]
                 if tok.pos in ("VERB", "AUX") and tok.lemma.lower() in self.patterns.verbs:
                     trigger = self._verb_trigger(clause, i, consumed)
                     if trigger:
-                        events.extend(self._events(clause, trigger))
+                        verbs[i] = trigger
+            for i, trigger in verbs.items():
+                if not self._absorbed(clause, i, verbs):
+                    events.extend(self._events(clause, trigger))
             for i in range(sentence.start, sentence.end):
                 tok = doc.tokens[i]
                 if (i not in consumed and tok.pos in ("NOUN", "PROPN")
                         and tok.lemma.lower() in self.patterns.nouns
+                        and tok.ent_type not in self.grammar.named_event_entities
                         and not self._modifies_trigger(doc, i)):
                     trigger = self._noun_trigger(clause, i)
                     if trigger:
                         events.extend(self._events(clause, trigger))
         return _dedupe(events)
+
+    def _absorbed(self, c: _Clause, v: int, verbs: dict[int, Trigger]) -> bool:
+        """An appeal, demand, rejection or threat carries its complement's event."""
+        tok = c.doc.tokens[v]
+        head = tok.head
+        if tok.dep not in ("xcomp", "ccomp") or head not in verbs:
+            return False
+        return self.codebook[verbs[head].code].root in self.grammar.absorbing_roots
 
     # -- triggers ----------------------------------------------------------------
     def _verb_trigger(self, c: _Clause, v: int, consumed: set[int]) -> Trigger | None:
@@ -97,7 +110,7 @@ class EventCoder:
             consumed.add(obj)
             consumed.update(self._compounds(c, obj))
         sources, targets = c.verb_participants(v, pattern.prep)
-        return Trigger(v, pattern.code, pattern.confidence, sources, targets)
+        return self._trigger(v, pattern.code, pattern.confidence, sources, targets)
 
     def _modifies_trigger(self, doc: ParsedDoc, i: int) -> bool:
         """"Partnership" in "Partnership Agreement": the head noun is the event."""
@@ -130,21 +143,31 @@ class EventCoder:
         sources, targets = c.verb_participants(v, pattern.prep or FALLBACK_TARGET_PREPS)
         noun_targets = c.prep_objects(noun, pattern.prep or FALLBACK_TARGET_PREPS)
         if noun_targets:
-            targets = tuple(noun_targets)
-        elif targets and c.object_of(v) == noun:
+            targets = noun_targets
+        elif c.object_of(v) == noun:
             # the object was the event noun itself, not an actor
-            targets = tuple(t for t in targets if t is None or t.head != noun) or (None,)
-        return Trigger(noun, pattern.code, pattern.confidence * 0.95, sources, targets)
+            targets = [t for t in targets if t.head != noun]
+        return self._trigger(noun, pattern.code, pattern.confidence * 0.95, sources, targets)
 
     def _noun_trigger(self, c: _Clause, n: int) -> Trigger | None:
         pattern = self._noun_pattern(c, n)
         if pattern is None:
             return None
         sources, targets = c.noun_participants(n, pattern)
-        if not any(sources) and self.codebook[pattern.code].quad_class == 1:
+        if not sources:
+            # "accused Russia of an attack": the accused is the agent
+            sources = c.accused_of(n)
+        if not sources and self.codebook[pattern.code].quad_class == 1:
             # "responded ... in a condolence telegram to X": the responder sent it
             sources = c.clause_subjects(n)
-        return Trigger(n, pattern.code, pattern.confidence * 0.9, sources, targets)
+        return self._trigger(n, pattern.code, pattern.confidence * 0.9, sources, targets)
+
+    def _trigger(self, token: int, code: str, confidence: float, sources: list[Mention],
+                 targets: list[Mention]) -> Trigger:
+        if not targets and len(sources) >= 2 and self.grammar.is_reciprocal(code):
+            # "A and B met": each acts on the other; _events skips self-pairs
+            targets = list(sources)
+        return Trigger(token, code, confidence, _or_none(sources), _or_none(targets))
 
     # -- events ------------------------------------------------------------------
     def _events(self, c: _Clause, trigger: Trigger) -> list[Event]:
@@ -320,7 +343,7 @@ class _Clause:
         return [], False
 
     def verb_participants(self, v: int, preps: tuple[str, ...]
-                          ) -> tuple[tuple[Mention | None, ...], tuple[Mention | None, ...]]:
+                          ) -> tuple[list[Mention], list[Mention]]:
         passive = self.kids(v, "nsubjpass")
         if passive:
             sources = [m for a in self.kids(v, "agent") for o in self.kids(a, "pobj")
@@ -328,7 +351,7 @@ class _Clause:
             targets = self.actors_at(passive[0])
             if not targets:
                 targets = self.prep_objects(v, preps or FALLBACK_TARGET_PREPS)
-            return _or_none(sources), _or_none(targets)
+            return sources, targets
         sources, _ = self.subjects(v)
         targets: list[Mention] = []
         if preps:
@@ -345,11 +368,16 @@ class _Clause:
         if not targets and obj is not None:
             # "signed an agreement with X", "imposed sanctions on X", "trade between A and B"
             targets = self.prep_objects(obj, (*FALLBACK_TARGET_PREPS, "between"))
+        if not targets and self.lemma(v) in self.grammar.demand_governors:
+            # "demanded that Georgia carry out reforms": the one asked is the target
+            for comp in self.kids(v, "ccomp"):
+                for subj in self.kids(comp, *_SUBJECT_DEPS):
+                    targets.extend(self.actors_at(subj))
         targets = [t for t in targets if t not in sources]
-        return _reciprocal(sources, targets)
+        return sources, targets
 
     def noun_participants(self, n: int, pattern: NounPattern
-                          ) -> tuple[tuple[Mention | None, ...], tuple[Mention | None, ...]]:
+                          ) -> tuple[list[Mention], list[Mention]]:
         sources: list[Mention] = []
         targets: list[Mention] = []
         for k in self._left_modifiers(n):
@@ -373,8 +401,8 @@ class _Clause:
             sources = between
         elif between:
             targets.extend(between)
-        targets = [t for t in _unique(targets) if t not in sources]
-        return _reciprocal(_unique(sources), targets)
+        sources = _unique(sources)
+        return sources, [t for t in _unique(targets) if t not in sources]
 
     def _left_modifiers(self, n: int) -> list[int]:
         out: list[int] = []
@@ -385,7 +413,17 @@ class _Clause:
             stack.extend(j for j in self.kids(k, *_LEFT_MODIFIER_DEPS, "conj") if j < n)
         return sorted(out)
 
-    def clause_subjects(self, n: int) -> tuple[Mention | None, ...]:
+    def accused_of(self, n: int) -> list[Mention]:
+        tok = self.doc.tokens[n]
+        if tok.dep != "pobj" or self.lemma(tok.head) != "of":
+            return []
+        governor = self.doc.tokens[tok.head].head
+        if self.lemma(governor) not in self.grammar.report_governors:
+            return []
+        objs = self.kids(governor, "dobj")
+        return self.actors_at(objs[0]) if objs else []
+
+    def clause_subjects(self, n: int) -> list[Mention]:
         """Subject of the verb that an event noun sits under (through prepositions)."""
         i, hops = n, 0
         while hops < 5:
@@ -396,12 +434,12 @@ class _Clause:
             hops += 1
             if self.doc.tokens[i].pos in ("VERB", "AUX"):
                 if self.doc.tokens[i].lemma.lower() in self.grammar.report_governors:
-                    return (None,)
+                    return []
                 subj, _ = self.subjects(i)
-                return _or_none(subj)
+                return subj
             if self.doc.tokens[i].pos not in ("NOUN", "PROPN", "ADP"):
                 break
-        return (None,)
+        return []
 
     # -- polarity and modality -----------------------------------------------------
     def _negated_here(self, i: int) -> bool:
@@ -529,16 +567,6 @@ def _unique(items: Iterable[Mention]) -> list[Mention]:
         if m not in out:
             out.append(m)
     return out
-
-
-def _reciprocal(sources: list[Mention], targets: list[Mention]
-                ) -> tuple[tuple[Mention | None, ...], tuple[Mention | None, ...]]:
-    """Conjoined actors with no separate target act on each other: "A and B signed a pact",
-    "talks between A and B". Returned as parallel source/target lists of every pair."""
-    if not targets and len(sources) >= 2:
-        # every source against every other; _events skips an actor paired with itself
-        return tuple(sources), tuple(sources)
-    return _or_none(sources), _or_none(targets)
 
 
 def _or_none(items: Iterable[Mention]) -> tuple[Mention | None, ...]:

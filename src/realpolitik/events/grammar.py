@@ -14,7 +14,7 @@ _KEYS = (
     "negators", "negating_governors", "negating_adverbs", "future_auxiliaries",
     "future_governors", "hypothetical_auxiliaries", "hypothetical_markers",
     "hypothetical_governors", "demand_governors", "report_governors", "light_verbs",
-    "message_nouns",
+    "message_nouns", "reciprocal_codes", "absorbing_roots", "named_event_entities",
 )
 
 
@@ -32,6 +32,12 @@ class Grammar:
     report_governors: frozenset[str]
     light_verbs: frozenset[str]
     message_nouns: frozenset[str]
+    reciprocal_codes: frozenset[str]
+    absorbing_roots: frozenset[str]
+    named_event_entities: frozenset[str]
+
+    def is_reciprocal(self, code: str) -> bool:
+        return any(code.startswith(prefix) for prefix in self.reciprocal_codes)
 
 
 @lru_cache(maxsize=1)
@@ -41,4 +47,6 @@ def default_grammar() -> Grammar:
     missing = [k for k in _KEYS if not isinstance(data.get(k), list)]
     if missing:
         raise DataFileError(f"grammar.yaml: missing word lists {missing}")
-    return Grammar(**{k: frozenset(str(w).lower() for w in data[k]) for k in _KEYS})
+    cased = {"named_event_entities"}
+    return Grammar(**{k: frozenset(str(w) if k in cased else str(w).lower() for w in data[k])
+                      for k in _KEYS})
