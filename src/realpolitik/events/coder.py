@@ -10,6 +10,7 @@ verbs that govern it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -28,6 +29,10 @@ from realpolitik.model import Event, Mention, Modality, ParsedDoc, Participant, 
 #: prepositions that introduce a target when a pattern names none
 FALLBACK_TARGET_PREPS = ("against", "on", "to", "with", "toward", "towards", "at", "into",
                          "upon", "over")
+#: prepositions of an object noun that name the other party: "calls from the UN"
+OBJECT_TARGET_PREPS = (*FALLBACK_TARGET_PREPS, "between", "from", "for")
+#: places as a last resort: "massed troops near Ukraine's borders", "an attack in Gaza"
+LOCATIVE_PREPS = ("in", "near", "inside", "across", "along", "outside", "around", "within")
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _LEFT_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 
@@ -72,9 +77,15 @@ class EventCoder:
                     trigger = self._verb_trigger(clause, i, consumed)
                     if trigger:
                         verbs[i] = trigger
-            for i, trigger in verbs.items():
-                if not self._absorbed(clause, i, verbs):
-                    events.extend(self._events(clause, trigger))
+            for i, trigger in list(verbs.items()):
+                if self._absorbed(clause, i, verbs):
+                    head = doc.tokens[i].head
+                    if not any(verbs[head].targets):
+                        # "threatened to cut off aid to Pakistan": the threat's target
+                        verbs[head] = dataclasses.replace(verbs[head], targets=trigger.targets)
+                    del verbs[i]
+            for trigger in verbs.values():
+                events.extend(self._events(clause, trigger))
             for i in range(sentence.start, sentence.end):
                 tok = doc.tokens[i]
                 if (i not in consumed and tok.pos in ("NOUN", "PROPN")
@@ -186,9 +197,7 @@ class EventCoder:
                 tgt_actor = target.actor if target else None
                 if self.require_actor and src_actor is None and tgt_actor is None:
                     continue
-                if source is not None and source is target:
-                    continue
-                if src_actor and tgt_actor and src_actor.code == tgt_actor.code:
+                if source is not None and target is not None and source.start == target.start:
                     continue
                 resolved = (src_actor is not None) + (tgt_actor is not None)
                 confidence = trigger.confidence * (1.0 if resolved == 2 else 0.8)
@@ -367,14 +376,22 @@ class _Clause:
         obj = self.object_of(v)
         if not targets and obj is not None:
             # "signed an agreement with X", "imposed sanctions on X", "trade between A and B"
-            targets = self.prep_objects(obj, (*FALLBACK_TARGET_PREPS, "between"))
+            targets = self.prep_objects(obj, OBJECT_TARGET_PREPS)
         if not targets and self.lemma(v) in self.grammar.demand_governors:
             # "demanded that Georgia carry out reforms": the one asked is the target
             for comp in self.kids(v, "ccomp"):
                 for subj in self.kids(comp, *_SUBJECT_DEPS):
                     targets.extend(self.actors_at(subj))
+        if not targets:
+            targets = self.places(v)
         targets = [t for t in targets if t not in sources]
         return sources, targets
+
+    def places(self, i: int) -> list[Mention]:
+        """States named as the place of an act, on the word or on its object."""
+        heads = [i] + [o for o in self.kids(i, "dobj") if o not in self.mention_at]
+        return _unique(m for h in heads for m in self.prep_objects(h, LOCATIVE_PREPS)
+                       if m.actor is not None and m.actor.kind in ("state", "government"))
 
     def noun_participants(self, n: int, pattern: NounPattern
                           ) -> tuple[list[Mention], list[Mention]]:
@@ -402,6 +419,8 @@ class _Clause:
         elif between:
             targets.extend(between)
         sources = _unique(sources)
+        if not targets:
+            targets = self.places(n)
         return sources, [t for t in _unique(targets) if t not in sources]
 
     def _left_modifiers(self, n: int) -> list[int]:
