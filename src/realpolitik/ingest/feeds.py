@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from realpolitik.config import Config
 from realpolitik.errors import InputError

@@ -167,7 +167,9 @@ def record_document(record: dict[str, Any], location: str, config: Config) -> Do
     when = _override(config, location)
     raw_date = record.get("date")
     if when is None and raw_date not in (None, ""):
-        when = parse_iso_date(str(raw_date)[:10], location)
+        from realpolitik.timex import parse_publication_date
+
+        when = parse_publication_date(str(raw_date), location)
     title = record.get("title")
     url = record.get("url")
     rid = record.get("id")

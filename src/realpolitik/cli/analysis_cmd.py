@@ -1,0 +1,222 @@
+"""allies-lost, dyad, responses, network, profile and timeline: the analyst queries.
+
+Thin commands: parse options, open the store read-only, call ``realpolitik.analysis``, print
+rows (table, CSV) or the answer's JSON object with its evidence.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from realpolitik.cli.options import ActorsOption, DbOption, build_config
+from realpolitik.cli.render import OutputFormat, print_rows, stderr, to_json
+from realpolitik.config import Config
+from realpolitik.errors import QueryError
+from realpolitik.store import Store, open_store
+
+if TYPE_CHECKING:
+    from realpolitik.analysis.leaders import LeaderBook
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f",
+                                                    help="table, json or csv")]
+FromOption = Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")]
+ToOption = Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("allies-lost")(allies_lost_command)
+    app.command("dyad")(dyad_command)
+    app.command("responses")(responses_command)
+    app.command("network")(network_command)
+    app.command("profile")(profile_command)
+    app.command("timeline")(timeline_command)
+
+
+def _date(value: str | None, option: str) -> date | None:
+    from realpolitik.ingest.readers import parse_iso_date
+
+    return parse_iso_date(value, option) if value is not None else None
+
+
+def _reader(config: Config) -> Store:
+    return open_store(config.db_path, read_only=True)
+
+
+def _knowledge_base(config: Config) -> LeaderBook:
+    from realpolitik.actors import KnowledgeBase
+
+    kb: LeaderBook = KnowledgeBase.load(config)
+    return kb
+
+
+def _emit(answer: Any, rows: list[dict[str, Any]], fmt: OutputFormat, title: str) -> None:
+    """JSON prints the whole answer (query, rows, evidence); table and CSV print rows."""
+    if fmt is OutputFormat.json:
+        sys.stdout.write(to_json(answer.to_json()) + "\n")
+    else:
+        print_rows(rows, fmt, title=title)
+
+
+def allies_lost_command(
+    actor: Annotated[str, typer.Argument(help="ISO3 code or name, e.g. RUS or Russia.")],
+    within: Annotated[str, typer.Option("--within", help="Window: 15m, 2y, 90d, 6w.")] = "12m",
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="End of the window, YYYY-MM-DD (default: today).")] = None,
+    min_tie: Annotated[str, typer.Option(
+        "--min-tie", help="Weakest tie that counts: weak, medium or strong.")] = "weak",
+    db: DbOption = None, actors: ActorsOption = None, fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """States tied to ACTOR whose leader was removed inside the window, with evidence."""
+    from realpolitik.analysis.allies import allies_lost
+
+    config = build_config(db=db, actors=actors)
+    when = _date(as_of, "--as-of") or date.today()
+    kb = _knowledge_base(config)
+    with _reader(config) as store:
+        answer = allies_lost(store, actor, within, when, kb=kb, min_strength=min_tie)
+    _emit(answer, [r.table_row() for r in answer.rows], fmt,
+          f"allies of {answer.actor} that lost their leader, {answer.start} to {answer.as_of}")
+
+
+def dyad_command(
+    a: Annotated[str, typer.Argument(help="First actor: ISO3, actor code (RUSGOV) or name.")],
+    b: Annotated[str, typer.Argument(help="Second actor.")],
+    date_from: FromOption = None, date_to: ToOption = None,
+    by: Annotated[str, typer.Option("--by", help="month, quarter or year")] = "month",
+    plot: Annotated[Path | None, typer.Option(
+        "--plot", help="Also draw a timeline PNG here.", dir_okay=False)] = None,
+    db: DbOption = None, fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Events between A and B per period and direction: quad classes and Goldstein."""
+    from realpolitik.analysis.dyad import dyad
+
+    config = build_config(db=db)
+    with _reader(config) as store:
+        answer = dyad(store, a, b, start=_date(date_from, "--from"),
+                      end=_date(date_to, "--to"), by=by)
+    _emit(answer, [r.table_row() for r in answer.rows], fmt,
+          f"{answer.a} <-> {answer.b} by {answer.by}")
+    if plot is not None:
+        from realpolitik.analysis.plots import plot_dyad
+
+        plot_dyad(answer, plot)
+        stderr.print(f"plot → {plot}")
+
+
+def responses_command(
+    to: Annotated[str | None, typer.Option(
+        "--to", help="The event id to react to; with --attack-on, the last date YYYY-MM-DD.")]
+    = None,
+    event: Annotated[str | None, typer.Option("--event", help="The event id (as --to).")]
+    = None,
+    attack_on: Annotated[str | None, typer.Option(
+        "--attack-on", help="Country attacked: ISO3 or name.")] = None,
+    date_from: FromOption = None,
+    expect: Annotated[list[str] | None, typer.Option(
+        "--expect", help="An actor whose silence to report if it said nothing (repeatable).")]
+    = None,
+    db: DbOption = None, fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Who reacted to an attack, how, and whether they named the perpetrator."""
+    from realpolitik.analysis.responses import responses
+
+    event_id = event
+    end: date | None = None
+    if attack_on is not None:
+        if event is not None:
+            raise QueryError("give --event or --attack-on, not both")
+        end = _date(to, "--to")
+    elif event_id is None:
+        event_id = to
+    if event_id is None and attack_on is None:
+        raise QueryError("give --to EVENT_ID or --attack-on COUNTRY")
+    config = build_config(db=db)
+    with _reader(config) as store:
+        answer = responses(store, event_id=event_id, attack_on=attack_on,
+                           start=_date(date_from, "--from"), end=end, expect=expect or ())
+    _emit(answer, [r.table_row() for r in answer.rows], fmt,
+          f"responses to {len(answer.attacks)} attack(s) on {', '.join(answer.victims)}"
+          f" by {', '.join(answer.perpetrators) or 'unnamed perpetrators'}")
+
+
+def network_command(
+    out: Annotated[Path, typer.Option("--out", "-o", help="FILE.graphml, FILE.json or FILE.png",
+                                      dir_okay=False)],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD")] = None,
+    date_from: FromOption = None,
+    kinds: Annotated[str | None, typer.Option(
+        "--kinds", help="Comma-separated: treaty, membership, arms, support, trade, conflict, "
+                        "hostility, cooperation.")] = None,
+    db: DbOption = None,
+) -> None:
+    """The ties between actors as a graph: GraphML, JSON (with evidence) or a PNG drawing."""
+    from realpolitik.analysis.network import build_network, write_network
+
+    config = build_config(db=db)
+    with _reader(config) as store:
+        network = build_network(store, as_of=_date(as_of, "--as-of"),
+                                start=_date(date_from, "--from"), kinds=kinds)
+    write_network(network, out)
+    stderr.print(f"{len(network.nodes())} actors, {len(network.edges)} edges "
+                 f"({', '.join(network.kinds)}) → {out}")
+
+
+def profile_command(
+    actor: Annotated[str, typer.Argument(help="ISO3 code, actor code or name.")],
+    on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")]
+    = None,
+    db: DbOption = None, actors: ActorsOption = None, fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """An actor at a glance: leader on the date, ties, activity, recent events, figures."""
+    from realpolitik.analysis.profile import profile
+
+    config = build_config(db=db, actors=actors)
+    when = _date(on, "--on") or date.today()
+    kb = _knowledge_base(config)
+    with _reader(config) as store:
+        answer = profile(store, actor, when, kb=kb)
+    if fmt is OutputFormat.json:
+        sys.stdout.write(to_json(answer.to_json()) + "\n")
+        return
+    leader = answer.leader
+    print_rows([{"actor": answer.actor, "name": answer.name, "on": answer.on,
+                 "leader": f"{leader.name} ({leader.title or leader.role})" if leader else None,
+                 **{f"{side}_{k}": v for side, counts in answer.activity.items()
+                    for k, v in counts.items() if k in ("events", "goldstein_mean")}}],
+               fmt, title=f"profile of {answer.actor}")
+    print_rows([{"counterpart": c, "ties": "; ".join(dict.fromkeys(t.describe() for t in ts)),
+                 "strength": ts[0].strength, "evidence": ts[0].evidence.text}
+                for c, ts in answer.ties.items()], fmt, title="ties")
+    print_rows([{"name": p.name, "role": p.role, "mentions": p.mentions,
+                 "last_seen": p.last_seen} for p in answer.people], fmt,
+               title="people in the corpus")
+    print_rows([e.table_row() for e in answer.recent_events], fmt, title="recent events")
+    print_rows([{"measure": f.measure, "parties": ",".join(f.parties), "value": f.value,
+                 "unit": f.unit, "year": f.year, "evidence": f.evidence.text}
+                for f in answer.figures], fmt, title="figures")
+
+
+def timeline_command(
+    actors_: Annotated[list[str], typer.Argument(
+        metavar="ACTOR [OTHER]", help="One actor, or two for what passed between them.")],
+    date_from: FromOption = None, date_to: ToOption = None,
+    limit: Annotated[int | None, typer.Option(min=1)] = None,
+    db: DbOption = None, fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Events, relations and figures of an actor (or a pair) in date order."""
+    from realpolitik.analysis.timeline import timeline
+
+    if len(actors_) > 2:
+        raise QueryError("timeline takes one actor or two")
+    config = build_config(db=db)
+    with _reader(config) as store:
+        answer = timeline(store, actors_[0], actors_[1] if len(actors_) > 1 else None,
+                          start=_date(date_from, "--from"), end=_date(date_to, "--to"),
+                          limit=limit)
+    _emit(answer, [e.table_row() for e in answer.entries], fmt,
+          f"timeline of {answer.a}" + (f" and {answer.b}" if answer.b else ""))
