@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from realpolitik.config import Config
 from realpolitik.events.codebook import Codebook, default_codebook
-from realpolitik.events.grammar import Grammar, default_grammar
+from realpolitik.events.grammar import Families, Grammar, default_families, default_grammar
 from realpolitik.events.patterns import (
     NounPattern,
     PatternSet,
@@ -46,6 +46,8 @@ class Trigger:
     confidence: float
     sources: tuple[Mention | None, ...]
     targets: tuple[Mention | None, ...]
+    #: the pattern fixed the code by an object or complement: families do not re-code it
+    specific: bool = False
 
 
 class EventCoder:
@@ -63,6 +65,7 @@ class EventCoder:
             base = base.extended(load_pattern_file(path, self.codebook))
         self.patterns = base
         self.grammar = grammar or default_grammar()
+        self.families: Families = default_families()
 
     # -- public ------------------------------------------------------------------
     def code(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Event]:
@@ -77,13 +80,7 @@ class EventCoder:
                     trigger = self._verb_trigger(clause, i, consumed)
                     if trigger:
                         verbs[i] = trigger
-            for i, trigger in list(verbs.items()):
-                if self._absorbed(clause, i, verbs):
-                    head = doc.tokens[i].head
-                    if not any(verbs[head].targets):
-                        # "threatened to cut off aid to Pakistan": the threat's target
-                        verbs[head] = dataclasses.replace(verbs[head], targets=trigger.targets)
-                    del verbs[i]
+            self._absorb_complements(clause, verbs)
             for trigger in verbs.values():
                 events.extend(self._events(clause, trigger))
             for i in range(sentence.start, sentence.end):
@@ -97,13 +94,38 @@ class EventCoder:
                         events.extend(self._events(clause, trigger))
         return _dedupe(events)
 
-    def _absorbed(self, c: _Clause, v: int, verbs: dict[int, Trigger]) -> bool:
-        """An appeal, demand, rejection or threat carries its complement's event."""
-        tok = c.doc.tokens[v]
-        head = tok.head
-        if tok.dep not in ("xcomp", "ccomp") or head not in verbs:
-            return False
-        return self.codebook[verbs[head].code].root in self.grammar.absorbing_roots
+    def _absorb_complements(self, c: _Clause, verbs: dict[int, Trigger]) -> None:
+        """Fold a complement's event into the speech act that governs it.
+
+        An appeal, intent, demand, rejection or threat takes its family code from what it
+        is about ("urged X to release" → 0253) and, lacking one, its target; a statement
+        that someone else "must" act becomes a demand on them; a speaker's statement of
+        its own act is that act.
+        """
+        for i in sorted(verbs, reverse=True):
+            trigger = verbs.get(i)
+            tok = c.doc.tokens[i]
+            head = tok.head
+            if trigger is None or tok.dep not in ("xcomp", "ccomp") or head not in verbs:
+                continue
+            gov = verbs[head]
+            gov_root = self.codebook[gov.code].root
+            if gov_root in self.grammar.absorbing_roots:
+                code = gov.code if gov.specific else (
+                    self.families.code_for(gov_root, trigger.code) or gov.code)
+                targets = gov.targets if any(gov.targets) else trigger.targets
+                verbs[head] = dataclasses.replace(gov, code=code, targets=targets)
+                del verbs[i]
+            elif gov_root == "01" and tok.dep == "ccomp":
+                if c.obliged(i, self.families):
+                    # "Russia said Sudan must return the helicopter": a demand on Sudan
+                    code = self.families.code_for("10", trigger.code) or "100"
+                    targets = tuple(m for m in trigger.sources if m) or gov.targets
+                    verbs[head] = dataclasses.replace(gov, code=code, targets=targets)
+                    del verbs[i]
+                elif _same_actors(gov.sources, trigger.sources):
+                    # "Kazakhstan said it would lift the emergency": the statement is the act
+                    del verbs[head]
 
     # -- triggers ----------------------------------------------------------------
     def _verb_trigger(self, c: _Clause, v: int, consumed: set[int]) -> Trigger | None:
@@ -121,7 +143,8 @@ class EventCoder:
             consumed.add(obj)
             consumed.update(self._compounds(c, obj))
         sources, targets = c.verb_participants(v, pattern.prep)
-        return self._trigger(v, pattern.code, pattern.confidence, sources, targets)
+        trigger = self._trigger(v, pattern.code, pattern.confidence, sources, targets)
+        return dataclasses.replace(trigger, specific=bool(pattern.xcomp or pattern.object))
 
     def _modifies_trigger(self, doc: ParsedDoc, i: int) -> bool:
         """"Partnership" in "Partnership Agreement": the head noun is the event."""
@@ -185,6 +208,13 @@ class EventCoder:
         cameo = self.codebook[trigger.code]
         polarity = c.polarity(trigger.token)
         modality = c.modality(trigger.token)
+        if cameo.root in self.families.intent_roots and (
+                modality == "future" or c.governed_by(trigger.token,
+                                                      self.families.intent_governors)):
+            # "will provide aid" expresses intent (03); "will not release them" refuses (12)
+            family = "12" if polarity == "negated" else "03"
+            cameo = self.codebook[self.families.code_for(family, cameo.code) or cameo.code]
+            polarity, modality = "asserted", "actual"
         doc = c.doc
         tok = doc.tokens[trigger.token]
         sentence = doc.sentences[tok.sent]
@@ -215,6 +245,12 @@ class EventCoder:
                     trigger_token=trigger.token,
                 ))
         return out
+
+
+def _same_actors(a: tuple[Mention | None, ...], b: tuple[Mention | None, ...]) -> bool:
+    codes_a = {m.actor.code for m in a if m and m.actor}
+    codes_b = {m.actor.code for m in b if m and m.actor}
+    return bool(codes_a) and codes_a == codes_b
 
 
 def _dedupe(events: Iterable[Event]) -> list[Event]:
@@ -559,11 +595,38 @@ class _Clause:
                 break
         return "actual"
 
+    def obliged(self, v: int, families: Families) -> bool:
+        """'must act', 'should act', 'has to act', 'needs to act'."""
+        if any(self.lemma(k) in families.obligation_auxiliaries
+               for k in self.kids(v, "aux")):
+            return True
+        for k in self.kids(v, "xcomp"):
+            if self.lemma(v) in families.obligation_governors and any(
+                    self.lemma(a) == "to" for a in self.kids(k, "aux")):
+                return True
+        return False
+
+    def governed_by(self, t: int, lemmas: frozenset[str]) -> bool:
+        for gov, link in self._governors(t):
+            if link == "xcomp":
+                return self.lemma(gov) in lemmas or self.governed_by(gov, lemmas)
+            if link != "conj":
+                return False
+        return False
+
+    def _reported(self, v: int) -> bool:
+        tok = self.doc.tokens[v]
+        return (tok.dep == "ccomp" and tok.head != v
+                and self.lemma(tok.head) in self.grammar.report_governors)
+
     def _aux_modality(self, v: int) -> Modality | None:
         g = self.grammar
         for k in self.kids(v, "aux", "auxpass", "mark"):
             lemma = self.lemma(k)
             text = self.doc.tokens[k].lower
+            if lemma == "would" and self._reported(v):
+                # reported speech shifts "will" to "would": "said it would lift the ban"
+                return "future"
             if lemma in g.future_auxiliaries or text in g.future_auxiliaries:
                 return "future"
             if lemma in g.hypothetical_auxiliaries or text in g.hypothetical_auxiliaries:

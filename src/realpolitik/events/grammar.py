@@ -50,3 +50,45 @@ def default_grammar() -> Grammar:
     cased = {"named_event_entities"}
     return Grammar(**{k: frozenset(str(w) if k in cased else str(w).lower() for w in data[k])
                       for k in _KEYS})
+
+
+@dataclass(frozen=True, slots=True)
+class Families:
+    """CAMEO's speech-act families: appeals, intents, demands, rejections and threats are
+    coded by their content (``data/events/families.yaml``)."""
+
+    generic: dict[str, str]
+    tables: dict[str, dict[str, str]]
+    intent_roots: frozenset[str]
+    obligation_auxiliaries: frozenset[str]
+    obligation_governors: frozenset[str]
+    intent_governors: frozenset[str]
+
+    def code_for(self, family_root: str, content_code: str) -> str | None:
+        """The family's code for that content, by longest prefix, else its generic code."""
+        table = self.tables.get(family_root)
+        if table is None:
+            return None
+        for n in range(len(content_code), 1, -1):
+            found = table.get(content_code[:n])
+            if found:
+                return found
+        return self.generic.get(family_root)
+
+
+@lru_cache(maxsize=1)
+def default_families() -> Families:
+    ref = resources.files("realpolitik") / "data" / "events" / "families.yaml"
+    data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    try:
+        return Families(
+            generic={str(k): str(v) for k, v in data["generic"].items()},
+            tables={str(root): {str(k): str(v) for k, v in table.items()}
+                    for root, table in data["families"].items()},
+            intent_roots=frozenset(str(r) for r in data["intent_roots"]),
+            obligation_auxiliaries=frozenset(str(w) for w in data["obligation_auxiliaries"]),
+            obligation_governors=frozenset(str(w) for w in data["obligation_governors"]),
+            intent_governors=frozenset(str(w) for w in data["intent_governors"]),
+        )
+    except (KeyError, AttributeError, TypeError) as exc:
+        raise DataFileError(f"families.yaml: malformed ({exc})") from None
