@@ -192,13 +192,17 @@ def profile_command(
     print_rows([{"counterpart": c, "ties": "; ".join(dict.fromkeys(t.describe() for t in ts)),
                  "strength": ts[0].strength, "evidence": ts[0].evidence.text}
                 for c, ts in answer.ties.items()], fmt, title="ties")
-    print_rows([{"name": p.name, "role": p.role, "mentions": p.mentions,
-                 "last_seen": p.last_seen} for p in answer.people], fmt,
-               title="people in the corpus")
-    print_rows([e.table_row() for e in answer.recent_events], fmt, title="recent events")
-    print_rows([{"measure": f.measure, "parties": ",".join(f.parties), "value": f.value,
-                 "unit": f.unit, "year": f.year, "evidence": f.evidence.text}
-                for f in answer.figures], fmt, title="figures")
+    sections = {
+        "people in the corpus": [{"name": p.name, "role": p.role, "mentions": p.mentions,
+                                  "last_seen": p.last_seen} for p in answer.people],
+        "recent events": [e.table_row() for e in answer.recent_events],
+        "figures": [{"measure": f.measure, "parties": ",".join(f.parties), "value": f.value,
+                     "unit": f.unit, "year": f.year, "evidence": f.evidence.text}
+                    for f in answer.figures],
+    }
+    for title, rows in sections.items():
+        if rows:
+            print_rows(rows, fmt, title=title)
 
 
 def timeline_command(

@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 
@@ -52,7 +53,8 @@ def print_rows(rows: Sequence[dict[str, Any]], fmt: OutputFormat, title: str | N
     for c in cols:
         table.add_column(c, overflow="fold", max_width=60 if c == "evidence" else None)
     for r in rows:
-        table.add_row(*["" if r.get(c) is None else str(_plain(r.get(c))) for c in cols])
+        # cell text is data, never Rich markup: "[future]" must print as written
+        table.add_row(*["" if r.get(c) is None else escape(str(_plain(r.get(c)))) for c in cols])
     stdout.print(table)
     if not rows:
         stdout.print("[dim]no rows[/dim]")

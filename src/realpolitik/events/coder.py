@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from realpolitik.config import Config
-from realpolitik.events.codebook import Codebook, default_codebook
+from realpolitik.events.codebook import CameoCode, Codebook, default_codebook
 from realpolitik.events.grammar import Families, Grammar, default_families, default_grammar
 from realpolitik.events.patterns import (
     NounPattern,
@@ -28,7 +28,7 @@ from realpolitik.model import Event, Mention, Modality, ParsedDoc, Participant, 
 
 #: prepositions that introduce a target when a pattern names none
 FALLBACK_TARGET_PREPS = ("against", "on", "to", "with", "toward", "towards", "at", "into",
-                         "upon", "over")
+                         "upon", "over", "from")
 #: prepositions of an object noun that name the other party: "calls from the UN"
 OBJECT_TARGET_PREPS = (*FALLBACK_TARGET_PREPS, "between", "from", "for")
 #: places as a last resort: "massed troops near Ukraine's borders", "an attack in Gaza"
@@ -115,7 +115,8 @@ class EventCoder:
                     self.families.code_for(gov_root, trigger.code) or gov.code)
                 targets = gov.targets if any(gov.targets) else trigger.targets
                 verbs[head] = dataclasses.replace(gov, code=code, targets=targets)
-                del verbs[i]
+                if gov_root in self.grammar.consuming_roots:
+                    del verbs[i]
             elif gov_root == "01" and tok.dep == "ccomp":
                 if c.obliged(i, self.families):
                     # "Russia said Sudan must return the helicopter": a demand on Sudan
@@ -132,6 +133,19 @@ class EventCoder:
         pattern = self._best_verb_pattern(c, v)
         lemma = c.doc.tokens[v].lemma.lower()
         obj = c.object_of(v)
+        if obj is not None and lemma in self.grammar.halting_verbs and (
+                pattern is None or not pattern.object):
+            noun_pattern = self._noun_pattern(c, obj)
+            halted = noun_pattern and self.families.code_for("16", noun_pattern.code)
+            if (noun_pattern and halted and halted != "160") or (
+                    noun_pattern and noun_pattern.code.startswith(("06", "07"))):
+                consumed.add(obj)
+                sources, targets = c.verb_participants(
+                    v, noun_pattern.prep or FALLBACK_TARGET_PREPS)
+                if not targets:
+                    targets = c.prep_objects(obj, OBJECT_TARGET_PREPS)
+                code = self.families.code_for("16", noun_pattern.code) or "160"
+                return self._trigger(v, code, noun_pattern.confidence, sources, targets)
         if obj is not None and lemma in self.grammar.light_verbs:
             noun_pattern = self._noun_pattern(c, obj)
             if noun_pattern and (pattern is None or not pattern.object):
@@ -215,36 +229,42 @@ class EventCoder:
             family = "12" if polarity == "negated" else "03"
             cameo = self.codebook[self.families.code_for(family, cameo.code) or cameo.code]
             polarity, modality = "asserted", "actual"
-        doc = c.doc
-        tok = doc.tokens[trigger.token]
-        sentence = doc.sentences[tok.sent]
         out: list[Event] = []
         for source in trigger.sources:
             for target in trigger.targets:
-                if self.require_actor and source is None and target is None:
-                    continue
                 src_actor = source.actor if source else None
                 tgt_actor = target.actor if target else None
                 if self.require_actor and src_actor is None and tgt_actor is None:
                     continue
                 if source is not None and target is not None and source.start == target.start:
                     continue
-                resolved = (src_actor is not None) + (tgt_actor is not None)
-                confidence = trigger.confidence * (1.0 if resolved == 2 else 0.8)
-                out.append(Event(
-                    id=stable_id(doc.document.id, trigger.token, trigger.code,
-                                 source.start if source else "-",
-                                 target.start if target else "-"),
-                    source=Participant.from_mention(source) if source else None,
-                    target=Participant.from_mention(target) if target else None,
-                    code=cameo.code, root=cameo.root, quad_class=cameo.quad_class,
-                    goldstein=cameo.goldstein, plover=cameo.plover,
-                    polarity=polarity, modality=modality, sentence=sentence.index,
-                    evidence=sentence.text, confidence=confidence,
-                    span=(tok.idx, tok.idx + len(tok.text)), trigger=tok.text,
-                    trigger_token=trigger.token,
-                ))
+                out.append(self._event(c, trigger, cameo, source, target, polarity, modality))
+                if (source is not None and target is not None
+                        and cameo.code in self.grammar.symmetric_codes):
+                    # "Li met Albanese": Albanese met Li as well
+                    out.append(self._event(c, trigger, cameo, target, source, polarity,
+                                           modality))
         return out
+
+    def _event(self, c: _Clause, trigger: Trigger, cameo: CameoCode, source: Mention | None,
+               target: Mention | None, polarity: Polarity, modality: Modality) -> Event:
+        doc = c.doc
+        tok = doc.tokens[trigger.token]
+        resolved = (source is not None and source.actor is not None) + (
+            target is not None and target.actor is not None)
+        return Event(
+            id=stable_id(doc.document.id, trigger.token, cameo.code,
+                         source.start if source else "-", target.start if target else "-"),
+            source=Participant.from_mention(source) if source else None,
+            target=Participant.from_mention(target) if target else None,
+            code=cameo.code, root=cameo.root, quad_class=cameo.quad_class,
+            goldstein=cameo.goldstein, plover=cameo.plover,
+            polarity=polarity, modality=modality, sentence=tok.sent,
+            evidence=doc.sentences[tok.sent].text,
+            confidence=trigger.confidence * (1.0 if resolved == 2 else 0.8),
+            span=(tok.idx, tok.idx + len(tok.text)), trigger=tok.text,
+            trigger_token=trigger.token,
+        )
 
 
 def _same_actors(a: tuple[Mention | None, ...], b: tuple[Mention | None, ...]) -> bool:
@@ -296,20 +316,35 @@ class _Clause:
         if pattern.particle and not any(
                 self.lemma(k) in pattern.particle for k in self.kids(v, "prt")):
             return False
-        if pattern.object:
-            obj = self.object_of(v)
-            if obj is None:
-                return False
-            words = {self.lemma(obj)} | {self.lemma(k) for k in self.kids(obj, "compound")}
-            words |= {self.doc.tokens[obj].lower}
-            if not words & pattern.object:
-                return False
+        if pattern.object and not self.object_words(v) & pattern.object:
+            return False
         if pattern.prep and not self._has_prep(v, pattern.prep):
             obj = self.object_of(v)
             if obj is None or not self._has_prep(obj, pattern.prep):
                 return False
         return not (pattern.xcomp and not any(
             self.lemma(k) in pattern.xcomp for k in self.kids(v, "xcomp", "ccomp", "pcomp")))
+
+    def object_words(self, v: int) -> set[str]:
+        """Lemmas that can fill a pattern's object slot: the object and its compounds,
+        the thing counted in "hundreds of drones", and "supplied X with drones"."""
+        heads: list[int] = []
+        obj = self.object_of(v)
+        if obj is not None:
+            heads.append(obj)
+            if (self.lemma(obj) in self.grammar.quantity_nouns
+                    or self.doc.tokens[obj].pos == "NUM"):
+                heads += [o for p in self.kids(obj, "prep") if self.lemma(p) == "of"
+                          for o in self.kids(p, "pobj")]
+        heads += [o for p in self.kids(v, "prep") if self.lemma(p) == "with"
+                  for o in self.kids(p, "pobj")]
+        heads += [k for h in heads for k in self.kids(h, "conj")]
+        words: set[str] = set()
+        for h in heads:
+            words.add(self.lemma(h))
+            words.add(self.doc.tokens[h].lower)
+            words.update(self.lemma(k) for k in self.kids(h, "compound", "amod"))
+        return words
 
     def _has_prep(self, i: int, preps: tuple[str, ...]) -> bool:
         if any(self.lemma(p) in preps for p in self.kids(i, "prep", "dative", "agent")):
@@ -325,12 +360,11 @@ class _Clause:
         if m is not None:
             found.append(m)
         elif depth < 2:
-            # "the actions of the US", "Iran's programme", "Iranian officials"
-            for k in self.kids(i, "poss", "compound", "amod", "nmod"):
-                if self.doc.tokens[k].i < i and k in self.mention_at:
-                    found.append(self.mention_at[k])
-                    break
+            # "Iranian officials", "Russian and Ukrainian delegations", "Iran's programme"
+            found.extend(self.mention_at[k] for k in self._left_modifiers(i)
+                         if k in self.mention_at)
             if not found:
+                # "the actions of the US"
                 for p in self.kids(i, "prep"):
                     if self.lemma(p) == "of":
                         for o in self.kids(p, "pobj"):
@@ -418,6 +452,11 @@ class _Clause:
             for comp in self.kids(v, "ccomp"):
                 for subj in self.kids(comp, *_SUBJECT_DEPS):
                     targets.extend(self.actors_at(subj))
+        if not targets and any(self.doc.tokens[o].lower == "other" and any(
+                self.doc.tokens[d].lower in ("each", "one") for d in self.kids(o))
+                for o in self.kids(v, "dobj")):
+            # "Israel and Hamas accused each other": every subject targets the others
+            return sources, list(sources)
         if not targets:
             targets = self.places(v)
         targets = [t for t in targets if t not in sources]
@@ -505,8 +544,10 @@ class _Clause:
             if t.dep == "neg" or (t.dep in ("advmod", "det", "preconj") and lemma in g.negators):
                 return True
             # "longer" negates only as "no longer"
-            if t.dep == "advmod" and lemma in g.negating_adverbs and (
-                    lemma != "longer" or any(self.lemma(j) == "no" for j in self.kids(k))):
+            if t.dep == "advmod" and t.lower == "longer":
+                if k > 0 and self.doc.tokens[k - 1].lower == "no":
+                    return True
+            elif t.dep == "advmod" and lemma in g.negating_adverbs:
                 return True
         return False
 
@@ -554,9 +595,21 @@ class _Clause:
             return "negated"
         g = self.grammar
         for gov, link in self._governors(t):
-            if link == "ccomp":
-                break
             lemma = self.lemma(gov)
+            if link == "ccomp":
+                # "denied that it supplied missiles": the denied act did not happen
+                if lemma in g.negating_governors:
+                    return "negated"
+                break
+            if link.startswith("prep:") and link[5:] in g.negating_prepositions:
+                return "negated"
+            if link in ("prep:to", "prep:in"):
+                verb = gov
+                if self.doc.tokens[gov].dep == "dobj":
+                    # "did not send a delegation to the talks"
+                    verb = self.doc.tokens[gov].head
+                if self.lemma(verb) in g.participation_verbs and self._negated_here(verb):
+                    return "negated"
             if link in ("xcomp", "object", "compound", "conj") and self._negated_here(gov):
                 if link == "conj" and self.kids(t, *_SUBJECT_DEPS):
                     break
@@ -575,6 +628,9 @@ class _Clause:
         for gov, link in self._governors(t):
             lemma = self.lemma(gov)
             if link == "ccomp":
+                if lemma in g.demand_governors:
+                    # "demanded that Beijing lift the bans"
+                    return "demanded"
                 if lemma in g.report_governors:
                     return "reported"
                 return self._aux_modality(gov) or "actual"

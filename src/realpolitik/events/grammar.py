@@ -11,10 +11,12 @@ import yaml
 from realpolitik.errors import DataFileError
 
 _KEYS = (
-    "negators", "negating_governors", "negating_adverbs", "future_auxiliaries",
+    "negators", "negating_governors", "negating_prepositions", "negating_adverbs",
+    "participation_verbs", "future_auxiliaries",
     "future_governors", "hypothetical_auxiliaries", "hypothetical_markers",
     "hypothetical_governors", "demand_governors", "report_governors", "light_verbs",
-    "message_nouns", "reciprocal_codes", "absorbing_roots", "named_event_entities",
+    "message_nouns", "reciprocal_codes", "absorbing_roots", "consuming_roots",
+    "named_event_entities", "symmetric_codes", "halting_verbs", "quantity_nouns",
 )
 
 
@@ -22,6 +24,8 @@ _KEYS = (
 class Grammar:
     negators: frozenset[str]
     negating_governors: frozenset[str]
+    negating_prepositions: frozenset[str]
+    participation_verbs: frozenset[str]
     negating_adverbs: frozenset[str]
     future_auxiliaries: frozenset[str]
     future_governors: frozenset[str]
@@ -34,7 +38,11 @@ class Grammar:
     message_nouns: frozenset[str]
     reciprocal_codes: frozenset[str]
     absorbing_roots: frozenset[str]
+    consuming_roots: frozenset[str]
     named_event_entities: frozenset[str]
+    symmetric_codes: frozenset[str]
+    halting_verbs: frozenset[str]
+    quantity_nouns: frozenset[str]
 
     def is_reciprocal(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.reciprocal_codes)

@@ -1,0 +1,171 @@
+"""dyad: what two actors did to each other, per period and direction.
+
+Counts per quad class, Goldstein sum and mean, both directions, over asserted events that
+happened (actual or reported). Each period carries the sentences of its most intense events
+(largest absolute Goldstein) as evidence. Two aggregate queries over the events table; the
+``events_dyad`` index on (source_country, target_country) keeps them fast.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from realpolitik.analysis.evidence import Evidence, evidence_from_row
+from realpolitik.analysis.names import actor_filter
+from realpolitik.errors import QueryError
+from realpolitik.store import Store
+
+Period = Literal["month", "quarter", "year"]
+PERIODS: tuple[str, ...] = ("month", "quarter", "year")
+OCCURRED = ("actual", "reported")
+QUAD_NAMES = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
+              "material_conflict")
+
+
+@dataclass(frozen=True, slots=True)
+class DyadPeriod:
+    """One direction of a dyad over one period."""
+
+    period: date
+    source: str
+    target: str
+    events: int
+    verbal_cooperation: int
+    material_cooperation: int
+    verbal_conflict: int
+    material_conflict: int
+    goldstein_sum: float
+    goldstein_mean: float
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def direction(self) -> str:
+        return f"{self.source}->{self.target}"
+
+    def table_row(self) -> dict[str, Any]:
+        return {
+            "period": self.period, "direction": self.direction, "events": self.events,
+            # short headers keep the table readable in a terminal; JSON has the full names
+            "v.coop": self.verbal_cooperation, "m.coop": self.material_cooperation,
+            "v.confl": self.verbal_conflict, "m.confl": self.material_conflict,
+            "G.sum": round(self.goldstein_sum, 2), "G.mean": round(self.goldstein_mean, 2),
+            "evidence": self.evidence[0].text if self.evidence else None,
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "period": self.period.isoformat(), "direction": self.direction,
+            "source": self.source, "target": self.target, "events": self.events,
+            "quad_classes": {name: getattr(self, name) for name in QUAD_NAMES},
+            "goldstein_sum": round(self.goldstein_sum, 3),
+            "goldstein_mean": round(self.goldstein_mean, 3),
+            "evidence": [e.to_json() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Dyad:
+    a: str
+    b: str
+    start: date | None
+    end: date | None
+    by: str
+    rows: tuple[DyadPeriod, ...]
+
+    def direction_rows(self, source: str) -> list[DyadPeriod]:
+        return [r for r in self.rows if r.source == source]
+
+    def totals(self) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        for source, target in ((self.a, self.b), (self.b, self.a)):
+            rows = self.direction_rows(source)
+            n = sum(r.events for r in rows)
+            total = sum(r.goldstein_sum for r in rows)
+            out[f"{source}->{target}"] = {
+                "events": n,
+                **{name: sum(getattr(r, name) for r in rows) for name in QUAD_NAMES},
+                "goldstein_sum": round(total, 3),
+                "goldstein_mean": round(total / n, 3) if n else None,
+            }
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "query": {"a": self.a, "b": self.b, "by": self.by,
+                      "from": self.start.isoformat() if self.start else None,
+                      "to": self.end.isoformat() if self.end else None},
+            "totals": self.totals(),
+            "rows": [r.to_json() for r in self.rows],
+        }
+
+
+def _side(column: str, spec: tuple[str, str]) -> tuple[str, str]:
+    """A WHERE fragment matching one side of an event against an actor."""
+    kind, code = spec
+    if kind == "actor":
+        return f"{column}_actor = ?", code
+    return f"{column}_country = ?", code
+
+
+def dyad(store: Store, a: str, b: str, *, start: date | None = None, end: date | None = None,
+         by: str = "month", evidence_per_period: int = 3) -> Dyad:
+    """Events between ``a`` and ``b`` (ISO3, organisation or actor codes, or names)."""
+    if by not in PERIODS:
+        raise QueryError(f"--by must be one of {', '.join(PERIODS)}, got {by!r}")
+    if start and end and end < start:
+        raise QueryError(f"--to {end} is before --from {start}")
+    spec_a, spec_b = actor_filter(a), actor_filter(b)
+    if spec_a == spec_b:
+        raise QueryError("a dyad needs two different actors")
+    a_src, a_val = _side("source", spec_a)
+    b_tgt, b_val = _side("target", spec_b)
+    b_src, _ = _side("source", spec_b)
+    a_tgt, _ = _side("target", spec_a)
+    when = "coalesce(date_start, pub_date)"
+    where = (f"polarity = 'asserted' AND modality IN ('{OCCURRED[0]}', '{OCCURRED[1]}') "
+             f"AND (({a_src} AND {b_tgt}) OR ({b_src} AND {a_tgt})) "
+             f"AND (?::DATE IS NULL OR {when} >= ?) AND (?::DATE IS NULL OR {when} <= ?)")
+    params = [a_val, b_val, b_val, a_val, start, start, end, end]
+    direction = f"CASE WHEN {a_src} AND {b_tgt} THEN 0 ELSE 1 END"
+    bucket = f"CAST(date_trunc('{by}', {when}) AS DATE)"
+    counts = store.query(
+        f"""SELECT {direction} AS dir, {bucket} AS period, count(*),
+                   count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
+                   count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
+                   coalesce(sum(goldstein), 0), coalesce(avg(goldstein), 0)
+            FROM events WHERE {where} AND {when} IS NOT NULL
+            GROUP BY ALL ORDER BY period, dir""", [a_val, b_val, *params])
+    evidence = _evidence(store, direction, bucket, where, [a_val, b_val, *params],
+                         evidence_per_period)
+    code_a, code_b = spec_a[1], spec_b[1]
+    rows = tuple(
+        DyadPeriod(
+            period=period, source=code_a if d == 0 else code_b,
+            target=code_b if d == 0 else code_a, events=int(n), verbal_cooperation=int(q1),
+            material_cooperation=int(q2), verbal_conflict=int(q3), material_conflict=int(q4),
+            goldstein_sum=float(gsum), goldstein_mean=float(gmean),
+            evidence=tuple(evidence.get((d, period), ())))
+        for d, period, n, q1, q2, q3, q4, gsum, gmean in counts)
+    return Dyad(code_a, code_b, start, end, by, rows)
+
+
+def _evidence(store: Store, direction: str, bucket: str, where: str, params: list[Any],
+              per_period: int) -> dict[tuple[int, date], list[Evidence]]:
+    if per_period < 1:
+        return {}
+    rows = store.query_dicts(
+        f"""SELECT dir, period, evidence, document_id, sentence, pub_date FROM (
+                SELECT {direction} AS dir, {bucket} AS period, evidence, document_id,
+                       sentence, pub_date,
+                       row_number() OVER (PARTITION BY dir, period
+                                          ORDER BY abs(goldstein) DESC, id) AS rank
+                FROM events WHERE {where})
+            WHERE rank <= ? AND period IS NOT NULL ORDER BY period, dir, rank""",
+        [*params, per_period])
+    out: dict[tuple[int, date], list[Evidence]] = defaultdict(list)
+    for row in rows:
+        out[(row["dir"], row["period"])].append(evidence_from_row(row, "event"))
+    return out

@@ -1,0 +1,171 @@
+"""profile: one actor at a glance — leader on the date, people seen, ties, activity, recent
+events and figures, each with its evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from realpolitik.analysis.evidence import Evidence, evidence_from_row
+from realpolitik.analysis.leaders import PERSON_PREFIX, LeaderBook
+from realpolitik.analysis.names import actor_filter, country_name
+from realpolitik.analysis.rules import TieRules, default_tie_rules
+from realpolitik.analysis.ties import Tie, find_ties
+from realpolitik.analysis.timeline import TimelineEntry, event_entry
+from realpolitik.model import Actor
+from realpolitik.store import Store
+
+QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+
+
+@dataclass(frozen=True, slots=True)
+class Leader:
+    """The state's leader on the date, from the knowledge base."""
+
+    name: str
+    actor_id: str
+    title: str | None
+    role: str | None
+    valid_from: date | None
+    valid_to: date | None
+
+    @classmethod
+    def from_actor(cls, actor: Actor) -> Leader:
+        return cls(actor.name, actor.id, actor.title, actor.role, actor.valid_from,
+                   actor.valid_to)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "actor_id": self.actor_id, "title": self.title,
+                "role": self.role,
+                "valid_from": self.valid_from.isoformat() if self.valid_from else None,
+                "valid_to": self.valid_to.isoformat() if self.valid_to else None}
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSeen:
+    """A person of this state the corpus mentions."""
+
+    name: str
+    actor_id: str
+    role: str | None
+    mentions: int
+    last_seen: date | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "actor_id": self.actor_id, "role": self.role,
+                "mentions": self.mentions,
+                "last_seen": self.last_seen.isoformat() if self.last_seen else None}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    measure: str
+    parties: tuple[str, ...]
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    year: int | None
+    change_pct: float | None
+    forecast: bool
+    comparator: str
+    evidence: Evidence
+
+    def to_json(self) -> dict[str, Any]:
+        return {"measure": self.measure, "parties": list(self.parties), "value": self.value,
+                "low": self.low, "high": self.high, "unit": self.unit, "year": self.year,
+                "change_pct": self.change_pct, "forecast": self.forecast,
+                "comparator": self.comparator, "evidence": self.evidence.to_json()}
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    actor: str
+    name: str | None
+    on: date
+    leader: Leader | None
+    people: tuple[PersonSeen, ...]
+    ties: dict[str, list[Tie]]
+    #: "as_source"/"as_target" -> quad class name -> count, plus "goldstein_mean"
+    activity: dict[str, dict[str, float | int | None]]
+    recent_events: tuple[TimelineEntry, ...]
+    figures: tuple[Figure, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor, "name": self.name, "on": self.on.isoformat(),
+            "leader": self.leader.to_json() if self.leader else None,
+            "people": [p.to_json() for p in self.people],
+            "ties": [{"counterpart": c, "name": country_name(c),
+                      "ties": [t.to_json() for t in ts],
+                      "evidence": [t.evidence.to_json() for t in ts]}
+                     for c, ts in self.ties.items()],
+            "activity": self.activity,
+            "recent_events": [e.to_json() for e in self.recent_events],
+            "figures": [f.to_json() for f in self.figures],
+        }
+
+
+def profile(store: Store, actor: str, on: date, *, kb: LeaderBook | None = None,
+            tie_rules: TieRules | None = None, recent: int = 10,
+            people: int = 8) -> Profile:
+    """What the store and the knowledge base know about ``actor`` on ``on``."""
+    kind, code = actor_filter(actor)
+    country = code[:3]
+    leader = kb.leader_of(country, on) if kb is not None else None
+    ties = find_ties(store, country, tie_rules or default_tie_rules(), as_of=on,
+                     active_since=on)
+    column = "actor" if kind == "actor" else "country"
+    when = "coalesce(date_start, pub_date)"
+    recent_rows = store.query_dicts(
+        f"""SELECT * FROM events
+            WHERE (source_{column} = ? OR target_{column} = ?) AND {when} <= ?
+            ORDER BY {when} DESC, document_id, sentence DESC, id LIMIT ?""",
+        [code, code, on, recent])
+    figures = store.query_dicts(
+        """SELECT q.*, d.date AS doc_date FROM quantities q
+           LEFT JOIN documents d ON d.id = q.document_id
+           WHERE list_contains(q.parties, ?) AND (d.date IS NULL OR d.date <= ?)
+           ORDER BY q.year DESC NULLS LAST, q.id""", [country, on])
+    return Profile(
+        actor=code, name=country_name(country), on=on,
+        leader=Leader.from_actor(leader) if leader else None,
+        people=_people(store, country, on, people), ties=ties,
+        activity=_activity(store, column, code, on),
+        recent_events=tuple(event_entry(r) for r in recent_rows),
+        figures=tuple(Figure(
+            f["measure"], tuple(f["parties"]), f["value"], f["low"], f["high"], f["unit"],
+            f["year"], f["change_pct"], bool(f["forecast"]), f["comparator"],
+            evidence_from_row(f, "figure")) for f in figures))
+
+
+def _people(store: Store, country: str, on: date, limit: int) -> tuple[PersonSeen, ...]:
+    rows = store.query(
+        """SELECT any_value(m.name), m.actor_id, any_value(m.role), count(*), max(d.date)
+           FROM mentions m JOIN documents d ON d.id = m.document_id
+           WHERE m.country = ? AND m.actor_id LIKE ? AND (d.date IS NULL OR d.date <= ?)
+           GROUP BY m.actor_id ORDER BY count(*) DESC, m.actor_id LIMIT ?""",
+        [country, f"{PERSON_PREFIX}%", on, limit])
+    return tuple(PersonSeen(name or actor_id, actor_id, role, int(n), last)
+                 for name, actor_id, role, n, last in rows)
+
+
+def _activity(store: Store, column: str, code: str, on: date
+              ) -> dict[str, dict[str, float | int | None]]:
+    out: dict[str, dict[str, float | int | None]] = {}
+    for side in ("source", "target"):
+        (row,) = store.query(
+            f"""SELECT count(*) FILTER (WHERE quad_class = 1),
+                       count(*) FILTER (WHERE quad_class = 2),
+                       count(*) FILTER (WHERE quad_class = 3),
+                       count(*) FILTER (WHERE quad_class = 4), avg(goldstein), count(*)
+                FROM events
+                WHERE {side}_{column} = ? AND polarity = 'asserted'
+                  AND coalesce(date_start, pub_date) <= ?""", [code, on])
+        counts: dict[str, float | int | None] = {q: int(n) for q, n in zip(QUADS, row[:4],
+                                                                            strict=True)}
+        counts["events"] = int(row[5])
+        counts["goldstein_mean"] = round(float(row[4]), 3) if row[4] is not None else None
+        out[f"as_{side}"] = counts
+    return out

@@ -1,0 +1,207 @@
+"""What ties states to an actor: relations (text or reference data) and cooperation events.
+
+Which relation kinds and event codes count, and how strongly, is ``data/analysis/ties.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from realpolitik.analysis.evidence import Evidence, evidence_from_row
+from realpolitik.analysis.rules import TieRules, strength_rank
+from realpolitik.events.codebook import default_codebook
+from realpolitik.model import OBLIGATION_TYPES
+from realpolitik.store import Store
+
+#: event modalities that say something happened (not planned, wished or demanded)
+OCCURRED = ("actual", "reported")
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """One reason to call a state tied to the actor."""
+
+    counterpart: str
+    #: a relation kind (treaty, alliance_claim, ...), "shared_membership" or "event"
+    kind: str
+    strength: str
+    #: "text", a reference data set ("reference:atop") or "event"
+    origin: str
+    name: str | None
+    date: date | None
+    #: the CAMEO code of an event tie, the organisation of a shared membership
+    code: str | None
+    #: obligation type -> True/False where the relation states it
+    obligations: dict[str, bool]
+    evidence: Evidence
+
+    def describe(self) -> str:
+        """A short phrase for tables: ``treaty "Strategic Partnership" 2025-01``."""
+        label = self.kind.replace("_", " ")
+        if self.kind == "event" and self.code:
+            cameo = default_codebook().get(self.code)
+            label = f"event {self.code}" + (f" ({cameo.name.lower()})" if cameo else "")
+        elif self.kind == "shared_membership" and self.code:
+            label = f"both members of {self.code}"
+        parts = [label]
+        if self.name:
+            parts.append(f'"{self.name}"')
+        if self.date:
+            parts.append(self.date.isoformat()[:7])
+        if self.origin.startswith("reference"):
+            parts.append(f"({self.origin})")
+        return " ".join(parts)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "strength": self.strength,
+            "origin": self.origin,
+            "name": self.name,
+            "date": self.date.isoformat() if self.date else None,
+            "code": self.code,
+            "obligations": dict(self.obligations),
+            "description": self.describe(),
+        }
+
+
+def _obligations(row: dict[str, Any]) -> dict[str, bool]:
+    return {name: bool(row[name]) for name in OBLIGATION_TYPES if row.get(name) is not None}
+
+
+def _reference_coverage(store: Store) -> dict[str, date]:
+    """The last date each reference data set covers (its latest spell end)."""
+    rows = store.query("SELECT origin, max(date_end) FROM relations "
+                       "WHERE origin <> 'text' AND date_end IS NOT NULL GROUP BY origin")
+    return {origin: end for origin, end in rows}
+
+
+def _relation_ties(store: Store, actor: str, wanted: set[str] | None, as_of: date | None,
+                   active_since: date | None, rules: TieRules) -> list[Tie]:
+    rows = store.query_dicts(
+        """SELECT r.id, r.kind, r.parties, r.name, r.origin, r.date_start, r.date_end,
+                  r.document_id, r.sentence, r.evidence, r.defense, r.offense, r.neutrality,
+                  r.non_aggression, r.consultation, d.date AS doc_date
+           FROM relations r LEFT JOIN documents d ON d.id = r.document_id
+           WHERE r.polarity = 'asserted' AND list_contains(r.parties, ?)
+             AND (r.date_start IS NULL OR ? IS NULL OR r.date_start <= ?)
+           ORDER BY r.date_start NULLS LAST, r.id""", [actor, as_of, as_of])
+    coverage = _reference_coverage(store) if active_since else {}
+    ties: list[Tie] = []
+    for row in rows:
+        strength = rules.relations.get(row["kind"])
+        if strength is None:
+            continue
+        origin = row["origin"] or "text"
+        end = row["date_end"]
+        # a reference spell is a period in force: one that ended before the period asked
+        # about no longer ties, unless it runs to the end of what the data set covers
+        if (active_since and origin != "text" and end is not None and end < active_since
+                and end < coverage.get(origin, end)):
+            continue
+        for party in row["parties"] or ():
+            if party == actor or (wanted is not None and party not in wanted):
+                continue
+            ties.append(Tie(
+                counterpart=party, kind=row["kind"], strength=strength,
+                origin=origin, name=row["name"], date=row["date_start"],
+                code=None, obligations=_obligations(row),
+                evidence=evidence_from_row(row, "tie")))
+    return ties
+
+
+def _shared_membership_ties(store: Store, actor: str, wanted: set[str] | None,
+                            as_of: date | None, rules: TieRules) -> list[Tie]:
+    strength = rules.relations.get("membership", "weak")
+    rows = store.query_dicts(
+        """SELECT r.parties, r.origin, r.date_start, r.document_id, r.sentence, r.evidence,
+                  d.date AS doc_date
+           FROM relations r LEFT JOIN documents d ON d.id = r.document_id
+           WHERE r.kind = 'membership' AND r.polarity = 'asserted' AND len(r.parties) = 2
+             AND (r.date_start IS NULL OR ? IS NULL OR r.date_start <= ?)""", [as_of, as_of])
+    members: dict[str, set[str]] = defaultdict(set)
+    proof: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        state, org = row["parties"]
+        members[org].add(state)
+        proof.setdefault((state, org), row)
+    ties: list[Tie] = []
+    for org, states in sorted(members.items()):
+        if actor not in states:
+            continue
+        for state in sorted(states - {actor}):
+            if wanted is not None and state not in wanted:
+                continue
+            row = proof[(state, org)]
+            ties.append(Tie(state, "shared_membership", strength, row["origin"] or "text",
+                            None, row["date_start"], org, {}, evidence_from_row(row, "tie")))
+    return ties
+
+
+def _event_ties(store: Store, actor: str, wanted: set[str] | None, as_of: date | None,
+                rules: TieRules) -> list[Tie]:
+    if not rules.events:
+        return []
+    prefixes = [f"{p}%" for p in rules.events]
+    any_prefix = " OR ".join("code LIKE ?" for _ in prefixes)
+    rows = store.query_dicts(
+        f"""SELECT id, code, source_country, target_country, date_start, pub_date,
+                   document_id, sentence, evidence
+            FROM events
+            WHERE polarity = 'asserted' AND modality IN ({', '.join('?' * len(OCCURRED))})
+              AND (source_country = ? OR target_country = ?)
+              AND source_country IS NOT NULL AND target_country IS NOT NULL
+              AND source_country <> target_country
+              AND ({any_prefix})
+              AND (? IS NULL OR coalesce(date_start, pub_date) <= ?)
+            ORDER BY coalesce(date_start, pub_date), id""",
+        [*OCCURRED, actor, actor, *prefixes, as_of, as_of])
+    ties: list[Tie] = []
+    for row in rows:
+        other = row["target_country"] if row["source_country"] == actor else row["source_country"]
+        if wanted is not None and other not in wanted:
+            continue
+        strength = rules.event_strength(row["code"])
+        if strength is None:
+            continue
+        ties.append(Tie(other, "event", strength, "event", None,
+                        row["date_start"] or row["pub_date"], row["code"], {},
+                        evidence_from_row(row, "tie")))
+    return ties
+
+
+def find_ties(store: Store, actor: str, rules: TieRules, *,
+              counterparts: Iterable[str] | None = None, as_of: date | None = None,
+              active_since: date | None = None,
+              min_strength: str = "weak") -> dict[str, list[Tie]]:
+    """Ties of ``actor`` (a state or organisation code), by counterpart, strongest first.
+
+    ``counterparts`` limits the answer to some states; ``as_of`` drops ties first dated
+    after it; ``active_since`` drops reference-data alliances that ended before it (text
+    relations are dated by their signing, not their end, and always count);
+    ``min_strength`` drops weaker ones.
+    """
+    wanted = set(counterparts) if counterparts is not None else None
+    if wanted is not None and not wanted:
+        return {}
+    floor = strength_rank(min_strength)
+    found: list[Tie] = [
+        *_relation_ties(store, actor, wanted, as_of, active_since, rules),
+        *_event_ties(store, actor, wanted, as_of, rules),
+    ]
+    if rules.shared_membership:
+        found += _shared_membership_ties(store, actor, wanted, as_of, rules)
+    by_counterpart: dict[str, list[Tie]] = defaultdict(list)
+    for tie in found:
+        if strength_rank(tie.strength) >= floor:
+            by_counterpart[tie.counterpart].append(tie)
+    return {c: strongest_first(ts) for c, ts in sorted(by_counterpart.items())}
+
+
+def strongest_first(ties: Sequence[Tie]) -> list[Tie]:
+    return sorted(ties, key=lambda t: (-strength_rank(t.strength), t.kind == "event",
+                                       t.date or date.max))
