@@ -28,9 +28,11 @@ from realpolitik.model import Event, Mention, Modality, ParsedDoc, Participant, 
 
 #: prepositions that introduce a target when a pattern names none
 FALLBACK_TARGET_PREPS = ("against", "on", "to", "with", "toward", "towards", "at", "into",
-                         "upon", "over", "from")
+                         "upon", "over", "from", "between")
 #: prepositions of an object noun that name the other party: "calls from the UN"
 OBJECT_TARGET_PREPS = (*FALLBACK_TARGET_PREPS, "between", "from", "for")
+#: prepositions that give an event's purpose or setting rather than a second event
+SETTING_PREPS = ("for", "during", "out", "amid", "at")
 #: places as a last resort: "massed troops near Ukraine's borders", "an attack in Gaza"
 LOCATIVE_PREPS = ("in", "near", "inside", "across", "along", "outside", "around", "within")
 _SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -81,6 +83,12 @@ class EventCoder:
                     if trigger:
                         verbs[i] = trigger
             self._absorb_complements(clause, verbs)
+            # an event noun that is the purpose or setting of an event verb is not news of
+            # its own: "travelled for the talks", "mediated during the talks"
+            for v in verbs:
+                for k in clause.kids(v, "prep"):
+                    if clause.lemma(k) in SETTING_PREPS:
+                        consumed.update(clause.kids(k, "pobj"))
             for trigger in verbs.values():
                 events.extend(self._events(clause, trigger))
             for i in range(sentence.start, sentence.end):
@@ -146,6 +154,10 @@ class EventCoder:
                     targets = c.prep_objects(obj, OBJECT_TARGET_PREPS)
                 code = self.families.code_for("16", noun_pattern.code) or "160"
                 return self._trigger(v, code, noun_pattern.confidence, sources, targets)
+        if lemma in self.grammar.accepting_verbs and (pattern is None or not pattern.object):
+            accepted = self._accepted_event(c, v, consumed)
+            if accepted is not None:
+                return accepted
         if obj is not None and lemma in self.grammar.light_verbs:
             noun_pattern = self._noun_pattern(c, obj)
             if noun_pattern and (pattern is None or not pattern.object):
@@ -185,6 +197,21 @@ class EventCoder:
             if not pattern.prep or preps.intersection(pattern.prep):
                 return pattern
         return candidates[-1]
+
+    def _accepted_event(self, c: _Clause, v: int, consumed: set[int]) -> Trigger | None:
+        """"agreed to a ceasefire": the subject takes up the event the noun names."""
+        for p in c.kids(v, "prep"):
+            if c.lemma(p) != "to":
+                continue
+            for noun in c.kids(p, "pobj"):
+                pattern = self._noun_pattern(c, noun)
+                if pattern is None:
+                    continue
+                consumed.add(noun)
+                sources, _ = c.subjects(v)
+                targets = c.prep_objects(noun, pattern.prep or FALLBACK_TARGET_PREPS)
+                return self._trigger(v, pattern.code, pattern.confidence, sources, targets)
+        return None
 
     def _light_verb_trigger(self, c: _Clause, v: int, noun: int,
                             pattern: NounPattern) -> Trigger:
@@ -479,12 +506,23 @@ class _Clause:
             is_poss = self.doc.tokens[k].dep == "poss" or self.doc.tokens[m.head].dep == "poss"
             (targets if is_poss and pattern.patient_possessor else sources).append(m)
         for a in self.kids(n, "prep"):
-            if self.lemma(a) == "by":
+            if self.lemma(a) == "by" or (self.lemma(a) == "from" and not sources):
+                # "an attack by X", "condemnation from Washington"
                 for o in self.kids(a, "pobj"):
                     sources.extend(self.actors_at(o))
-        preps = pattern.prep or FALLBACK_TARGET_PREPS
-        targets.extend(self.prep_objects(n, preps))
         head = self.doc.tokens[n].head
+        if (self.doc.tokens[n].dep == "dobj" and self.lemma(head) in
+                self.grammar.provoking_verbs and not self.prep_objects(n, pattern.prep or ())):
+            # "Iraq's invasion drew condemnation": the reaction is aimed at the invader
+            for subj in self.kids(head, "nsubj"):
+                targets.extend(m for m in self.actors_at(subj) if m not in sources)
+        if not sources and self.doc.tokens[n].dep == "nsubj" and self.lemma(head) in (
+                "pour", "come", "flow", "arrive"):
+            # "Condolences poured in from Paris and Berlin"
+            sources.extend(m for p in self.kids(head, "prep") if self.lemma(p) == "from"
+                           for o in self.kids(p, "pobj") for m in self.actors_at(o))
+        preps = tuple(p for p in pattern.prep or FALLBACK_TARGET_PREPS if p != "from")
+        targets.extend(self.prep_objects(n, preps))
         if not targets and self.doc.tokens[n].dep == "compound" and head != n:
             # "a condolence telegram to X": the preposition hangs on the compound's head
             targets.extend(self.prep_objects(head, preps))

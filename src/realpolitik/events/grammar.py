@@ -17,6 +17,7 @@ _KEYS = (
     "hypothetical_governors", "demand_governors", "report_governors", "light_verbs",
     "message_nouns", "reciprocal_codes", "absorbing_roots", "consuming_roots",
     "named_event_entities", "symmetric_codes", "halting_verbs", "quantity_nouns",
+    "accepting_verbs", "provoking_verbs",
 )
 
 
@@ -43,6 +44,8 @@ class Grammar:
     symmetric_codes: frozenset[str]
     halting_verbs: frozenset[str]
     quantity_nouns: frozenset[str]
+    accepting_verbs: frozenset[str]
+    provoking_verbs: frozenset[str]
 
     def is_reciprocal(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.reciprocal_codes)

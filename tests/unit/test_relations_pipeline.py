@@ -1,0 +1,64 @@
+"""Relations and quantities end to end with the real actor resolver and time resolver
+(skipped where those stages are not installed)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from realpolitik.config import Config
+from realpolitik.model import Quantity, Relation
+from realpolitik.nlp import NlpStage
+from realpolitik.quantities import QuantityExtractor
+from realpolitik.relations import RelationExtractor
+
+Run = Callable[[str, date], tuple[list[Relation], list[Quantity]]]
+
+
+@pytest.fixture(scope="module")
+def stages() -> tuple[Any, Any]:
+    try:
+        from realpolitik.actors import ActorResolver, KnowledgeBase
+        from realpolitik.timex import TimeResolver
+    except ImportError as exc:  # pragma: no cover - only while a stage is missing
+        pytest.skip(f"actor or time stage not installed: {exc}")
+    config = Config()
+    return ActorResolver(KnowledgeBase.load(config)), TimeResolver(config)
+
+
+@pytest.fixture
+def run(nlp_stage: NlpStage, stages: tuple[Any, Any]) -> Run:
+    resolver, dates = stages
+
+    def go(text: str, when: date) -> tuple[list[Relation], list[Quantity]]:
+        doc = nlp_stage.parse_text(text, when=when)
+        mentions = resolver.resolve_document(doc)
+        return (RelationExtractor(Config()).extract(doc, mentions, [], dates),
+                QuantityExtractor(Config()).extract(doc, mentions, dates))
+    return go
+
+
+def test_signing_date_comes_from_the_time_stage(run: Run) -> None:
+    relations, _ = run("The Kremlin leader is in a vulnerable position. Last May, he signed a "
+                       "strategic partnership agreement with Venezuela.", date(2026, 3, 5))
+    [treaty] = relations
+    assert treaty.parties == ("RUS", "VEN")
+    assert treaty.date is not None and not treaty.date.inferred
+    assert (treaty.date.start, treaty.date.end, treaty.date.precision) == (
+        date(2025, 5, 1), date(2025, 5, 31), "month")
+
+
+def test_organisation_codes_come_from_the_knowledge_base(run: Run) -> None:
+    relations, _ = run("Finland joined NATO in April 2023.", date(2023, 6, 1))
+    assert [(r.kind, r.parties) for r in relations] == [("membership", ("FIN", "NAT"))]
+
+
+def test_forecast_year_from_a_relative_expression(run: Run) -> None:
+    _, quantities = run("Trade between Kazakhstan and China is expected to exceed 40 billion "
+                        "dollars next year.", date(2024, 5, 17))
+    [q] = quantities
+    assert (q.measure, q.parties, q.year, q.forecast, q.comparator) == (
+        "trade", ("CHN", "KAZ"), 2025, True, "gt")
