@@ -60,10 +60,59 @@ def evaluate_events(path: Path, config: Config) -> dict[str, Any]:
     return score(gold, predict).to_json()
 
 
+def evaluate_dates(path: Path, config: Config) -> dict[str, Any]:
+    from realpolitik.nlp import NlpStage
+    from realpolitik.timex import TimeResolver
+    from realpolitik.timex.gold import load_gold, score
+
+    records = load_gold(path)
+    docs = NlpStage(config).parse(
+        make_document(r.text, source=f"{path}:{r.line}", when=r.publication) for r in records)
+    result = score(records, docs, TimeResolver(config))
+    return {"expressions": {"accuracy": round(result.accuracy, 4), "tp": result.correct,
+                            "gold": result.total},
+            "misses": [{"line": m.gold.line, "expression": m.gold.expression,
+                        "want": f"{m.gold.start}..{m.gold.end} {m.gold.precision}",
+                        "got": m.found} for m in result.misses]}
+
+
+def evaluate_actors(path: Path, config: Config) -> dict[str, Any]:
+    from realpolitik.actors import ActorResolver, KnowledgeBase
+    from realpolitik.actors.evaluation import read_gold, score
+    from realpolitik.nlp import NlpStage
+
+    gold = read_gold(path)
+    keys = sorted({(g.text, g.date) for g in gold})
+    documents = [make_document(text, source=str(path), when=when) for text, when in keys]
+    parsed = dict(zip(keys, NlpStage(config).parse(documents), strict=True))
+    result = score(gold, parsed, ActorResolver(KnowledgeBase.load(config)))
+    return {"country_role": {"accuracy": round(result.accuracy, 4), "tp": result.correct,
+                             "gold": result.total},
+            "misses": [{"mention": g.mention, "date": g.date.isoformat(),
+                        "want": f"{g.country}/{g.role}", "got": got}
+                       for g, got in result.failures]}
+
+
+def _relations_or_quantities(kind: str) -> Callable[[Path, Config], dict[str, Any]]:
+    def run(path: Path, config: Config) -> dict[str, Any]:
+        from realpolitik.relations.evaluate import evaluate_default
+
+        paths = {"relations": (path, None), "quantities": (None, path)}[kind]
+        scores = evaluate_default(*paths, config)[kind].to_json()
+        slots = scores.pop("slots", {})
+        return {kind: scores, **{f"slot {k}": v for k, v in slots.items()}}
+
+    return run
+
+
 def _evaluator(kind: str) -> Callable[[Path, Config], dict[str, Any]]:
-    if kind in ("events", "cameo_manual"):
-        return evaluate_events
-    raise GoldFormatError(f"no evaluator for {kind} gold files")
+    evaluators: dict[str, Callable[[Path, Config], dict[str, Any]]] = {
+        "events": evaluate_events, "cameo_manual": evaluate_events,
+        "dates": evaluate_dates, "actors": evaluate_actors,
+        "relations": _relations_or_quantities("relations"),
+        "quantities": _relations_or_quantities("quantities"),
+    }
+    return evaluators[kind]
 
 
 def evaluate_file(path: Path, config: Config) -> dict[str, Any]:

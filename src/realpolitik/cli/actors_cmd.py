@@ -94,7 +94,7 @@ def list_cmd(
 @app.command("show")
 def show_cmd(
     actor_id: Annotated[str, typer.Argument(
-        help="Actor id (state:RUS, person:vladimir-putin, org:NATO) or code (RUS, RUSGOV).")],
+        help="Actor id (state:RUS, person:angela-merkel, org:NATO) or code (RUS, RUSGOV).")],
     on: OnDate = None,
     fmt: FormatOption = OutputFormat.table,
     actors: ActorsOption = None,

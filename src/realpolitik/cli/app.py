@@ -33,7 +33,10 @@ def _mount_optional() -> None:
     """Sub-apps that live beside their library package."""
     from realpolitik.cli.actors_cmd import app as actors_app
 
+    from realpolitik.cli.reference_cmd import app as reference_app
+
     app.add_typer(actors_app, name="actors", help="Resolve and browse actors.")
+    app.add_typer(reference_app, name="reference", help="Load reference data sets.")
 
 
 _mount_optional()

@@ -1,0 +1,53 @@
+"""Accuracy gate of the event coder.
+
+The dev gold (``gold/events_dev.jsonl``, written for the project) and, when ``../shared``
+is present, the CAMEO manual examples are scored with ``realpolitik eval``'s own code; every
+figure must stay at or above the floor recorded in ``gold/floors.json`` (floors are only
+ever raised).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from realpolitik.config import Config
+from realpolitik.evaluation import evaluate_events
+
+REPO = Path(__file__).resolve().parents[2]
+FLOORS = json.loads((REPO / "gold" / "floors.json").read_text(encoding="utf-8"))
+
+pytestmark = pytest.mark.eval
+
+
+def test_dev_gold_is_big_and_varied() -> None:
+    records = [json.loads(line) for line in
+               (REPO / "gold" / "events_dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    roots = {e["code"][:2] for r in records for e in r["events"]}
+    modal = [r for r in records if any(e["polarity"] == "negated"
+                                       or e.get("modality", "actual") != "actual"
+                                       for e in r["events"])]
+    assert len(records) >= 300 and len(roots) == 20
+    assert len(modal) >= 50 and any(not r["events"] for r in records)
+
+
+def test_dev_gold_meets_floors() -> None:
+    result = evaluate_events(REPO / "gold" / "events_dev.jsonl", Config())
+    floors = FLOORS["events"]
+    report = {m: result[m]["f1"] for m in ("root", "code", "source", "target", "polarity")}
+    print("events dev gold F1:", report, "negated as asserted:",
+          result["negated_coded_as_asserted"])
+    for metric, value in report.items():
+        assert value >= floors[f"{metric}_f1"], f"{metric} F1 {value} below floor"
+    assert result["negated_coded_as_asserted"] <= floors["negated_coded_as_asserted_max"]
+
+
+def test_cameo_manual_examples_meet_floors(shared_dir: Path) -> None:
+    result = evaluate_events(shared_dir / "bench" / "gold" / "cameo_manual_examples.jsonl",
+                             Config())["code_only"]
+    floors = FLOORS["cameo_manual"]
+    print("CAMEO manual examples:", result)
+    assert result["root_accuracy"] >= floors["root_accuracy"]
+    assert result["code_accuracy"] >= floors["code_accuracy"]
