@@ -32,7 +32,6 @@ analysis_cmd.register(app)
 def _mount_optional() -> None:
     """Sub-apps that live beside their library package."""
     from realpolitik.cli.actors_cmd import app as actors_app
-
     from realpolitik.cli.reference_cmd import app as reference_app
 
     app.add_typer(actors_app, name="actors", help="Resolve and browse actors.")
