@@ -1,0 +1,297 @@
+"""Coreference within a paragraph: pronouns, bare titles and bodies, counterparts, surnames.
+
+Rules, each to the most recent compatible actor in the same paragraph:
+- "he"/"she"/"him": a person or an office holder ("the Russian president");
+- "it": a state, organisation, group or body; "they"/"them": a plural group ("Iranian
+  officials", "the Russians", Hamas);
+- "the president": an earlier person holding that office, else the holder of that office
+  in the most recent state mentioned;
+- "the ministry", "the army": an earlier body of the same role, else that role of the most
+  recent state;
+- "his French counterpart": the holder, in France, of the office of the person "his" points to;
+- a surname after the full name: the same person, across the whole document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from realpolitik.actors.kb import KnowledgeBase
+from realpolitik.actors.lexicon import surnames
+from realpolitik.model import Actor, Mention, ParsedDoc
+
+if TYPE_CHECKING:
+    from realpolitik.actors.resolver import Resolved
+
+#: how many sentences back a pronoun may look for its antecedent
+_PRONOUN_WINDOW = 2
+_GENDERED = {"he": "m", "him": "m", "she": "f"}
+_COLLECTIVE_KINDS = frozenset({"state", "organisation", "group", "government", "body"})
+
+
+class Coreference:
+    def __init__(self, kb: KnowledgeBase, doc: ParsedDoc, when: date) -> None:
+        self.kb = kb
+        self.doc = doc
+        self.when = when
+        vocab = kb.vocabulary
+        self.person_pronouns = frozenset(p.lower() for p in vocab.person_pronouns)
+        self.collective_pronouns = frozenset(p.lower() for p in vocab.collective_pronouns)
+        self.plural_pronouns = frozenset(p.lower() for p in vocab.plural_pronouns)
+        self.head_titles = vocab.head_titles
+        self.pleonastic_heads = vocab.words("pleonastic_heads")
+        self.pleonastic_passives = vocab.words("pleonastic_passives")
+
+    def paragraph(self, token: int) -> int:
+        return self.doc.sentences[self.doc.tokens[token].sent].paragraph \
+            if self.doc.sentences else 0
+
+    # ------------------------------------------------------------ noun phrases
+
+    def run(self, items: list[Resolved]) -> list[Resolved]:
+        """Fill in actors that depend on earlier mentions; drop what stays unresolvable."""
+        out: list[Resolved] = []
+        full_names: dict[str, Actor | None] = {}
+        for item in items:
+            draft = item.draft
+            if draft.person:
+                item = self._surname(item, full_names)
+            elif item.kind == "counterpart":
+                item = self._counterpart(item, out)
+            elif item.kind == "title" and item.actor is None:
+                item = self._bare_title(item, out)
+            elif item.kind == "body" and item.actor is None:
+                resolved = self._bare_body(item, out)
+                if resolved is None:
+                    continue
+                item = resolved
+            out.append(item)
+        return out
+
+    def _earlier(self, items: Sequence[Resolved], start: int) -> list[Resolved]:
+        """Candidate antecedents: items of the same paragraph before token ``start``, the
+        nearest sentence first and, within a sentence, its subject before other mentions
+        (in "Biden met Macron. The president said", the president is Biden)."""
+        para = self.paragraph(start)
+        tokens = self.doc.tokens
+        found = [r for r in items if r.draft.end <= start and not r.place
+                 and self.paragraph(r.draft.start) == para]
+
+        def salience(item: Resolved) -> tuple[int, int, int]:
+            head = tokens[self._head(item)]
+            subject = 1 if head.dep in ("nsubj", "nsubjpass") else 0
+            return (tokens[item.draft.start].sent, subject, item.draft.start)
+
+        return sorted(found, key=salience, reverse=True)
+
+    def _head(self, item: Resolved) -> int:
+        from realpolitik.actors.resolver import span_head
+
+        return span_head(self.doc, item.draft.start, item.draft.end)
+
+    def _surname(self, item: Resolved, full_names: dict[str, Actor | None]) -> Resolved:
+        draft = item.draft
+        text = self.doc.text_of(draft.start, draft.end)
+        only_surname = all(e.kind == "surname" for e in draft.person)
+        if only_surname:
+            key = text.split()[-1]
+            if key in full_names:
+                known = full_names[key]
+                if known is not None and (item.actor is None or item.actor.id != known.id):
+                    return replace(item, actor=known)
+            return item
+        if item.actor is not None:
+            person = self.kb.persons.get(item.actor.id.partition(":")[2])
+            if person is not None:
+                for name in surnames(person.name, person.aliases, self.kb.vocabulary):
+                    full_names.setdefault(name, item.actor)
+        return item
+
+    def _antecedent_person(self, items: Sequence[Resolved], start: int
+                           ) -> Resolved | None:
+        """The person "his" points to; None when that is a person we do not know."""
+        for earlier in self._earlier(items, start):
+            if earlier.personal:
+                return earlier if earlier.actor is not None else None
+        return None
+
+    def _counterpart(self, item: Resolved, items: Sequence[Resolved]) -> Resolved:
+        draft = item.draft
+        if draft.country is None:
+            return item
+        code = self.kb.states.get(draft.country.target)
+        country = code.code_on(self.when) if code else draft.country.target
+        if draft.person:
+            return item
+        anchor = self._antecedent_person(items, draft.start)
+        title = item.title
+        role = "GOV"
+        if anchor is None and title is None:
+            # whose counterpart is unknown: the other state's government, no person
+            return replace(item, actor=self.kb.state_actor(country, role))
+        if anchor is not None and title is None and anchor.kind == "body" \
+                and anchor.actor is not None:
+            # "Ukraine's ambassador ... his Russian counterpart": the same body, no person
+            return replace(item, actor=self.kb.state_actor(country, anchor.actor.role or role))
+        if title is None and anchor is not None:
+            title = anchor.title or (anchor.actor.title if anchor.actor else None)
+            if anchor.actor is not None and anchor.actor.role:
+                role = anchor.actor.role
+        if title and title.startswith("former"):
+            title = None
+        if title is None and role == "GOV":
+            title = "leader"
+        actor: Actor | None = None
+        if title:
+            found = self.kb.holder(country, title, self.when)
+            if found is not None:
+                actor = self.kb.tenure_actor(*found)
+            else:
+                record = self.kb.vocabulary.titles.get(title)
+                role = record.role if record else role
+        if actor is None:
+            actor = self.kb.state_actor(country, role if role != "ELI" else "GOV")
+        return replace(item, actor=actor, title=title)
+
+    def _bare_title(self, item: Resolved, items: Sequence[Resolved]) -> Resolved:
+        title = item.title
+        # only a definite office refers back ("the president"); "leader Neil Kinnock" or
+        # "a minister" does not
+        if title is None or self.doc.tokens[item.draft.start].lower != "the":
+            return item
+        earlier = self._earlier(items, item.draft.start)
+        if item.draft.former:
+            # "the deposed president": an earlier former holder of that office
+            for candidate in earlier:
+                actor = candidate.actor
+                if candidate.personal and actor is not None and actor.title in (
+                        f"former_{title}", "former"):
+                    return replace(item, actor=actor)
+            return item
+        for candidate in earlier:
+            if not candidate.personal or candidate.actor is None:
+                continue
+            held = candidate.title or candidate.actor.title
+            if held == title or (title == "leader" and held in self.head_titles):
+                return replace(item, actor=candidate.actor)
+        for candidate in earlier:
+            actor = candidate.actor
+            if actor is None or actor.country is None or candidate.personal:
+                continue
+            if actor.kind not in ("state", "government") and candidate.kind != "metonym":
+                continue
+            found = self.kb.holder(actor.country, title, self.when)
+            if found is not None:
+                return replace(item, actor=self.kb.tenure_actor(*found))
+        return item
+
+    def _bare_body(self, item: Resolved, items: Sequence[Resolved]) -> Resolved | None:
+        draft = item.draft
+        definite = self.doc.tokens[draft.start].lower == "the"
+        if not definite or not draft.roles:
+            return None
+        specific = [r for r in draft.roles if not r.generic]
+        if not specific:
+            return None
+        role = specific[-1].role or specific[-1].target
+        earlier = self._earlier(items, draft.start)
+        for candidate in earlier:
+            actor = candidate.actor
+            if actor is not None and actor.role == role and actor.kind in ("government",
+                                                                            "body"):
+                return replace(item, actor=actor)
+        sent = self.doc.tokens[draft.start].sent
+        for candidate in earlier:
+            actor = candidate.actor
+            if self.doc.tokens[candidate.draft.start].sent < sent - 1:
+                break
+            if actor is not None and actor.country and not candidate.personal \
+                    and candidate.kind in ("name", "metonym", "demonym", "body"):
+                return replace(item, actor=self.kb.state_actor(actor.country, role))
+        return None
+
+    # ------------------------------------------------------------ pronouns
+
+    def pronouns(self, items: Sequence[Resolved]) -> list[Mention]:
+        from realpolitik.actors.resolver import make_mention
+
+        taken = {i for r in items for i in range(r.draft.start, r.draft.end)}
+        out: list[Mention] = []
+        for tok in self.doc.tokens:
+            if tok.pos != "PRON" or tok.i in taken:
+                continue
+            low = tok.lower
+            if low in self.person_pronouns:
+                antecedent = self._pronoun_antecedent(items, tok.i, personal=True,
+                                                      gender=_GENDERED.get(low))
+            elif low in self.collective_pronouns:
+                # an object "it" is nearly always a thing or an event, not an actor
+                if tok.dep not in ("nsubj", "nsubjpass") or self._pleonastic(tok.i):
+                    continue
+                antecedent = self._pronoun_antecedent(items, tok.i, collective=True)
+            elif low in self.plural_pronouns:
+                antecedent = self._pronoun_antecedent(items, tok.i, plural=True)
+            else:
+                continue
+            if antecedent is not None:
+                out.append(make_mention(self.doc, tok.i, tok.i + 1, antecedent, "pronoun"))
+        return out
+
+    def _pronoun_antecedent(self, items: Sequence[Resolved], index: int,
+                            personal: bool = False, collective: bool = False,
+                            plural: bool = False, gender: str | None = None) -> Actor | None:
+        sent = self.doc.tokens[index].sent
+        candidates = self._earlier(items, index)
+        if self.doc.tokens[index].dep not in ("nsubj", "nsubjpass"):
+            # an object pronoun takes the nearest antecedent, not the salient subject
+            candidates.sort(key=lambda r: r.draft.start, reverse=True)
+        for candidate in candidates:
+            if sent - self.doc.tokens[candidate.draft.start].sent > _PRONOUN_WINDOW:
+                return None
+            actor = candidate.actor
+            if actor is None:
+                if personal and candidate.personal and candidate.kind == "name":
+                    # the nearest person is one we do not know: say nothing rather than guess
+                    return None
+                continue
+            if personal and candidate.personal:
+                if gender and not self._gender_fits(actor, gender):
+                    continue
+                return actor
+            if collective and not candidate.personal and not candidate.plural and (
+                    actor.kind in _COLLECTIVE_KINDS or candidate.kind == "metonym"):
+                return actor
+            if plural and candidate.plural:
+                return actor
+        return None
+
+    def _gender_fits(self, actor: Actor, gender: str) -> bool:
+        if actor.kind != "person":
+            return True
+        person = self.kb.persons.get(actor.id.partition(":")[2])
+        return person is None or person.gender is None or person.gender == gender
+
+    def _pleonastic(self, index: int) -> bool:
+        """ "it is expected to", "it seems that", "it would be desirable to": no referent."""
+        tok = self.doc.tokens[index]
+        if tok.dep == "expl":
+            return True
+        if tok.dep not in ("nsubj", "nsubjpass"):
+            return False
+        head = self.doc.tokens[tok.head]
+        lemma = head.lemma.lower()
+        if tok.dep == "nsubjpass" and lemma in self.pleonastic_passives:
+            return True
+        if lemma not in self.pleonastic_heads:
+            return False
+        for child in self.doc.subtree(head.i):
+            if child <= index:
+                continue
+            word = self.doc.tokens[child]
+            if word.dep in ("ccomp", "xcomp", "csubj") or (word.lower in ("that", "to")
+                                                          and word.dep in ("mark", "aux")):
+                return True
+        return False

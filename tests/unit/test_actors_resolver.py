@@ -1,0 +1,201 @@
+"""The actor resolver on short dated texts: every kind of mention, resolved on its date."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import pairwise
+
+import pytest
+
+from realpolitik.actors import ActorResolver, KnowledgeBase, resolve
+from realpolitik.config import Config
+from realpolitik.model import Mention, ParsedDoc
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load(Config())
+
+
+@pytest.fixture(scope="session")
+def resolver(kb: KnowledgeBase) -> ActorResolver:
+    return ActorResolver(kb)
+
+
+def mentions_of(nlp_stage, resolver: ActorResolver, text: str,  # type: ignore[no-untyped-def]
+                when: date) -> tuple[ParsedDoc, list[Mention]]:
+    parsed = nlp_stage.parse_text(text, when=when)
+    return parsed, resolver.resolve_document(parsed)
+
+
+def find(mentions: list[Mention], text: str) -> Mention:
+    for mention in mentions:
+        if mention.text == text:
+            return mention
+    raise AssertionError(f"no mention {text!r} in {[m.text for m in mentions]}")
+
+
+@pytest.mark.parametrize(("text", "when", "mention", "code"), [
+    # states, demonyms, historic states
+    ("Iran accused Israel.", "2024-04-14", "Iran", "IRN"),
+    ("The Russian Foreign Ministry condemned it.", "2026-03-05",
+     "The Russian Foreign Ministry", "RUSGOV"),
+    ("Russia and the United States resumed talks.", "1987-03-01", "Russia", "SUN"),
+    ("The Soviet Union proposed talks.", "1987-03-01", "The Soviet Union", "SUN"),
+    ("East Germany protested.", "1985-06-01", "East Germany", "DDR"),
+    ("Serbia rejected the plan.", "1995-01-01", "Serbia", "YUG"),
+    ("Serbia rejected the plan.", "2010-01-01", "Serbia", "SRB"),
+    # capitals and seats of power
+    ("Moscow rejected the offer.", "2026-03-05", "Moscow", "RUSGOV"),
+    ("The Pentagon sent ships.", "2024-01-01", "The Pentagon", "USAMIL"),
+    ("Downing Street said no.", "2020-01-01", "Downing Street", "GBRGOV"),
+    ("The talks took place in Moscow.", "2020-01-01", "Moscow", "RUS"),
+    ("A defeat for the mullahs.", "2026-03-05", "the mullahs", "IRNGOV"),
+    # role descriptions by title and date
+    ("The Russian president spoke.", "2010-01-01", "The Russian president", "RUSGOV"),
+    ("Iran's Supreme Leader spoke.", "2020-01-01", "Iran's Supreme Leader", "IRNGOV"),
+    ("The Kremlin chief spoke.", "2026-03-05", "The Kremlin chief", "RUSGOV"),
+    ("Iranian officials denied it.", "2025-01-01", "Iranian officials", "IRNGOV"),
+    ("The army of Sudan advanced.", "2024-01-01", "The army of Sudan", "SDNMIL"),
+    ("Ukraine's defence minister spoke.", "2023-01-01", "Ukraine's defence minister", "UKRMIL"),
+    ("The Turkish parliament voted.", "2022-01-01", "The Turkish parliament", "TURLEG"),
+    # persons by date; former leaders are elites
+    ("Obama spoke.", "2011-03-19", "Obama", "USAGOV"),
+    ("Obama spoke.", "2026-03-05", "Obama", "USAELI"),
+    ("Former President Barack Obama spoke.", "2026-03-05", "Former President Barack Obama",
+     "USAELI"),
+    ("Russian Prime Minister Vladimir Putin spoke.", "2010-01-01",
+     "Russian Prime Minister Vladimir Putin", "RUSGOV"),
+    ("Sergei Shoigu inspected the troops.", "2022-10-01", "Sergei Shoigu", "RUSMIL"),
+    # organisations and armed groups with dated roles
+    ("NATO met.", "2024-01-01", "NATO", "NAT"),
+    ("The UN Security Council met.", "2022-03-02", "The UN Security Council", "UNO"),
+    ("Hamas fired rockets.", "2023-10-07", "Hamas", "PSEREBHMS"),
+    ("The Houthis attacked a ship.", "2024-01-12", "The Houthis", "YEMREB"),
+    ("The Taliban took Kabul.", "2020-01-01", "The Taliban", "AFGREBTAL"),
+    ("The Taliban banned girls from school.", "2022-01-01", "The Taliban", "AFGGOVTAL"),
+    ("The IRGC seized a tanker.", "2024-06-01", "The IRGC", "IRNMIL"),
+    ("Iran's Revolutionary Guards fired.", "2024-06-01", "Iran's Revolutionary Guards",
+     "IRNMIL"),
+])
+def test_mention_resolves_to(nlp_stage, resolver: ActorResolver, text: str,  # type: ignore[no-untyped-def]
+                             when: str, mention: str, code: str) -> None:
+    _, mentions = mentions_of(nlp_stage, resolver, text, date.fromisoformat(when))
+    found = find(mentions, mention)
+    assert found.actor is not None
+    assert found.actor.code == code
+
+
+def test_hyphenated_demonyms_are_two_mentions(nlp_stage, resolver: ActorResolver) -> None:  # type: ignore[no-untyped-def]
+    _, mentions = mentions_of(nlp_stage, resolver, "The American-Israeli attack on Iran.",
+                                   date(2026, 3, 5))
+    american, israeli = find(mentions, "American"), find(mentions, "Israeli")
+    assert (american.actor and american.actor.code, israeli.actor and israeli.actor.code) == (
+        "USA", "ISR")
+    assert american.end <= israeli.start
+
+
+def test_whole_phrase_is_one_mention_with_its_noun_as_head(  # type: ignore[no-untyped-def]
+        nlp_stage, resolver: ActorResolver) -> None:
+    parsed, mentions = mentions_of(nlp_stage, resolver,
+                                   "The Russian Foreign Ministry condemned the strikes.",
+                                   date(2026, 3, 5))
+    ministry = find(mentions, "The Russian Foreign Ministry")
+    assert parsed.tokens[ministry.head].text == "Ministry"
+    assert parsed.tokens[ministry.head].dep == "nsubj"
+
+
+def test_possessive_title_names_the_holder_on_the_date(nlp_stage, resolver: ActorResolver) -> None:  # type: ignore[no-untyped-def]
+    _, mentions = mentions_of(nlp_stage, resolver, "Iran's Supreme Leader spoke.",
+                              date(2020, 1, 1))
+    actor = find(mentions, "Iran's Supreme Leader").actor
+    assert actor is not None and actor.kind == "person" and actor.name == "Ali Khamenei"
+
+
+@pytest.mark.parametrize(("text", "when", "name"), [
+    ("Putin sent a telegram to his Iranian counterpart.", "2026-03-05", "Masoud Pezeshkian"),
+    ("Lavrov met his Chinese counterpart.", "2024-03-01", "Wang Yi"),
+    ("The Chinese defence minister met his Russian counterpart.", "2023-05-01",
+     "Sergei Shoigu"),
+])
+def test_counterpart_holds_the_same_office(nlp_stage, resolver: ActorResolver, text: str,  # type: ignore[no-untyped-def]
+                                           when: str, name: str) -> None:
+    _, mentions = mentions_of(nlp_stage, resolver, text, date.fromisoformat(when))
+    counterpart = next(m for m in mentions if m.kind == "counterpart")
+    assert counterpart.actor is not None and counterpart.actor.name == name
+
+
+@pytest.mark.parametrize(("text", "pronoun", "code"), [
+    ("Putin called the attack cynical. He did not name the attackers.", "He", "RUSGOV"),
+    ("Iran launched drones. It said the attack was a response.", "It", "IRN"),
+    ("Iranian officials met. They rejected the offer.", "They", "IRNGOV"),
+])
+def test_pronouns_corefer_within_the_paragraph(nlp_stage, resolver: ActorResolver, text: str,  # type: ignore[no-untyped-def]
+                                               pronoun: str, code: str) -> None:
+    _, mentions = mentions_of(nlp_stage, resolver, text, date(2026, 3, 5))
+    found = find(mentions, pronoun)
+    assert found.kind == "pronoun" and found.actor is not None and found.actor.code == code
+
+
+def test_pronoun_does_not_cross_paragraphs(nlp_stage, resolver: ActorResolver) -> None:  # type: ignore[no-untyped-def]
+    _, mentions = mentions_of(nlp_stage, resolver, "Putin spoke.\n\nHe left.", date(2026, 3, 5))
+    assert all(m.text != "He" for m in mentions)
+
+
+def test_pleonastic_it_is_not_a_mention(nlp_stage, resolver: ActorResolver) -> None:  # type: ignore[no-untyped-def]
+    _, mentions = mentions_of(nlp_stage, resolver,
+                              "Russia traded more. It is expected to exceed $12 billion.",
+                              date(2026, 3, 5))
+    assert all(m.text != "It" for m in mentions)
+
+
+def test_bare_title_and_body_corefer(nlp_stage, resolver: ActorResolver) -> None:  # type: ignore[no-untyped-def]
+    text = ("Joe Biden met Putin in Geneva. The president said the talks were good. "
+            "The Russian Foreign Ministry objected. The ministry said so.")
+    _, mentions = mentions_of(nlp_stage, resolver, text, date(2021, 6, 16))
+    president = find(mentions, "The president").actor
+    ministry = find(mentions, "The ministry").actor
+    assert president is not None and president.name == "Joe Biden"
+    assert ministry is not None and ministry.code == "RUSGOV"
+
+
+def test_surname_after_full_name_is_the_same_person(nlp_stage, resolver: ActorResolver) -> None:  # type: ignore[no-untyped-def]
+    _, mentions = mentions_of(nlp_stage, resolver,
+                              "George H. W. Bush spoke. Later Bush left.", date(1991, 1, 1))
+    assert find(mentions, "Bush").actor is not None
+    assert find(mentions, "Bush").actor.id == "person:george-bush"  # type: ignore[union-attr]
+
+
+def test_unknown_person_is_kept_without_actor(nlp_stage, resolver: ActorResolver) -> None:  # type: ignore[no-untyped-def]
+    _, mentions = mentions_of(nlp_stage, resolver, "Jane Doerksen said the rains were late.",
+                              date(2024, 1, 1))
+    unknown = find(mentions, "Jane Doerksen")
+    assert unknown.actor is None and unknown.kind == "name"
+
+
+def test_a_date_is_not_a_surname(nlp_stage, resolver: ActorResolver) -> None:  # type: ignore[no-untyped-def]
+    _, mentions = mentions_of(nlp_stage, resolver, "Last May, he signed a deal with Moscow.",
+                              date(2026, 3, 5))
+    assert all("May" not in m.text for m in mentions)
+
+
+def test_mentions_sorted_non_overlapping_with_heads_inside(  # type: ignore[no-untyped-def]
+        nlp_stage, resolver: ActorResolver) -> None:
+    text = ("The American-Israeli attack on Iran puts Russia in a difficult position. The "
+            "Russian Foreign Ministry condemned the US and Israel. Vladimir Putin wrote to "
+            "his Iranian counterpart Masoud Pezeshkian. He did not name the assassins.")
+    parsed, mentions = mentions_of(nlp_stage, resolver, text, date(2026, 3, 5))
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    for first, second in pairwise(mentions):
+        assert first.end <= second.start
+    for mention in mentions:
+        assert mention.start <= mention.head < mention.end
+        assert parsed.document.text[mention.start_char:mention.end_char] == mention.text
+
+
+def test_library_one_liner_with_context(kb: KnowledgeBase) -> None:
+    mentions = resolve("He did not name the assassins.", date(2026, 3, 5),
+                       context="Vladimir Putin sent condolences.", kb=kb)
+    assert [m.text for m in mentions] == ["He"]
+    assert mentions[0].start == 0 and mentions[0].start_char == 0
+    assert mentions[0].actor is not None and mentions[0].actor.code == "RUSGOV"
