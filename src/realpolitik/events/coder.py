@@ -256,6 +256,12 @@ class EventCoder:
             family = "12" if polarity == "negated" else "03"
             cameo = self.codebook[self.families.code_for(family, cameo.code) or cameo.code]
             polarity, modality = "asserted", "actual"
+        threat: CameoCode | None = None
+        if (cameo.root in self.families.threat_roots and polarity == "asserted"
+                and c.conditional_or_announced(trigger.token)):
+            # "would strike Iran again if it rebuilt": the strike is hypothetical, the
+            # saying of it a threat
+            threat = self.codebook[self.families.code_for("13", cameo.code) or "130"]
         out: list[Event] = []
         for source in trigger.sources:
             for target in trigger.targets:
@@ -266,6 +272,9 @@ class EventCoder:
                 if source is not None and target is not None and source.start == target.start:
                     continue
                 out.append(self._event(c, trigger, cameo, source, target, polarity, modality))
+                if threat is not None:
+                    out.append(self._event(c, trigger, threat, source, target, "asserted",
+                                           "actual"))
                 if (source is not None and target is not None
                         and cameo.code in self.grammar.symmetric_codes):
                     # "Li met Albanese": Albanese met Li as well
@@ -707,6 +716,19 @@ class _Clause:
             if link != "conj":
                 return False
         return False
+
+    def conditional_or_announced(self, t: int) -> bool:
+        """A conflict act under a condition ("if", "unless") or announced in reported
+        speech with a modal ("said it would", "warned it could")."""
+        g = self.grammar
+        tok = self.doc.tokens[t]
+        if tok.pos not in ("VERB", "AUX"):
+            return False
+        modal = any(self.lemma(a) in g.hypothetical_auxiliaries | g.future_auxiliaries
+                    for a in self.kids(t, "aux"))
+        condition = any(self.lemma(m) in g.hypothetical_markers
+                        for k in self.kids(t, "advcl") for m in self.kids(k, "mark"))
+        return modal and (condition or self._reported(t))
 
     def _reported(self, v: int) -> bool:
         tok = self.doc.tokens[v]

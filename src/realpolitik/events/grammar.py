@@ -71,6 +71,7 @@ class Families:
     generic: dict[str, str]
     tables: dict[str, dict[str, str]]
     intent_roots: frozenset[str]
+    threat_roots: frozenset[str]
     obligation_auxiliaries: frozenset[str]
     obligation_governors: frozenset[str]
     intent_governors: frozenset[str]
@@ -97,6 +98,7 @@ def default_families() -> Families:
             tables={str(root): {str(k): str(v) for k, v in table.items()}
                     for root, table in data["families"].items()},
             intent_roots=frozenset(str(r) for r in data["intent_roots"]),
+            threat_roots=frozenset(str(r) for r in data["threat_roots"]),
             obligation_auxiliaries=frozenset(str(w) for w in data["obligation_auxiliaries"]),
             obligation_governors=frozenset(str(w) for w in data["obligation_governors"]),
             intent_governors=frozenset(str(w) for w in data["intent_governors"]),
