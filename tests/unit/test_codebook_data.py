@@ -89,7 +89,8 @@ def test_codebook_plover_mapping() -> None:
 @pytest.mark.parametrize("kind", ["verb", "noun"])
 def test_pattern_entries_well_formed(kind: str) -> None:
     book = codebook()
-    allowed = {"code", kind, "confidence", *CONSTRAINTS[kind]}
+    flags = {"intransitive"} if kind == "verb" else set()
+    allowed = {"code", kind, "confidence", *CONSTRAINTS[kind], *flags}
     for entry in patterns(kind):
         assert isinstance(entry, dict), entry
         assert set(entry) <= allowed, entry

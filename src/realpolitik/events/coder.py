@@ -247,6 +247,7 @@ class EventCoder:
     # -- events ------------------------------------------------------------------
     def _events(self, c: _Clause, trigger: Trigger) -> list[Event]:
         cameo = self.codebook[trigger.code]
+        c.codes_at[trigger.token] = trigger.code
         polarity = c.polarity(trigger.token)
         modality = c.modality(trigger.token)
         if cameo.root in self.families.intent_roots and (
@@ -325,6 +326,8 @@ class _Clause:
     def __init__(self, doc: ParsedDoc, mentions: list[Mention], grammar: Grammar) -> None:
         self.doc = doc
         self.grammar = grammar
+        #: the code matched at each trigger token, for rules that depend on the event kind
+        self.codes_at: dict[int, str] = {}
         self.mention_at: dict[int, Mention] = {}
         for m in mentions:
             for i in range(m.start, m.end):
@@ -349,6 +352,8 @@ class _Clause:
         return passive[0] if passive else None
 
     def satisfies(self, v: int, pattern: VerbPattern) -> bool:
+        if pattern.intransitive and self.kids(v, "dobj"):
+            return False
         if pattern.particle and not any(
                 self.lemma(k) in pattern.particle for k in self.kids(v, "prt")):
             return False
@@ -637,6 +642,9 @@ class _Clause:
                 break
         return chain
 
+    def _cooperative(self, t: int) -> bool:
+        return self.codes_at.get(t, "99")[:2] in ("03", "04", "05", "06", "07", "08")
+
     def polarity(self, t: int) -> Polarity:
         if self._negated_here(t):
             return "negated"
@@ -655,7 +663,10 @@ class _Clause:
                 if self.doc.tokens[gov].dep == "dobj":
                     # "did not send a delegation to the talks"
                     verb = self.doc.tokens[gov].head
-                if self.lemma(verb) in g.participation_verbs and self._negated_here(verb):
+                # only what one joins is denied: "did not send a delegation to the
+                # talks", never "has not sent troops to the war"
+                if (self.lemma(verb) in g.participation_verbs and self._negated_here(verb)
+                        and self._cooperative(t)):
                     return "negated"
             if link in ("xcomp", "object", "compound", "conj") and self._negated_here(gov):
                 if link == "conj" and self.kids(t, *_SUBJECT_DEPS):

@@ -31,6 +31,8 @@ class VerbPattern:
     object: frozenset[str] = frozenset()
     prep: tuple[str, ...] = ()
     xcomp: frozenset[str] = frozenset()
+    #: only without a direct object ("protesters marched", not "marched troops")
+    intransitive: bool = False
     confidence: float = DEFAULT_CONFIDENCE
     origin: str = ""
 
@@ -129,6 +131,7 @@ def parse_verb_entries(data: Any, codebook: Codebook, origin: str) -> list[VerbP
                 object=frozenset(_words(entry.get("object"), "object", where)),
                 prep=tuple(_words(entry.get("prep"), "prep", where)),
                 xcomp=frozenset(_words(entry.get("xcomp"), "xcomp", where)),
+                intransitive=bool(entry.get("intransitive", False)),
                 confidence=_confidence(entry, where), origin=origin,
             ))
     return out
