@@ -46,8 +46,8 @@ def label_map(kb: KnowledgeBase, labels: set[str], when: date) -> dict[str, str]
         code = LABEL_EXCEPTIONS.get(label) or by_name.get(label.replace("-", " "))
         if code is None:
             continue
-        state = kb.states.get(code)
-        out[label] = state.code_on(when) if state else code
+        record = kb.states.get(code)
+        out[label] = record.code_on(when) if record else code
     return out
 
 

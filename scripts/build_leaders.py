@@ -111,9 +111,10 @@ def iso_of(cow: str, names: dict[str, str], when: dt.date) -> str | None:
         return str(pycountry.countries.lookup(names.get(cow, cow)).alpha_3)
     except LookupError:
         try:
-            return str(pycountry.countries.get(alpha_3=cow).alpha_3)
-        except (LookupError, AttributeError):
+            country = pycountry.countries.get(alpha_3=cow)
+        except LookupError:
             return None
+        return str(country.alpha_3) if country is not None else None
 
 
 def split_by_state(spell: Spell, cow: str) -> Iterable[Spell]:

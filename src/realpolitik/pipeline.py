@@ -20,6 +20,7 @@ from realpolitik.model import Document, DocumentAnalysis, ParsedDoc
 from realpolitik.nlp import NlpStage
 from realpolitik.quantities import QuantityExtractor
 from realpolitik.relations import RelationExtractor
+from realpolitik.relations.context import DocumentMentions
 from realpolitik.store import Store
 from realpolitik.timex import TimeResolver
 
@@ -61,8 +62,10 @@ class Pipeline:
         mentions = self.resolver.resolve_document(parsed)
         events = self.coder.code(parsed, mentions)
         events = self.timer.date_events(parsed, events)
-        relations = self.relations.extract(parsed, mentions, events, self.timer)
-        quantities = self.quantities.extract(parsed, mentions, self.timer)
+        # one set of sentence contexts (pronouns read, words split) for both stages
+        contexts = DocumentMentions(parsed, mentions)
+        relations = self.relations.extract(parsed, mentions, events, self.timer, contexts)
+        quantities = self.quantities.extract(parsed, mentions, self.timer, contexts)
         return DocumentAnalysis(parsed=parsed, mentions=mentions, events=events,
                                 relations=relations, quantities=quantities)
 

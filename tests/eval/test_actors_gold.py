@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from realpolitik.actors import ActorResolver, KnowledgeBase
+from realpolitik.actors import ActorResolver
 from realpolitik.actors.evaluation import read_gold, score
-from realpolitik.config import Config
 from realpolitik.ingest.normalise import make_document
+from realpolitik.nlp import NlpStage
 
-REPO = Path(__file__).resolve().parents[2]
-GOLD = REPO / "gold" / "actors.jsonl"
-FLOORS = REPO / "gold" / "floors.json"
+GOLD = Path(__file__).resolve().parents[2] / "gold" / "actors.jsonl"
 
 pytestmark = pytest.mark.eval
 
@@ -24,13 +22,14 @@ def test_gold_has_enough_mentions() -> None:
     assert len(gold) >= 200
 
 
-def test_actor_accuracy_above_floor(nlp_stage) -> None:  # type: ignore[no-untyped-def]
+def test_actor_accuracy_above_floor(nlp_stage: NlpStage, actor_resolver: ActorResolver,
+                                    floors: dict[str, Any]) -> None:
     gold = read_gold(GOLD)
     keys = sorted({(g.text, g.date) for g in gold})
     documents = [make_document(text, source="gold", when=when) for text, when in keys]
     parsed = dict(zip(keys, nlp_stage.parse(documents), strict=True))
-    result = score(gold, parsed, ActorResolver(KnowledgeBase.load(Config())))
-    floor = json.loads(FLOORS.read_text(encoding="utf-8"))["actors"]
+    result = score(gold, parsed, actor_resolver)
+    floor = floors["actors"]
     failures = "\n".join(f"{g.date} {g.mention!r}: want {g.country}/{g.role}, got {got}"
                          for g, got in result.failures)
     assert result.accuracy >= floor, f"accuracy {result.accuracy:.3f} < {floor}\n{failures}"

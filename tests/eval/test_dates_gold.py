@@ -6,32 +6,29 @@ precision; the accuracy must stay at or above the floor recorded in ``gold/floor
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from realpolitik.config import Config
 from realpolitik.ingest.normalise import make_document
 from realpolitik.timex import TimeResolver
 from realpolitik.timex.gold import load_gold, score
 
-REPO = Path(__file__).resolve().parents[2]
-GOLD = REPO / "gold" / "dates.jsonl"
-FLOORS = REPO / "gold" / "floors.json"
+GOLD = Path(__file__).resolve().parents[2] / "gold" / "dates.jsonl"
 
 pytestmark = pytest.mark.eval
 
 
-def test_dates_gold_meets_its_floor(nlp_stage: Any) -> None:
+def test_dates_gold_meets_its_floor(nlp_stage: Any, time_resolver: TimeResolver,
+                                    floors: dict[str, Any]) -> None:
     records = load_gold(GOLD)
     assert len(records) >= 200
-    floor = float(json.loads(FLOORS.read_text(encoding="utf-8"))["dates"])
+    floor = float(floors["dates"])
     assert floor >= 0.95
     docs = nlp_stage.parse(make_document(r.text, source=f"{GOLD.name}:{r.line}",
                                          when=r.publication) for r in records)
-    result = score(records, docs, TimeResolver(Config()))
+    result = score(records, docs, time_resolver)
     misses = "\n".join(
         f"  line {m.gold.line}: {m.gold.expression!r} in {m.gold.text!r} "
         f"({m.gold.publication}): want {m.gold.start}..{m.gold.end} {m.gold.precision}, "

@@ -9,30 +9,26 @@ from typing import Any
 
 import pytest
 
+from realpolitik.actors import ActorResolver
 from realpolitik.config import Config
 from realpolitik.model import Quantity, Relation
 from realpolitik.nlp import NlpStage
 from realpolitik.quantities import QuantityExtractor
 from realpolitik.relations import RelationExtractor
+from realpolitik.timex import TimeResolver
 
 pytestmark = [pytest.mark.eval, pytest.mark.shared]
 
 
 @pytest.fixture(scope="module")
-def article(shared_dir: Path, nlp_stage: NlpStage) -> tuple[list[Relation], list[Quantity]]:
-    try:
-        from realpolitik.actors import ActorResolver, KnowledgeBase
-        from realpolitik.timex import TimeResolver
-    except ImportError as exc:  # pragma: no cover - only while a stage is missing
-        pytest.skip(f"actor or time stage not installed: {exc}")
+def article(shared_dir: Path, nlp_stage: NlpStage, config: Config, actor_resolver: ActorResolver,
+            time_resolver: TimeResolver) -> tuple[list[Relation], list[Quantity]]:
     text = (shared_dir / "examples" / "2026-03-05-russia-iran.txt").read_text(encoding="utf-8")
     text = re.sub(r"\A\s*date \S+\s+", "", text)
     doc = nlp_stage.parse_text(text, when=date(2026, 3, 5))
-    config = Config()
-    mentions = ActorResolver(KnowledgeBase.load(config)).resolve_document(doc)
-    dates = TimeResolver(config)
-    return (RelationExtractor(config).extract(doc, mentions, [], dates),
-            QuantityExtractor(config).extract(doc, mentions, dates))
+    mentions = actor_resolver.resolve_document(doc)
+    return (RelationExtractor(config).extract(doc, mentions, [], time_resolver),
+            QuantityExtractor(config).extract(doc, mentions, time_resolver))
 
 
 def _one(relations: list[Relation], kind: str, parties: tuple[str, ...],

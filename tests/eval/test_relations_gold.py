@@ -15,21 +15,12 @@ import pytest
 from realpolitik.config import Config
 from realpolitik.relations.evaluate import Scores, evaluate_default
 
-REPO = Path(__file__).resolve().parents[2]
-FLOORS = REPO / "gold" / "floors.json"
-
 pytestmark = pytest.mark.eval
 
 
 @pytest.fixture(scope="module")
-def scores() -> dict[str, Scores]:
-    try:
-        import realpolitik.actors
-        import realpolitik.timex  # noqa: F401
-    except ImportError as exc:  # pragma: no cover - only while a stage is missing
-        pytest.skip(f"actor or time stage not installed: {exc}")
-    return evaluate_default(REPO / "gold" / "relations.jsonl",
-                            REPO / "gold" / "quantities.jsonl", Config())
+def scores(gold_dir: Path, config: Config) -> dict[str, Scores]:
+    return evaluate_default(gold_dir / "relations.jsonl", gold_dir / "quantities.jsonl", config)
 
 
 def _report(name: str, result: Scores) -> str:
@@ -39,32 +30,28 @@ def _report(name: str, result: Scores) -> str:
     return "\n".join(lines)
 
 
-def _floors(name: str) -> dict[str, Any]:
-    floors = json.loads(FLOORS.read_text(encoding="utf-8"))[name]
-    assert isinstance(floors, dict)
-    return floors
-
-
-def test_relations_gold_meets_its_floors(scores: dict[str, Scores]) -> None:
+def test_relations_gold_meets_its_floors(scores: dict[str, Scores],
+                                         floors: dict[str, Any]) -> None:
     result = scores["relations"]
-    floors = _floors("relations")
+    floor = floors["relations"]
     report = _report("relations", result)
     print(report)
     assert result.overall.tp + result.overall.fn >= 150
-    assert result.overall.precision >= floors["precision"], report
-    assert result.overall.recall >= floors["recall"], report
-    assert result.overall.f1 >= floors["f1"], report
-    assert result.slot_accuracy("obligations") >= floors["obligations"], report
+    assert result.overall.precision >= floor["precision"], report
+    assert result.overall.recall >= floor["recall"], report
+    assert result.overall.f1 >= floor["f1"], report
+    assert result.slot_accuracy("obligations") >= floor["obligations"], report
 
 
-def test_quantities_gold_meets_its_floors(scores: dict[str, Scores]) -> None:
+def test_quantities_gold_meets_its_floors(scores: dict[str, Scores],
+                                          floors: dict[str, Any]) -> None:
     result = scores["quantities"]
-    floors = _floors("quantities")
+    floor = floors["quantities"]
     report = _report("quantities", result)
     print(report)
     assert result.overall.tp + result.overall.fn >= 80
-    assert result.overall.precision >= floors["precision"], report
-    assert result.overall.recall >= floors["recall"], report
-    assert result.overall.f1 >= floors["f1"], report
-    assert result.slot_accuracy("parties") >= floors["parties"], report
-    assert result.slot_accuracy("year") >= floors["year"], report
+    assert result.overall.precision >= floor["precision"], report
+    assert result.overall.recall >= floor["recall"], report
+    assert result.overall.f1 >= floor["f1"], report
+    assert result.slot_accuracy("parties") >= floor["parties"], report
+    assert result.slot_accuracy("year") >= floor["year"], report

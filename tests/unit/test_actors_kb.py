@@ -17,11 +17,6 @@ from realpolitik.config import Config
 from realpolitik.errors import DataFileError
 
 
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return KnowledgeBase.load(Config())
-
-
 def test_load_is_cached_per_process() -> None:
     assert KnowledgeBase.load(Config()) is KnowledgeBase.load(Config())
 

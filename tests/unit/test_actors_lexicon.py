@@ -16,8 +16,8 @@ from realpolitik.model import Token
 
 
 @pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return KnowledgeBase.load(Config()).lexicon
+def lexicon(kb: KnowledgeBase) -> Lexicon:
+    return kb.lexicon
 
 
 def tokens_of(words: list[str]) -> list[Token]:

@@ -8,21 +8,16 @@ from itertools import pairwise
 import pytest
 
 from realpolitik.actors import ActorResolver, KnowledgeBase, resolve
-from realpolitik.config import Config
 from realpolitik.model import Mention, ParsedDoc
+from realpolitik.nlp import NlpStage
 
 
 @pytest.fixture(scope="session")
-def kb() -> KnowledgeBase:
-    return KnowledgeBase.load(Config())
+def resolver(actor_resolver: ActorResolver) -> ActorResolver:
+    return actor_resolver
 
 
-@pytest.fixture(scope="session")
-def resolver(kb: KnowledgeBase) -> ActorResolver:
-    return ActorResolver(kb)
-
-
-def mentions_of(nlp_stage, resolver: ActorResolver, text: str,  # type: ignore[no-untyped-def]
+def mentions_of(nlp_stage: NlpStage, resolver: ActorResolver, text: str,
                 when: date) -> tuple[ParsedDoc, list[Mention]]:
     parsed = nlp_stage.parse_text(text, when=when)
     return parsed, resolver.resolve_document(parsed)
@@ -78,7 +73,7 @@ def find(mentions: list[Mention], text: str) -> Mention:
     ("Iran's Revolutionary Guards fired.", "2024-06-01", "Iran's Revolutionary Guards",
      "IRNMIL"),
 ])
-def test_mention_resolves_to(nlp_stage, resolver: ActorResolver, text: str,  # type: ignore[no-untyped-def]
+def test_mention_resolves_to(nlp_stage: NlpStage, resolver: ActorResolver, text: str,
                              when: str, mention: str, code: str) -> None:
     _, mentions = mentions_of(nlp_stage, resolver, text, date.fromisoformat(when))
     found = find(mentions, mention)
@@ -86,7 +81,7 @@ def test_mention_resolves_to(nlp_stage, resolver: ActorResolver, text: str,  # t
     assert found.actor.code == code
 
 
-def test_hyphenated_demonyms_are_two_mentions(nlp_stage, resolver: ActorResolver) -> None:  # type: ignore[no-untyped-def]
+def test_hyphenated_demonyms_are_two_mentions(nlp_stage: NlpStage, resolver: ActorResolver) -> None:
     _, mentions = mentions_of(nlp_stage, resolver, "The American-Israeli attack on Iran.",
                                    date(2026, 3, 5))
     american, israeli = find(mentions, "American"), find(mentions, "Israeli")
@@ -95,8 +90,8 @@ def test_hyphenated_demonyms_are_two_mentions(nlp_stage, resolver: ActorResolver
     assert american.end <= israeli.start
 
 
-def test_whole_phrase_is_one_mention_with_its_noun_as_head(  # type: ignore[no-untyped-def]
-        nlp_stage, resolver: ActorResolver) -> None:
+def test_whole_phrase_is_one_mention_with_its_noun_as_head(
+        nlp_stage: NlpStage, resolver: ActorResolver) -> None:
     parsed, mentions = mentions_of(nlp_stage, resolver,
                                    "The Russian Foreign Ministry condemned the strikes.",
                                    date(2026, 3, 5))
@@ -105,7 +100,8 @@ def test_whole_phrase_is_one_mention_with_its_noun_as_head(  # type: ignore[no-u
     assert parsed.tokens[ministry.head].dep == "nsubj"
 
 
-def test_possessive_title_names_the_holder_on_the_date(nlp_stage, resolver: ActorResolver) -> None:  # type: ignore[no-untyped-def]
+def test_possessive_title_names_the_holder_on_the_date(nlp_stage: NlpStage,
+                                                       resolver: ActorResolver) -> None:
     _, mentions = mentions_of(nlp_stage, resolver, "Iran's Supreme Leader spoke.",
                               date(2020, 1, 1))
     actor = find(mentions, "Iran's Supreme Leader").actor
@@ -118,7 +114,7 @@ def test_possessive_title_names_the_holder_on_the_date(nlp_stage, resolver: Acto
     ("The Chinese defence minister met his Russian counterpart.", "2023-05-01",
      "Sergei Shoigu"),
 ])
-def test_counterpart_holds_the_same_office(nlp_stage, resolver: ActorResolver, text: str,  # type: ignore[no-untyped-def]
+def test_counterpart_holds_the_same_office(nlp_stage: NlpStage, resolver: ActorResolver, text: str,
                                            when: str, name: str) -> None:
     _, mentions = mentions_of(nlp_stage, resolver, text, date.fromisoformat(when))
     counterpart = next(m for m in mentions if m.kind == "counterpart")
@@ -130,26 +126,26 @@ def test_counterpart_holds_the_same_office(nlp_stage, resolver: ActorResolver, t
     ("Iran launched drones. It said the attack was a response.", "It", "IRN"),
     ("Iranian officials met. They rejected the offer.", "They", "IRNGOV"),
 ])
-def test_pronouns_corefer_within_the_paragraph(nlp_stage, resolver: ActorResolver, text: str,  # type: ignore[no-untyped-def]
-                                               pronoun: str, code: str) -> None:
+def test_pronouns_corefer_within_the_paragraph(nlp_stage: NlpStage, resolver: ActorResolver,
+                                               text: str, pronoun: str, code: str) -> None:
     _, mentions = mentions_of(nlp_stage, resolver, text, date(2026, 3, 5))
     found = find(mentions, pronoun)
     assert found.kind == "pronoun" and found.actor is not None and found.actor.code == code
 
 
-def test_pronoun_does_not_cross_paragraphs(nlp_stage, resolver: ActorResolver) -> None:  # type: ignore[no-untyped-def]
+def test_pronoun_does_not_cross_paragraphs(nlp_stage: NlpStage, resolver: ActorResolver) -> None:
     _, mentions = mentions_of(nlp_stage, resolver, "Putin spoke.\n\nHe left.", date(2026, 3, 5))
     assert all(m.text != "He" for m in mentions)
 
 
-def test_pleonastic_it_is_not_a_mention(nlp_stage, resolver: ActorResolver) -> None:  # type: ignore[no-untyped-def]
+def test_pleonastic_it_is_not_a_mention(nlp_stage: NlpStage, resolver: ActorResolver) -> None:
     _, mentions = mentions_of(nlp_stage, resolver,
                               "Russia traded more. It is expected to exceed $12 billion.",
                               date(2026, 3, 5))
     assert all(m.text != "It" for m in mentions)
 
 
-def test_bare_title_and_body_corefer(nlp_stage, resolver: ActorResolver) -> None:  # type: ignore[no-untyped-def]
+def test_bare_title_and_body_corefer(nlp_stage: NlpStage, resolver: ActorResolver) -> None:
     text = ("Joe Biden met Putin in Geneva. The president said the talks were good. "
             "The Russian Foreign Ministry objected. The ministry said so.")
     _, mentions = mentions_of(nlp_stage, resolver, text, date(2021, 6, 16))
@@ -159,28 +155,29 @@ def test_bare_title_and_body_corefer(nlp_stage, resolver: ActorResolver) -> None
     assert ministry is not None and ministry.code == "RUSGOV"
 
 
-def test_surname_after_full_name_is_the_same_person(nlp_stage, resolver: ActorResolver) -> None:  # type: ignore[no-untyped-def]
+def test_surname_after_full_name_is_the_same_person(nlp_stage: NlpStage,
+                                                    resolver: ActorResolver) -> None:
     _, mentions = mentions_of(nlp_stage, resolver,
                               "George H. W. Bush spoke. Later Bush left.", date(1991, 1, 1))
     assert find(mentions, "Bush").actor is not None
     assert find(mentions, "Bush").actor.id == "person:george-bush"  # type: ignore[union-attr]
 
 
-def test_unknown_person_is_kept_without_actor(nlp_stage, resolver: ActorResolver) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_person_is_kept_without_actor(nlp_stage: NlpStage, resolver: ActorResolver) -> None:
     _, mentions = mentions_of(nlp_stage, resolver, "Jane Doerksen said the rains were late.",
                               date(2024, 1, 1))
     unknown = find(mentions, "Jane Doerksen")
     assert unknown.actor is None and unknown.kind == "name"
 
 
-def test_a_date_is_not_a_surname(nlp_stage, resolver: ActorResolver) -> None:  # type: ignore[no-untyped-def]
+def test_a_date_is_not_a_surname(nlp_stage: NlpStage, resolver: ActorResolver) -> None:
     _, mentions = mentions_of(nlp_stage, resolver, "Last May, he signed a deal with Moscow.",
                               date(2026, 3, 5))
     assert all("May" not in m.text for m in mentions)
 
 
-def test_mentions_sorted_non_overlapping_with_heads_inside(  # type: ignore[no-untyped-def]
-        nlp_stage, resolver: ActorResolver) -> None:
+def test_mentions_sorted_non_overlapping_with_heads_inside(
+        nlp_stage: NlpStage, resolver: ActorResolver) -> None:
     text = ("The American-Israeli attack on Iran puts Russia in a difficult position. The "
             "Russian Foreign Ministry condemned the US and Israel. Vladimir Putin wrote to "
             "his Iranian counterpart Masoud Pezeshkian. He did not name the assassins.")

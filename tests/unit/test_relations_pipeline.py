@@ -1,43 +1,31 @@
-"""Relations and quantities end to end with the real actor resolver and time resolver
-(skipped where those stages are not installed)."""
+"""Relations and quantities end to end with the real actor resolver and time resolver."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 import pytest
 
+from realpolitik.actors import ActorResolver
 from realpolitik.config import Config
 from realpolitik.model import Quantity, Relation
 from realpolitik.nlp import NlpStage
 from realpolitik.quantities import QuantityExtractor
 from realpolitik.relations import RelationExtractor
+from realpolitik.timex import TimeResolver
 
 Run = Callable[[str, date], tuple[list[Relation], list[Quantity]]]
 
 
-@pytest.fixture(scope="module")
-def stages() -> tuple[Any, Any]:
-    try:
-        from realpolitik.actors import ActorResolver, KnowledgeBase
-        from realpolitik.timex import TimeResolver
-    except ImportError as exc:  # pragma: no cover - only while a stage is missing
-        pytest.skip(f"actor or time stage not installed: {exc}")
-    config = Config()
-    return ActorResolver(KnowledgeBase.load(config)), TimeResolver(config)
-
-
 @pytest.fixture
-def run(nlp_stage: NlpStage, stages: tuple[Any, Any]) -> Run:
-    resolver, dates = stages
-
+def run(nlp_stage: NlpStage, actor_resolver: ActorResolver,
+        time_resolver: TimeResolver) -> Run:
     def go(text: str, when: date) -> tuple[list[Relation], list[Quantity]]:
         doc = nlp_stage.parse_text(text, when=when)
-        mentions = resolver.resolve_document(doc)
-        return (RelationExtractor(Config()).extract(doc, mentions, [], dates),
-                QuantityExtractor(Config()).extract(doc, mentions, dates))
+        mentions = actor_resolver.resolve_document(doc)
+        return (RelationExtractor(Config()).extract(doc, mentions, [], time_resolver),
+                QuantityExtractor(Config()).extract(doc, mentions, time_resolver))
     return go
 
 

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from realpolitik.config import Config
 from realpolitik.model import DateInterval, Event, ParsedDoc
 from realpolitik.timex import TimeResolver, Window, parse_publication_date
 
@@ -19,8 +18,8 @@ INFERRED = DateInterval(PUB, PUB, "day", inferred=True)
 
 
 @pytest.fixture(scope="module")
-def resolver() -> TimeResolver:
-    return TimeResolver(Config())
+def resolver(time_resolver: TimeResolver) -> TimeResolver:
+    return time_resolver
 
 
 @pytest.fixture(scope="module")

@@ -134,7 +134,7 @@ class Coreference:
             return replace(item, actor=self.kb.state_actor(country, role))
         if anchor is not None and title is None and anchor.kind == "body" \
                 and anchor.actor is not None:
-            # "Ukraine's ambassador ... his Russian counterpart": the same body, no person
+            # "Ukraine's envoy ... his Russian counterpart": the same body, no person
             return replace(item, actor=self.kb.state_actor(country, anchor.actor.role or role))
         if title is None and anchor is not None:
             title = anchor.title or (anchor.actor.title if anchor.actor else None)

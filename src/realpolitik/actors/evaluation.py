@@ -8,15 +8,14 @@ compared on (country, role). A gold mention with no overlapping resolved mention
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from realpolitik.actors.resolver import ActorResolver
 from realpolitik.errors import GoldFormatError
+from realpolitik.goldfiles import jsonl_records
 from realpolitik.model import Mention, ParsedDoc
 
 REQUIRED = ("text", "date", "mention", "country", "role")
@@ -45,15 +44,10 @@ class GoldScore:
 
 def read_gold(path: Path) -> list[GoldMention]:
     rows: list[GoldMention] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise GoldFormatError(f"{path}: cannot read gold file: {exc}") from exc
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for number, record in jsonl_records(path):
         try:
-            record: dict[str, Any] = json.loads(line)
+            if not isinstance(record, dict):
+                raise TypeError("a gold record must be an object")
             missing = [k for k in REQUIRED if k not in record]
             if missing:
                 raise ValueError(f"missing {', '.join(missing)}")

@@ -18,12 +18,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pycountry
-import yaml
 
 from realpolitik.actors.records import (
     BodyRecord,
@@ -36,6 +34,7 @@ from realpolitik.actors.records import (
     TitleRecord,
     Vocabulary,
 )
+from realpolitik.datafiles import data_file, read_yaml
 from realpolitik.errors import DataFileError
 
 _CODE = re.compile(r"^[A-Z]{3}$")
@@ -463,17 +462,6 @@ def apply_yaml(raw: RawKnowledge, doc: Any, where: str, precedence: int) -> None
     _apply_persons(raw, spec, where, source, precedence)
 
 
-def read_yaml(path: Path | Any) -> Any:
-    try:
-        with path.open(encoding="utf-8") as handle:
-            # the C loader when PyYAML has it: the built-in files parse ten times faster
-            return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{path}: cannot read actor file: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{path}: malformed YAML: {exc}") from exc
-
-
 #: built-in files in load order: the vocabulary first (tenures reduce roles with it), the
 #: derived leader file before curated persons (a later file refines an earlier person)
 BUILTIN_FILES = ("roles.yaml", "states.yaml", "bodies.yaml", "offices.yaml",
@@ -483,7 +471,7 @@ BUILTIN_FILES = ("roles.yaml", "states.yaml", "bodies.yaml", "offices.yaml",
 def load_builtin() -> RawKnowledge:
     """Parse the packaged data files (callers cache the result)."""
     raw = RawKnowledge(states=pycountry_states())
-    folder = resources.files("realpolitik") / "data" / "actors"
+    folder = data_file("actors")
     for name in BUILTIN_FILES:
         entry = folder / name
         if not entry.is_file():

@@ -381,7 +381,3 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
             out.append(mention)
             last_end = mention.end
     return out
-
-
-def normalise_token(text: str) -> str:
-    return normalise(text)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
 import pycountry
-import yaml
 
+from realpolitik.datafiles import data_file, read_yaml_mapping
 from realpolitik.errors import QueryError
 
 _CODE = re.compile(r"^[A-Z]{3}$")
@@ -19,13 +17,9 @@ _ACTOR_CODE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})+$")
 @lru_cache(maxsize=1)
 def _state_names() -> dict[str, str]:
     """Lower-case extra names of states (from the actor data file) -> ISO3."""
-    ref = resources.files("realpolitik") / "data" / "actors" / "states.yaml"
-    try:
-        data: Any = yaml.safe_load(ref.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return {}
+    data = read_yaml_mapping(data_file("actors", "states.yaml"))
     out: dict[str, str] = {}
-    states = data.get("states") if isinstance(data, dict) else None
+    states = data.get("states")
     for code, spec in (states or {}).items():
         if isinstance(spec, dict):
             for name in spec.get("names") or ():

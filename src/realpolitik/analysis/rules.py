@@ -10,12 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from realpolitik.datafiles import data_file, read_yaml_mapping
 from realpolitik.errors import DataFileError
 
 STRENGTHS: tuple[str, ...] = ("weak", "medium", "strong")
@@ -32,20 +30,8 @@ def strength_rank(name: str) -> int:
 
 def _read_yaml(path: Path | None, name: str) -> tuple[dict[str, Any], str]:
     if path is None:
-        ref = resources.files("realpolitik") / "data" / "analysis" / name
-        text, where = ref.read_text(encoding="utf-8"), name
-    else:
-        try:
-            text, where = path.read_text(encoding="utf-8"), str(path)
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataFileError(f"{path}: cannot read ({exc})") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{where}: not valid YAML ({exc})") from None
-    if not isinstance(data, dict):
-        raise DataFileError(f"{where}: expected a mapping at the top level")
-    return data, where
+        return read_yaml_mapping(data_file("analysis", name), name), name
+    return read_yaml_mapping(path), str(path)
 
 
 def _words(value: Any, where: str) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ import typer
 
 from realpolitik.actors import KnowledgeBase
 from realpolitik.actors import resolve as resolve_text
-from realpolitik.cli.options import ActorsOption, build_config
+from realpolitik.cli.options import ActorsOption, FormatOption, build_config, date_option
 from realpolitik.cli.render import OutputFormat, print_rows, stdout, to_json
 from realpolitik.errors import QueryError
 from realpolitik.model import Actor
@@ -17,7 +17,6 @@ from realpolitik.model import Actor
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Resolve and browse actors.")
 
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 OnDate = Annotated[str | None, typer.Option(
     "--date", help="Resolve on this date YYYY-MM-DD (default: today).")]
 
@@ -25,14 +24,6 @@ MENTION_COLUMNS = ("text", "actor", "country", "role", "name", "valid_from", "va
                    "source")
 ACTOR_COLUMNS = ("id", "code", "name", "country", "role", "kind", "title", "valid_from",
                  "valid_to", "source")
-
-
-def _date(value: str | None, option: str = "--date") -> date:
-    if value is None:
-        return date.today()
-    from realpolitik.ingest.readers import parse_iso_date
-
-    return parse_iso_date(value, option)
 
 
 def _actor_row(actor: Actor) -> dict[str, Any]:
@@ -54,7 +45,7 @@ def resolve_cmd(
 ) -> None:
     """Every actor mention in TEXT, resolved on the date."""
     config = build_config(actors=actors)
-    when = _date(on)
+    when = date_option(on, "--date") or date.today()
     kb = KnowledgeBase.load(config)
     rows = []
     for mention in resolve_text(text, when, context=context, kb=kb, config=config):
@@ -86,7 +77,7 @@ def list_cmd(
     code = country.upper() if country else None
     if code is not None and code not in kb.states:
         raise QueryError(f"unknown country code {country!r} (use ISO 3166 alpha-3, e.g. RUS)")
-    when = _date(on) if on else None
+    when = date_option(on, "--date") if on else None
     rows = [_actor_row(a) for a in kb.actors(code, when)]
     print_rows(rows, fmt, title="Actors", columns=ACTOR_COLUMNS)
 
@@ -104,7 +95,7 @@ def show_cmd(
     actor = kb.get(actor_id)
     if actor is None:
         raise QueryError(f"unknown actor {actor_id!r}")
-    when = _date(on)
+    when = date_option(on, "--date") or date.today()
     detail = _actor_row(actor)
     detail.update(_details(kb, actor, when))
     if fmt is OutputFormat.json:

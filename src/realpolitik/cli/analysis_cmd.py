@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from realpolitik.cli.options import ActorsOption, DbOption, build_config
+from realpolitik.cli.options import ActorsOption, DbOption, FormatOption, build_config, date_option
 from realpolitik.cli.render import OutputFormat, print_rows, stderr, to_json
 from realpolitik.config import Config
 from realpolitik.errors import QueryError
@@ -22,8 +22,6 @@ from realpolitik.store import Store, open_store
 if TYPE_CHECKING:
     from realpolitik.analysis.leaders import LeaderBook
 
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f",
-                                                    help="table, json or csv")]
 FromOption = Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")]
 ToOption = Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")]
 
@@ -35,12 +33,6 @@ def register(app: typer.Typer) -> None:
     app.command("network")(network_command)
     app.command("profile")(profile_command)
     app.command("timeline")(timeline_command)
-
-
-def _date(value: str | None, option: str) -> date | None:
-    from realpolitik.ingest.readers import parse_iso_date
-
-    return parse_iso_date(value, option) if value is not None else None
 
 
 def _reader(config: Config) -> Store:
@@ -75,7 +67,7 @@ def allies_lost_command(
     from realpolitik.analysis.allies import allies_lost
 
     config = build_config(db=db, actors=actors)
-    when = _date(as_of, "--as-of") or date.today()
+    when = date_option(as_of, "--as-of") or date.today()
     kb = _knowledge_base(config)
     with _reader(config) as store:
         answer = allies_lost(store, actor, within, when, kb=kb, min_strength=min_tie)
@@ -97,8 +89,8 @@ def dyad_command(
 
     config = build_config(db=db)
     with _reader(config) as store:
-        answer = dyad(store, a, b, start=_date(date_from, "--from"),
-                      end=_date(date_to, "--to"), by=by)
+        answer = dyad(store, a, b, start=date_option(date_from, "--from"),
+                      end=date_option(date_to, "--to"), by=by)
     _emit(answer, [r.table_row() for r in answer.rows], fmt,
           f"{answer.a} <-> {answer.b} by {answer.by}")
     if plot is not None:
@@ -130,7 +122,7 @@ def responses_command(
     if attack_on is not None:
         if event is not None:
             raise QueryError("give --event or --attack-on, not both")
-        end = _date(to, "--to")
+        end = date_option(to, "--to")
     elif event_id is None:
         event_id = to
     if event_id is None and attack_on is None:
@@ -138,7 +130,7 @@ def responses_command(
     config = build_config(db=db)
     with _reader(config) as store:
         answer = responses(store, event_id=event_id, attack_on=attack_on,
-                           start=_date(date_from, "--from"), end=end, expect=expect or ())
+                           start=date_option(date_from, "--from"), end=end, expect=expect or ())
     _emit(answer, [r.table_row() for r in answer.rows], fmt,
           f"responses to {len(answer.attacks)} attack(s) on {', '.join(answer.victims)}"
           f" by {', '.join(answer.perpetrators) or 'unnamed perpetrators'}")
@@ -159,8 +151,8 @@ def network_command(
 
     config = build_config(db=db)
     with _reader(config) as store:
-        network = build_network(store, as_of=_date(as_of, "--as-of"),
-                                start=_date(date_from, "--from"), kinds=kinds)
+        network = build_network(store, as_of=date_option(as_of, "--as-of"),
+                                start=date_option(date_from, "--from"), kinds=kinds)
     write_network(network, out)
     stderr.print(f"{len(network.nodes())} actors, {len(network.edges)} edges "
                  f"({', '.join(network.kinds)}) → {out}")
@@ -176,7 +168,7 @@ def profile_command(
     from realpolitik.analysis.profile import profile
 
     config = build_config(db=db, actors=actors)
-    when = _date(on, "--on") or date.today()
+    when = date_option(on, "--on") or date.today()
     kb = _knowledge_base(config)
     with _reader(config) as store:
         answer = profile(store, actor, when, kb=kb)
@@ -220,7 +212,7 @@ def timeline_command(
     config = build_config(db=db)
     with _reader(config) as store:
         answer = timeline(store, actors_[0], actors_[1] if len(actors_) > 1 else None,
-                          start=_date(date_from, "--from"), end=_date(date_to, "--to"),
+                          start=date_option(date_from, "--from"), end=date_option(date_to, "--to"),
                           limit=limit)
     _emit(answer, [e.table_row() for e in answer.entries], fmt,
           f"timeline of {answer.a}" + (f" and {answer.b}" if answer.b else ""))

@@ -9,13 +9,11 @@ from typing import Annotated, Any
 import typer
 
 from realpolitik.analysis import EventFilter, find_events
-from realpolitik.cli.options import DbOption, build_config
+from realpolitik.cli.options import DbOption, FormatOption, build_config
 from realpolitik.cli.render import OutputFormat, print_rows, stderr
 from realpolitik.ingest.readers import parse_iso_date
 from realpolitik.store import Store, open_store
 from realpolitik.store.export import export
-
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f")]
 
 
 class ExportFormat(StrEnum):

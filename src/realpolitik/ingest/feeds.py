@@ -13,7 +13,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from realpolitik.config import Config
 from realpolitik.errors import InputError
 from realpolitik.ingest.normalise import make_document, normalise_text
-from realpolitik.ingest.readers import IngestFailure, IngestItem
+from realpolitik.ingest.readers import IngestFailure, IngestItem, date_override
 
 _TAG = re.compile(r"<[^>]+>")
 _ATOM = "{http://www.w3.org/2005/Atom}"
@@ -66,6 +66,6 @@ def _item(location: str, n: int, title: str | None, link: str | None, body: str 
     text = normalise_text(_plain(body))
     if not text:
         return IngestFailure(where, "feed item has no text")
-    when = date.fromisoformat(config.date_override) if config.date_override else None
+    when = date_override(config, where)
     return make_document(text, source=where, when=when or _feed_date(published),
                          title=normalise_text(title or "") or None, url=link)

@@ -116,7 +116,8 @@ def _read_bytes(path: Path, config: Config) -> bytes:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
 
 
-def _override(config: Config, location: str) -> date | None:
+def date_override(config: Config, location: str) -> date | None:
+    """The ``--date`` every document takes, strictly parsed; None when none was given."""
     if config.date_override is None:
         return None
     return parse_iso_date(config.date_override, f"{location} (--date)")
@@ -127,7 +128,7 @@ def text_document(raw: str, location: str, config: Config) -> Document:
     header_date, body = split_date_header(raw, location)
     if not normalise_text(body):
         raise EmptyInputError(location, "empty document (no text)")
-    when = _override(config, location) or header_date
+    when = date_override(config, location) or header_date
     return make_document(body, source=location, when=when)
 
 
@@ -140,7 +141,7 @@ def html_document(raw: str, location: str, config: Config) -> Document:
     if not text or not normalise_text(text):
         raise EmptyInputError(location, "no article text found in the HTML")
     meta_date = _field(extracted, "date")
-    when = _override(config, location)
+    when = date_override(config, location)
     if when is None and meta_date:
         try:
             when = parse_iso_date(meta_date[:10], location)
@@ -164,7 +165,7 @@ def record_document(record: dict[str, Any], location: str, config: Config) -> Do
         raise EmptyInputError(location, "record text is empty")
     if len(text.encode("utf-8")) > config.max_file_bytes:
         raise InputTooLargeError(location, "record text over the size limit")
-    when = _override(config, location)
+    when = date_override(config, location)
     raw_date = record.get("date")
     if when is None and raw_date not in (None, ""):
         from realpolitik.timex import parse_publication_date

@@ -45,9 +45,11 @@ class QuantityExtractor:
         self.config = config
         self.lexicon: MeasureLexicon = measure_lexicon()
 
-    def extract(self, doc: ParsedDoc, mentions: list[Mention], dates: DateSource) \
-            -> list[Quantity]:
-        contexts = DocumentMentions(doc, mentions)
+    def extract(self, doc: ParsedDoc, mentions: list[Mention], dates: DateSource,
+                contexts: DocumentMentions | None = None) -> list[Quantity]:
+        """``contexts`` (of the same document and mentions) lets stages share sentence
+        contexts; built here when not given."""
+        contexts = contexts or DocumentMentions(doc, mentions)
         out: list[Quantity] = []
         previous: _Previous | None = None
         for sentence in doc.sentences:
@@ -126,7 +128,7 @@ class QuantityExtractor:
             return None
         key = measure_word.token if measure_word else (main.anchor if amount.kind == "count"
                                                          else None)
-        roles = figure_parties(ctx, key, main.verb, main.anchor)
+        roles = figure_parties(ctx, self.lexicon, key, main.verb, main.anchor)
         if measure is None:
             # "By 2025, it is expected to exceed $12 billion": the paragraph's last figure
             if previous is None or previous.paragraph != ctx.sentence.paragraph or \

@@ -98,6 +98,12 @@ class MeasureLexicon:
     price_words: frozenset[str]
     share_words: frozenset[str]
     needs_party: frozenset[str]
+    #: prepositions whose object receives what is measured ("aid to Ukraine")
+    receiving_preps: frozenset[str]
+    #: prepositions whose object is a party of the figure (the receiving ones included)
+    party_preps: frozenset[str]
+    #: verbs whose subject receives ("India imported ... Russian crude")
+    receiving_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -124,4 +130,7 @@ def measure_lexicon() -> MeasureLexicon:
                            _mapping(table, "contract_contexts", _MEASURES).items()},
         price_words=w("price_words"), share_words=w("share_words"),
         needs_party=w("needs_party"),
+        receiving_preps=w("receiving_preps"),
+        party_preps=w("party_preps") | w("receiving_preps"),
+        receiving_verbs=w("receiving_verbs"),
     )

@@ -24,12 +24,6 @@ from realpolitik.relations.syntax import (
     subjects,
 )
 
-#: prepositions whose object receives what is measured ("aid to Ukraine", "invested in Egypt")
-_RECEIVING_PREPS = ("to", "for", "into", "in")
-_PARTY_PREPS = ("with", "from", "between", "among", "of", "by", *_RECEIVING_PREPS)
-#: verbs whose subject receives: "India imported ... Russian crude"
-_RECEIVING_VERBS = frozenset({"import", "receive", "buy", "purchase", "get", "obtain", "acquire"})
-
 
 @dataclass(frozen=True, slots=True)
 class MeasureMatch:
@@ -99,8 +93,8 @@ class PartyRoles:
         return not self.givers and not self.receivers
 
 
-def figure_parties(ctx: SentenceContext, key: int | None, verb: int | None,
-                   anchor: int | None = None) -> PartyRoles:
+def figure_parties(ctx: SentenceContext, lex: MeasureLexicon, key: int | None,
+                   verb: int | None, anchor: int | None = None) -> PartyRoles:
     """States tied to the measure word ``key`` ("trade between Russia and the UAE",
     "Russian-Iranian economic relations", "aid to Ukraine") and to the figure's verb
     (its subject, its "to"/"in" objects)."""
@@ -117,14 +111,14 @@ def figure_parties(ctx: SentenceContext, key: int | None, verb: int | None,
                 roles.add(p, receiving=False)
         for prep in children(doc, k, ("prep",)):
             word = lower(doc, prep)
-            if word not in _PARTY_PREPS:
+            if word not in lex.party_preps:
                 continue
             for obj in children(doc, prep, ("pobj",)):
                 for j in conjuncts(doc, obj):
                     for p in ctx.parties_at(j):
-                        roles.add(p, receiving=word in _RECEIVING_PREPS)
+                        roles.add(p, receiving=word in lex.receiving_preps)
     if verb is not None:
-        receiving_subject = lemma(doc, verb) in _RECEIVING_VERBS
+        receiving_subject = lemma(doc, verb) in lex.receiving_verbs
         subject_tokens = subjects(doc, verb)
         if key is None or key not in subject_tokens:
             for s in subject_tokens:
@@ -133,7 +127,7 @@ def figure_parties(ctx: SentenceContext, key: int | None, verb: int | None,
         for obj in children(doc, verb, ("dative",)):
             for p in ctx.parties_at(obj):
                 roles.add(p, receiving=True)
-        for obj in prep_objects(doc, verb, _PARTY_PREPS):
+        for obj in prep_objects(doc, verb, lex.party_preps):
             for p in ctx.parties_at(obj):
-                roles.add(p, receiving=lower(doc, head(doc, obj)) in _RECEIVING_PREPS)
+                roles.add(p, receiving=lower(doc, head(doc, obj)) in lex.receiving_preps)
     return roles

@@ -43,7 +43,7 @@ def rank_quantities(ctx: SentenceContext, lex: MeasureLexicon,
             holders = subjects(doc, head(doc, anchor))
         elif dep(doc, anchor) == "appos":
             holders = [head(doc, anchor)]
-        roles = figure_parties(ctx, noun, None)
+        roles = figure_parties(ctx, lex, noun, None)
         for h in holders:
             for p in ctx.parties_at(h):
                 roles.add(p, receiving=False)

@@ -43,7 +43,7 @@ def arms_transfers(ctx: SentenceContext, lex: TransferLexicon) -> list[Finding]:
         elif tok.pos == "NOUN" and words & (lex.transfer_nouns | lex.receiving_nouns):
             found.extend(_arms_noun(ctx, lex, i, arms, bool(words & lex.receiving_nouns)))
         elif tok.pos == "NOUN" and words & (lex.supplier_nouns | lex.buyer_nouns):
-            found.extend(_supplier_noun(ctx, i, arms, bool(words & lex.buyer_nouns)))
+            found.extend(_supplier_noun(ctx, lex, i, arms, bool(words & lex.buyer_nouns)))
     return found
 
 
@@ -78,7 +78,7 @@ def _arms_verb(ctx: SentenceContext, lex: TransferLexicon, v: int, arms: set[int
                                    + children(doc, v, ("dative",)) + recipient_object)
     fill_one_side(ctx, givers, receivers)
     polarity = polarity_of(ctx, v)
-    attributes = {"system": system_text(ctx, system)}
+    attributes = {"system": system_text(ctx, system, lex.rank_words)}
     out = directed(ctx, "arms_transfer", givers, receivers, v, polarity, attributes)
     if not receiving:
         out += contrasted(ctx, v, "arms_transfer", receivers, polarity, attributes, False)
@@ -108,10 +108,11 @@ def _arms_noun(ctx: SentenceContext, lex: TransferLexicon, n: int, arms: set[int
             givers = states_at(ctx, subjects(doc, verb))
     fill_one_side(ctx, givers, receivers)
     return directed(ctx, "arms_transfer", givers, receivers, n, polarity_of(ctx, n),
-                    {"system": system_of(ctx, system, arms)})
+                    {"system": system_of(ctx, system, arms, lex.rank_words)})
 
 
-def _supplier_noun(ctx: SentenceContext, n: int, arms: set[int], buyer: bool) -> list[Finding]:
+def _supplier_noun(ctx: SentenceContext, lex: TransferLexicon, n: int, arms: set[int],
+                   buyer: bool) -> list[Finding]:
     """"Iran became Russia's most important arms supplier"."""
     doc = ctx.doc
     system = noun_in(ctx, n, arms)
@@ -127,4 +128,4 @@ def _supplier_noun(ctx: SentenceContext, n: int, arms: set[int], buyer: bool) ->
     clients += states_at(ctx, prep_objects(doc, n, ("to", "for", "of")))
     givers, receivers = (clients, holder_parties) if buyer else (holder_parties, clients)
     return directed(ctx, "arms_transfer", givers, receivers, n, polarity_of(ctx, n),
-                    {"system": system_of(ctx, system, arms)})
+                    {"system": system_of(ctx, system, arms, lex.rank_words)})

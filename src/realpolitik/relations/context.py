@@ -183,10 +183,17 @@ class DocumentMentions:
         for m in mentions:
             self.by_sentence[doc.tokens[m.head].sent].append(m)
         self._starts = paragraph_starts(doc.document.text)
+        self._contexts: dict[int, SentenceContext] = {}
 
     def context(self, sentence: Sentence) -> SentenceContext:
-        return SentenceContext.build(self.doc, sentence, self.by_sentence.get(sentence.index, []),
-                                     self._antecedents(sentence))
+        """The sentence's context, built once: the relation and quantity stages share it."""
+        ctx = self._contexts.get(sentence.index)
+        if ctx is None:
+            ctx = SentenceContext.build(self.doc, sentence,
+                                        self.by_sentence.get(sentence.index, []),
+                                        self._antecedents(sentence))
+            self._contexts[sentence.index] = ctx
+        return ctx
 
     def _antecedents(self, sentence: Sentence) -> list[Mention]:
         """Mentions before the sentence in its paragraph, in text order (by character

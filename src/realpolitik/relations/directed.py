@@ -16,9 +16,6 @@ from realpolitik.relations.syntax import (
     prep_objects,
 )
 
-#: words of a supplier's rank that are not part of the system's name
-_RANK_WORDS = frozenset({"most", "important", "main", "largest", "biggest", "leading", "key"})
-
 
 def covered_by(ctx: SentenceContext, phrases: PhraseSet) -> set[int]:
     """Tokens of the sentence inside a match of one of ``phrases``."""
@@ -54,8 +51,9 @@ def states_at(ctx: SentenceContext, tokens: list[int]) -> list[str]:
     return out
 
 
-def system_text(ctx: SentenceContext, noun: int) -> str:
-    """The weapon system's words: "Kh-101 cruise missiles", "Patriot air defence systems"."""
+def system_text(ctx: SentenceContext, noun: int, rank_words: frozenset[str]) -> str:
+    """The weapon system's words: "Kh-101 cruise missiles", "Patriot air defence systems";
+    ``rank_words`` ("most important") are left out."""
     doc = ctx.doc
     chain = set(compound_chain(doc, noun))
     first = noun
@@ -72,15 +70,15 @@ def system_text(ctx: SentenceContext, noun: int) -> str:
     words = [doc.tokens[k].text for k in range(first, noun + 1)
              if doc.tokens[k].pos not in ("DET", "ADV")
              and not (doc.tokens[k].pos == "NUM" and doc.tokens[k].text.isdigit())
-             and lower(doc, k) not in _RANK_WORDS]
+             and lower(doc, k) not in rank_words]
     return " ".join(words)
 
 
-def system_of(ctx: SentenceContext, noun: int, arms: set[int]) -> str:
+def system_of(ctx: SentenceContext, noun: int, arms: set[int], rank_words: frozenset[str]) -> str:
     """The system a transfer or supplier noun is about: the noun's own words when it is a
     weapon ("drones"), else its weapon modifiers ("arms" of "arms deliveries")."""
     if noun in arms:
-        return system_text(ctx, noun)
+        return system_text(ctx, noun, rank_words)
     return " ".join(ctx.doc.tokens[k].text for k in compound_chain(ctx.doc, noun) if k in arms)
 
 

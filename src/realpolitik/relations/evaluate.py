@@ -13,7 +13,6 @@ matched ones also score parties (as a set), year and change.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.errors import GoldFormatError
+from realpolitik.goldfiles import jsonl_records
 from realpolitik.model import (
     OBLIGATION_TYPES,
     Event,
@@ -108,18 +108,8 @@ def load_gold(path: Path, section: str) -> list[GoldItem]:
     """Read a relations or quantities gold file; a malformed line is a GoldFormatError."""
     fields = _RELATION_FIELDS if section == "relations" else _QUANTITY_FIELDS
     items: list[GoldItem] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise GoldFormatError(f"{path}: cannot read ({exc.strerror})") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for n, record in jsonl_records(path):
         where = f"{path}:{n}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldFormatError(f"{where}: not JSON ({exc.msg})") from exc
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise GoldFormatError(f"{where}: needs a 'text' string")
         expected = record.get(section)

@@ -51,10 +51,13 @@ class RelationExtractor:
         self.obligations: ObligationLexicon = obligation_lexicon()
         self.ties = tie_lexicon()
         self.transfers = transfer_lexicon()
+        self._treaty_nouns = self.treaties.strong_nouns | self.treaties.weak_nouns
 
     def extract(self, doc: ParsedDoc, mentions: list[Mention], events: list[Event],
-                dates: DateSource) -> list[Relation]:
-        contexts = DocumentMentions(doc, mentions)
+                dates: DateSource, contexts: DocumentMentions | None = None) -> list[Relation]:
+        """``contexts`` (of the same document and mentions) lets stages share sentence
+        contexts; built here when not given."""
+        contexts = contexts or DocumentMentions(doc, mentions)
         signed: dict[int, list[list[str]]] = defaultdict(list)
         for e in events:
             if e.code.startswith(_SIGN_AGREEMENT) and e.polarity == "asserted":
@@ -78,9 +81,9 @@ class RelationExtractor:
                   signed: list[list[str]]) -> set[int]:
         """Treaty findings of one sentence; returns the tokens read as treaty nouns."""
         lex = self.treaties
-        nouns = lex.strong_nouns | lex.weak_nouns
+        nouns = self._treaty_nouns
         mentions_treaty = any(
-            {lower(ctx.doc, i), lemma(ctx.doc, i)} & nouns for i in ctx.token_range())
+            lower(ctx.doc, i) in nouns or lemma(ctx.doc, i) in nouns for i in ctx.token_range())
         statement = find_obligations(ctx, self.obligations, mentions_treaty)
         triggers = treaty_triggers(ctx, lex, statement is not None)
         owner = nearest(triggers, statement.cue_heads[0]) if statement and triggers else None

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
+from realpolitik.errors import DataFileError
 from realpolitik.model import ParsedDoc
 
 _DASHES = re.compile(r"[-‐‑‒–—]+")
@@ -29,13 +31,15 @@ class WordStream:
 _PLAIN = re.compile(r"[^\W_]+\Z")
 
 
-def _parts(text: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def _parts(text: str) -> tuple[str, ...]:
+    # cached: every token's text and lemma pass here, and most words recur
     if _PLAIN.match(text):
-        return [text.lower()]
+        return (text.lower(),)
     text = text.lower().replace("’", "'").replace("‘", "'")
     if text in ("'s", "'"):
-        return [text]
-    return [p for p in _DASHES.split(text) if p]
+        return (text,)
+    return tuple(p for p in _DASHES.split(text) if p)
 
 
 def word_stream(doc: ParsedDoc, start: int, end: int) -> WordStream:
@@ -126,7 +130,8 @@ class PhraseSet:
         self._by_first: dict[str, list[Phrase]] = {}
         for phrase in self.phrases:
             if not phrase.words or phrase.words[0] in ("*", "**"):
-                raise ValueError(f"a phrase must start with a word: {phrase.text!r}")
+                # phrases come from the data files: a bad one is a data error
+                raise DataFileError(f"a phrase must start with a word: {phrase.text!r}")
             self._by_first.setdefault(phrase.words[0], []).append(phrase)
 
     def __len__(self) -> int:

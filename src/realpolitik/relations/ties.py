@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from realpolitik.model import ParsedDoc, Polarity
 from realpolitik.relations.context import SentenceContext
+from realpolitik.relations.directed import states_at
 from realpolitik.relations.findings import Finding, symmetric
 from realpolitik.relations.lexicon import load_data_yaml, section, words_of
 from realpolitik.relations.syntax import (
@@ -61,17 +62,6 @@ def _orgs(ctx: SentenceContext, tokens: list[int]) -> list[str]:
         if ctx.is_org_at(t):
             p = ctx.party_at(t, deep=False)
             if p and p not in out:
-                out.append(p)
-    return out
-
-
-def _states(ctx: SentenceContext, tokens: list[int]) -> list[str]:
-    """The states (not organisations) named by ``tokens`` and their conjuncts."""
-    orgs = ctx.organisation_parties()
-    out: list[str] = []
-    for t in tokens:
-        for p in ctx.parties_at(t):
-            if p not in out and p not in orgs:
                 out.append(p)
     return out
 
@@ -152,7 +142,7 @@ def _member_noun(ctx: SentenceContext, i: int) -> list[Finding]:
     for along in children(doc, i, ("prep",)):
         if lower(doc, along) in ("along", "together"):
             holders += prep_objects(doc, along, ("with",))
-    members = _states(ctx, holders)
+    members = states_at(ctx, holders)
     polarity = _role_polarity(doc, i)
     return [Finding("membership", symmetric([m, orgs[0]]), ctx.sentence.index, i, polarity)
             for m in members if m != orgs[0]]
@@ -170,7 +160,7 @@ def _member_verb(ctx: SentenceContext, lex: TieLexicon, i: int, leaving: bool) -
     orgs = _orgs(ctx, objects)
     if not orgs:
         return []
-    members = _states(ctx, subjects(doc, i))
+    members = states_at(ctx, subjects(doc, i))
     polarity: Polarity = "negated" if is_negated(doc, i) != leaving else "asserted"
     return [Finding("membership", symmetric([m, org]), ctx.sentence.index, i, polarity)
             for m in members for org in orgs if m != org]
@@ -202,21 +192,21 @@ def _ally_noun(ctx: SentenceContext, i: int) -> list[Finding]:
     # "Turkey, a NATO ally": a member of the alliance organisation
     orgs = _orgs(ctx, children(doc, i, ("compound", "nmod", "poss")))
     if orgs and not is_alliance:
-        members = [p for p in _states(ctx, _holders(ctx, i)) if p not in orgs]
+        members = [p for p in states_at(ctx, _holders(ctx, i)) if p not in orgs]
         return [Finding("membership", symmetric([m, orgs[0]]), ctx.sentence.index, i, polarity)
                 for m in members]
     # the state that has the ally: "Russia's ally", "an ally of the United States"
     owners = [p for p in ctx.modifier_parties(i) if p not in orgs_here]
-    owners += _states(ctx, prep_objects(doc, i, ("of", "between", "with")))
+    owners += states_at(ctx, prep_objects(doc, i, ("of", "between", "with")))
     if not is_alliance:
-        owners += _states(ctx, prep_objects(doc, i, ("in",)))
+        owners += states_at(ctx, prep_objects(doc, i, ("in",)))
     holders_tokens = _holders(ctx, i)
     if is_alliance:
         # "the Russian-Iranian cooperation has not developed into a military alliance"
         if dep(doc, i) == "pobj":
             holders_tokens = subjects(doc, head(doc, head(doc, i)))
         owners += [p for h in holders_tokens for p in ctx.modifier_parties(h)]
-    holders = [p for p in _states(ctx, holders_tokens) if p not in owners]
+    holders = [p for p in states_at(ctx, holders_tokens) if p not in owners]
     owners = list(dict.fromkeys(owners))
     states = ctx.state_parties()
     if is_alliance:
@@ -246,9 +236,9 @@ def _personal(ctx: SentenceContext, i: int) -> bool:
 
 def _allied_with(ctx: SentenceContext, i: int) -> Finding | None:
     doc = ctx.doc
-    sides = _states(ctx, prep_objects(doc, i, ("with",)))
+    sides = states_at(ctx, prep_objects(doc, i, ("with",)))
     verb = i if doc.tokens[i].pos == "VERB" else head(doc, i)
-    sides += _states(ctx, subjects(doc, verb))
+    sides += states_at(ctx, subjects(doc, verb))
     parties = symmetric(sides)
     if len(parties) < 2:
         return None

@@ -22,6 +22,7 @@ class TransferLexicon:
     receiving_nouns: frozenset[str]
     supplier_nouns: frozenset[str]
     buyer_nouns: frozenset[str]
+    rank_words: frozenset[str]
     troop_phrases: PhraseSet
     troop_verbs: frozenset[str]
     presence_verbs: frozenset[str]
@@ -55,6 +56,7 @@ def transfer_lexicon() -> TransferLexicon:
         receiving_nouns=words_of(arms, "receiving_nouns", _WHERE),
         supplier_nouns=words_of(arms, "supplier_nouns", _WHERE),
         buyer_nouns=words_of(arms, "buyer_nouns", _WHERE),
+        rank_words=words_of(arms, "rank_words", _WHERE),
         troop_phrases=phrases(troops, "nouns"),
         troop_verbs=words_of(troops, "verbs", _WHERE),
         presence_verbs=words_of(troops, "presence_verbs", _WHERE),

@@ -66,13 +66,9 @@ def _troop_presence(ctx: SentenceContext, lex: TransferLexicon, v: int, troops: 
         -> list[Finding]:
     """"Some 2,000 American troops remain in Syria": troops of one state in another."""
     doc = ctx.doc
-    units = [u for s in children(doc, v, ("nsubj",)) if (u := noun_in(ctx, s, troops))
-             is not None]
-    if not units:
+    givers = _unit_owners(ctx, children(doc, v, ("nsubj",)), troops)
+    if givers is None:
         return []
-    givers = ctx.modifier_parties(units[0])
-    if not givers and ctx.mention_at(units[0]) is not None:
-        givers = states_at(ctx, [units[0]])
     destinations = prep_objects(doc, v, lex.destination_preps)
     receivers = [p for p in states_at(ctx, destinations) if p not in givers]
     if not receivers:
@@ -83,12 +79,20 @@ def _troop_presence(ctx: SentenceContext, lex: TransferLexicon, v: int, troops: 
 def _troop_hosting(ctx: SentenceContext, v: int, troops: set[int]) -> list[Finding]:
     """"Belarus has hosted Russian troops since 2022"."""
     doc = ctx.doc
-    units = [u for o in children(doc, v, ("dobj",)) if (u := noun_in(ctx, o, troops))
-             is not None]
-    if not units:
+    givers = _unit_owners(ctx, children(doc, v, ("dobj",)), troops)
+    if givers is None:
         return []
-    givers = ctx.modifier_parties(units[0])
-    if not givers and ctx.mention_at(units[0]) is not None:
-        givers = states_at(ctx, [units[0]])
     receivers = [p for p in states_at(ctx, subjects(doc, v)) if p not in givers]
     return directed(ctx, "troop_deployment", givers, receivers, v, polarity_of(ctx, v), {})
+
+
+def _unit_owners(ctx: SentenceContext, nouns: list[int], troops: set[int]) -> list[str] | None:
+    """The states whose troops the first of ``nouns`` naming a unit are ("Russian troops",
+    "Russia's soldiers"); None when none of ``nouns`` names a unit."""
+    unit = next((u for n in nouns if (u := noun_in(ctx, n, troops)) is not None), None)
+    if unit is None:
+        return None
+    givers = ctx.modifier_parties(unit)
+    if not givers and ctx.mention_at(unit) is not None:
+        givers = states_at(ctx, [unit])
+    return givers

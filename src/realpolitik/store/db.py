@@ -32,7 +32,7 @@ class Store:
         try:
             self.con = duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot open the store ({_first_line(exc)})") from None
+            raise StoreError(f"{self.path}: cannot open the store ({first_line(exc)})") from None
         if read_only:
             self._check_version()
         else:
@@ -52,7 +52,7 @@ class Store:
         try:
             return list(self.con.execute(sql, params or []).fetchall())
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: query failed ({_first_line(exc)})") from None
+            raise StoreError(f"{self.path}: query failed ({first_line(exc)})") from None
 
     def query_dicts(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
         try:
@@ -60,7 +60,7 @@ class Store:
             names = [d[0] for d in result.description or []]
             return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: query failed ({_first_line(exc)})") from None
+            raise StoreError(f"{self.path}: query failed ({first_line(exc)})") from None
 
     def schema_version(self) -> int:
         tables = {r[0] for r in self.query("SELECT table_name FROM information_schema.tables")}
@@ -98,7 +98,7 @@ class Store:
             self.con.execute("BEGIN TRANSACTION")
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot start a transaction "
-                             f"({_first_line(exc)})") from None
+                             f"({first_line(exc)})") from None
         try:
             yield
         except BaseException:
@@ -107,7 +107,7 @@ class Store:
         try:
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: commit failed ({_first_line(exc)})") from None
+            raise StoreError(f"{self.path}: commit failed ({first_line(exc)})") from None
 
     # -- writing -----------------------------------------------------------------
     def known_documents(self, ids: Iterable[str]) -> set[str]:
@@ -137,7 +137,7 @@ class Store:
                 for analysis in fresh:
                     self._insert(analysis)
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: batch not stored ({_first_line(exc)})") from None
+            raise StoreError(f"{self.path}: batch not stored ({first_line(exc)})") from None
         return len(fresh)
 
     def _insert(self, analysis: DocumentAnalysis) -> None:
@@ -181,7 +181,8 @@ def _marks(n: int) -> str:
     return ", ".join("?" * n)
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (DuckDB's run to many), else its type."""
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 

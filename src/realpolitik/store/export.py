@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from realpolitik.errors import QueryError
-from realpolitik.store.db import Store, _first_line
+from realpolitik.store.db import Store, first_line
 from realpolitik.store.schema import TABLES
 
 ExportFormat = Literal["csv", "jsonl", "parquet", "gdelt"]
@@ -40,7 +40,7 @@ def _copy(store: Store, table: str, out: Path, fmt: str) -> int:
     try:
         store.con.execute(f"COPY (SELECT * FROM {table}) TO '{path}' {options}")
     except Exception as exc:  # duckdb.Error and OSError both mean the same to a user
-        raise QueryError(f"{out}: cannot write export ({_first_line(exc)})") from None
+        raise QueryError(f"{out}: cannot write export ({first_line(exc)})") from None
     return int(store.query(f"SELECT count(*) FROM {table}")[0][0])
 
 

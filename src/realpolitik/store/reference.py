@@ -9,7 +9,7 @@ import duckdb
 
 from realpolitik.errors import StoreError
 from realpolitik.model import Relation
-from realpolitik.store.db import Store, _first_line, relation_row
+from realpolitik.store.db import Store, first_line, relation_row
 
 
 def load_reference_relations(store: Store, relations: Iterable[Relation], origin: str) -> int:
@@ -23,7 +23,7 @@ def load_reference_relations(store: Store, relations: Iterable[Relation], origin
         with store.transaction():
             store.insert_relations(rows)
     except duckdb.Error as exc:
-        raise StoreError(f"{store.path}: reference data not stored ({_first_line(exc)})"
+        raise StoreError(f"{store.path}: reference data not stored ({first_line(exc)})"
                          ) from None
     after = store.query("SELECT count(*) FROM relations WHERE origin = ?", [origin])[0][0]
     return int(after) - int(before)

@@ -15,7 +15,7 @@ Conventions:
   most recent occurrence up to the publication date; under a future clause the next one;
   "last May" is the most recent May before the current month;
 - "since X" runs from the start of X to the publication date; "by X" is X itself, the end
-  point of a forecast or deadline; durations ("within fifteen months") are windows, not
+  point of a forecast or deadline; durations ("within eighteen months") are windows, not
   dates.
 """
 

@@ -18,9 +18,9 @@ class TimeExpression:
     start: int
     end: int
     text: str
-    #: the dates it names; None for durations ("within fifteen months")
+    #: the dates it names; None for durations ("within eighteen months")
     interval: DateInterval | None
-    #: the duration it names ("within fifteen months", "for two years", "the past year")
+    #: the duration it names ("within eighteen months", "for two years", "the past year")
     window: Window | None
     #: "point" | "since" | "by" (end point of a forecast or deadline) | "range" | "window"
     role: str

@@ -9,13 +9,13 @@ precision. Used by ``tests/eval/test_dates_gold.py`` and available to ``realpoli
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from realpolitik.errors import GoldFormatError
+from realpolitik.goldfiles import jsonl_records
 from realpolitik.model import ParsedDoc
 from realpolitik.timex.expression import TimeExpression
 from realpolitik.timex.resolver import TimeResolver
@@ -65,18 +65,8 @@ def _date(value: object, where: str) -> date:
 def load_gold(path: Path) -> list[GoldDate]:
     """The records of a dates gold file; raises GoldFormatError on a malformed line."""
     records: list[GoldDate] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise GoldFormatError(f"{path}: {exc}") from exc
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for number, raw in jsonl_records(path):
         where = f"{path}:{number}"
-        try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldFormatError(f"{where}: not JSON: {exc}") from exc
         if not isinstance(raw, dict) or any(k not in raw for k in _FIELDS):
             raise GoldFormatError(f"{where}: needs the fields {', '.join(_FIELDS)}")
         text, expression = raw["text"], raw["expression"]

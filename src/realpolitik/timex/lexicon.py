@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from realpolitik.datafiles import data_file, read_yaml_mapping, word_list
 from realpolitik.errors import DataFileError
 
 
@@ -52,24 +50,7 @@ class Discourse:
 
 
 def _data_dir() -> Path:
-    return Path(str(resources.files("realpolitik") / "data" / "timex"))
-
-
-def _load_yaml(path: Path) -> dict[str, Any]:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{path}: cannot read time lexicon: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise DataFileError(f"{path}: expected a mapping at the top level")
-    return raw
-
-
-def _words(raw: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
-    value = raw.get(key)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise DataFileError(f"{path}: {key!r} must be a list of strings")
-    return tuple(v.lower() for v in value)
+    return Path(str(data_file("timex")))
 
 
 def _int_map(raw: dict[str, Any], key: str, path: Path) -> dict[str, int]:
@@ -104,7 +85,7 @@ def parse_lexicon(raw: dict[str, Any], path: Path) -> Lexicon:
             raise DataFileError(f"{path}: months.{name} must be a list of spellings")
         for spelling in spellings:
             months[str(spelling).lower()] = number
-    weekdays = _words(raw, "weekdays", path)
+    weekdays = word_list(raw, "weekdays", path)
     if len(weekdays) != 7:
         raise DataFileError(f"{path}: 'weekdays' must list seven days, Monday first")
     units = raw.get("units")
@@ -116,13 +97,13 @@ def parse_lexicon(raw: dict[str, Any], path: Path) -> Lexicon:
         raise DataFileError(f"{path}: season months must be 1..12")
     return Lexicon(
         months=months,
-        ambiguous_months=frozenset(_words(raw, "ambiguous_months", path)),
+        ambiguous_months=frozenset(word_list(raw, "ambiguous_months", path)),
         weekdays={w: i for i, w in enumerate(weekdays)},
-        day_parts=_words(raw, "day_parts", path),
+        day_parts=word_list(raw, "day_parts", path),
         numbers=_int_map(raw, "numbers", path),
         ordinals=_int_map(raw, "ordinals", path),
         units={str(k).lower(): str(v) for k, v in units.items()},
-        approximators=_words(raw, "approximators", path),
+        approximators=word_list(raw, "approximators", path),
         seasons=seasons,
         decade_words=_int_map(raw, "decade_words", path),
         year_parts=_pair_map(raw, "year_parts", path),
@@ -134,14 +115,14 @@ def parse_lexicon(raw: dict[str, Any], path: Path) -> Lexicon:
 
 def parse_discourse(raw: dict[str, Any], path: Path) -> Discourse:
     return Discourse(
-        clause_boundaries=frozenset(_words(raw, "clause_boundaries", path)),
-        simultaneity_markers=frozenset(_words(raw, "simultaneity_markers", path)),
-        noun_dating_clauses=frozenset(_words(raw, "noun_dating_clauses", path)),
-        future_auxiliaries=frozenset(_words(raw, "future_auxiliaries", path)),
-        future_governors=frozenset(_words(raw, "future_governors", path)),
-        past_tags=frozenset(t.upper() for t in _words(raw, "past_tags", path)),
-        carry_blockers=_words(raw, "carry_blockers", path),
-        vague=frozenset(_words(raw, "vague", path)),
+        clause_boundaries=frozenset(word_list(raw, "clause_boundaries", path)),
+        simultaneity_markers=frozenset(word_list(raw, "simultaneity_markers", path)),
+        noun_dating_clauses=frozenset(word_list(raw, "noun_dating_clauses", path)),
+        future_auxiliaries=frozenset(word_list(raw, "future_auxiliaries", path)),
+        future_governors=frozenset(word_list(raw, "future_governors", path)),
+        past_tags=frozenset(t.upper() for t in word_list(raw, "past_tags", path)),
+        carry_blockers=word_list(raw, "carry_blockers", path),
+        vague=frozenset(word_list(raw, "vague", path)),
     )
 
 
@@ -149,10 +130,10 @@ def parse_discourse(raw: dict[str, Any], path: Path) -> Discourse:
 def load_lexicon(directory: Path | None = None) -> Lexicon:
     """The grammar's word lists; ``directory`` overrides the bundled data (for tests)."""
     path = (directory or _data_dir()) / "lexicon.yaml"
-    return parse_lexicon(_load_yaml(path), path)
+    return parse_lexicon(read_yaml_mapping(path), path)
 
 
 @lru_cache(maxsize=4)
 def load_discourse(directory: Path | None = None) -> Discourse:
     path = (directory or _data_dir()) / "discourse.yaml"
-    return parse_discourse(_load_yaml(path), path)
+    return parse_discourse(read_yaml_mapping(path), path)

@@ -88,7 +88,7 @@ def resolve_expression(text: str, publication: date, anchor: DateInterval | None
     ``anchor`` is the previous event's date, needed by "two weeks later" or "that year";
     bare months and weekdays mean their last occurrence up to ``publication`` (news
     reports the past), or with ``future`` their next one (the clause is in the future).
-    Durations ("within fifteen months") name no interval and give None, as does any text
+    Durations ("within eighteen months") name no interval and give None, as does any text
     that is not a time expression.
     """
     found = analyse_expression(text, publication, anchor, future=future)

@@ -27,9 +27,9 @@ from realpolitik.model import DateInterval, Event, ParsedDoc, Span
 from realpolitik.timex import syntax
 from realpolitik.timex.expression import TimeExpression
 from realpolitik.timex.grammar import Grammar
-from realpolitik.timex.lexicon import Discourse, load_discourse, load_lexicon
+from realpolitik.timex.lexicon import Discourse, load_discourse
 from realpolitik.timex.resolution import Resolution
-from realpolitik.timex.resolve import analyse_expression, apply_rule
+from realpolitik.timex.resolve import analyse_expression, apply_rule, default_grammar
 from realpolitik.timex.scan import Candidate, scan, with_possessive
 
 _CACHE_SIZE = 32
@@ -79,7 +79,7 @@ class TimeResolver:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.grammar = Grammar(load_lexicon())
+        self.grammar: Grammar = default_grammar()
         self.discourse: Discourse = load_discourse()
         self._cache: OrderedDict[tuple[str, date | None, int], _DocTime] = OrderedDict()
 

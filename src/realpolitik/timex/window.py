@@ -1,4 +1,4 @@
-"""Durations such as "within fifteen months" or the CLI's ``--within 15m``.
+"""Durations such as "within eighteen months" or the CLI's ``--within 15m``.
 
 A :class:`Window` is an amount of calendar units, not a date: the analysis layer turns it
 into a date range by counting back from an as-of date with :meth:`Window.before`.
@@ -83,7 +83,7 @@ def window_from_words(amount_text: str, unit_text: str, lexicon: Lexicon) -> Win
 
 
 def parse_window(text: str) -> Window:
-    """``"15m"``, ``"2y"``, ``"90d"``, ``"6w"``, ``"fifteen months"``, ``"two years"``.
+    """``"15m"``, ``"2y"``, ``"90d"``, ``"6w"``, ``"eighteen months"``, ``"two years"``.
 
     Raises :class:`~realpolitik.errors.QueryError` for anything else.
     """
@@ -101,5 +101,5 @@ def parse_window(text: str) -> Window:
             return window
     raise QueryError(
         f"cannot read the window {text!r}: use an amount and a unit, "
-        "e.g. 15m, 2y, 90d, 6w, 'fifteen months'"
+        "e.g. 15m, 2y, 90d, 6w, 'eighteen months'"
     )
