@@ -10,21 +10,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from realpolitik.config import Config
 from realpolitik.evaluation import evaluate_events
 
-REPO = Path(__file__).resolve().parents[2]
-FLOORS = json.loads((REPO / "gold" / "floors.json").read_text(encoding="utf-8"))
-
 pytestmark = pytest.mark.eval
 
 
-def test_dev_gold_is_big_and_varied() -> None:
+def test_dev_gold_is_big_and_varied(gold_dir: Path) -> None:
     records = [json.loads(line) for line in
-               (REPO / "gold" / "events_dev.jsonl").read_text(encoding="utf-8").splitlines()]
+               (gold_dir / "events_dev.jsonl").read_text(encoding="utf-8").splitlines()]
     roots = {e["code"][:2] for r in records for e in r["events"]}
     modal = [r for r in records if any(e["polarity"] == "negated"
                                        or e.get("modality", "actual") != "actual"
@@ -33,21 +31,21 @@ def test_dev_gold_is_big_and_varied() -> None:
     assert len(modal) >= 50 and any(not r["events"] for r in records)
 
 
-def test_dev_gold_meets_floors() -> None:
-    result = evaluate_events(REPO / "gold" / "events_dev.jsonl", Config())
-    floors = FLOORS["events"]
+def test_dev_gold_meets_floors(gold_dir: Path, floors: dict[str, Any]) -> None:
+    result = evaluate_events(gold_dir / "events_dev.jsonl", Config())
+    floor = floors["events"]
     report = {m: result[m]["f1"] for m in ("root", "code", "source", "target", "polarity")}
     print("events dev gold F1:", report, "negated as asserted:",
           result["negated_coded_as_asserted"])
     for metric, value in report.items():
-        assert value >= floors[f"{metric}_f1"], f"{metric} F1 {value} below floor"
-    assert result["negated_coded_as_asserted"] <= floors["negated_coded_as_asserted_max"]
+        assert value >= floor[f"{metric}_f1"], f"{metric} F1 {value} below floor"
+    assert result["negated_coded_as_asserted"] <= floor["negated_coded_as_asserted_max"]
 
 
-def test_cameo_manual_examples_meet_floors(shared_dir: Path) -> None:
+def test_cameo_manual_examples_meet_floors(shared_dir: Path, floors: dict[str, Any]) -> None:
     result = evaluate_events(shared_dir / "bench" / "gold" / "cameo_manual_examples.jsonl",
                              Config())["code_only"]
-    floors = FLOORS["cameo_manual"]
+    floor = floors["cameo_manual"]
     print("CAMEO manual examples:", result)
-    assert result["root_accuracy"] >= floors["root_accuracy"]
-    assert result["code_accuracy"] >= floors["code_accuracy"]
+    assert result["root_accuracy"] >= floor["root_accuracy"]
+    assert result["code_accuracy"] >= floor["code_accuracy"]

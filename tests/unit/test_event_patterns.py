@@ -57,7 +57,7 @@ def test_yaml_pattern_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("text", "message"), [
     ('verbs:\n  - {code: "999", verb: [x]}\n', "unknown CAMEO code"),
     ('verbs:\n  - {code: "111"}\n', "needs 'verb'"),
-    ("verbs: [\n", "malformed YAML"),
+    ("verbs: [\n", "not valid YAML"),
     ('verbs:\n  - {code: "111", verb: [x], confidence: 3}\n', "confidence"),
 ])
 def test_bad_pattern_files_are_named(tmp_path: Path, text: str, message: str) -> None:

@@ -14,7 +14,6 @@ asserted is counted separately because it is the worst error an event coder can 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.errors import GoldFormatError
+from realpolitik.goldfiles import jsonl_records
 from realpolitik.model import Event
 
 METRICS = ("root", "code", "source", "target", "polarity")
@@ -117,20 +117,8 @@ def _party(value: Any) -> str | None:
 
 def read_gold(path: Path) -> list[GoldSentence]:
     """Read either gold format; malformed lines raise :class:`GoldFormatError`."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldFormatError(f"{path}: cannot read gold file ({exc})") from None
-    out: list[GoldSentence] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldFormatError(f"{where}: malformed JSON ({exc.msg})") from None
-        out.append(_gold_sentence(record, where, number))
+    out = [_gold_sentence(record, f"{path}:{number}", number)
+           for number, record in jsonl_records(path)]
     if not out:
         raise GoldFormatError(f"{path}: no gold records")
     return out

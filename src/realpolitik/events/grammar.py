@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from realpolitik.datafiles import data_file, read_yaml_mapping
 from realpolitik.errors import DataFileError
 
 _KEYS = (
@@ -53,8 +51,7 @@ class Grammar:
 
 @lru_cache(maxsize=1)
 def default_grammar() -> Grammar:
-    ref = resources.files("realpolitik") / "data" / "events" / "grammar.yaml"
-    data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    data = read_yaml_mapping(data_file("events", "grammar.yaml"), "grammar.yaml")
     missing = [k for k in _KEYS if not isinstance(data.get(k), list)]
     if missing:
         raise DataFileError(f"grammar.yaml: missing word lists {missing}")
@@ -90,8 +87,7 @@ class Families:
 
 @lru_cache(maxsize=1)
 def default_families() -> Families:
-    ref = resources.files("realpolitik") / "data" / "events" / "families.yaml"
-    data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    data = read_yaml_mapping(data_file("events", "families.yaml"), "families.yaml")
     try:
         return Families(
             generic={str(k): str(v) for k, v in data["generic"].items()},

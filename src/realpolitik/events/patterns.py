@@ -11,12 +11,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from realpolitik.datafiles import data_file, read_yaml, read_yaml_mapping
 from realpolitik.errors import DataFileError
 from realpolitik.events.codebook import Codebook, default_codebook
 
@@ -153,40 +151,28 @@ def parse_noun_entries(data: Any, codebook: Codebook, origin: str) -> list[NounP
     return out
 
 
-def _load_yaml(text: str, where: str) -> Any:
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{where}: malformed YAML ({exc})") from None
-
-
 @lru_cache(maxsize=1)
 def default_patterns() -> PatternSet:
     """The bundled dictionaries, parsed and checked once per process."""
     codebook = default_codebook()
-    base = resources.files("realpolitik") / "data" / "events"
-    verbs = parse_verb_entries(
-        _load_yaml((base / "verbs.yaml").read_text(encoding="utf-8"), "verbs.yaml"),
-        codebook, "verbs.yaml")
-    nouns = parse_noun_entries(
-        _load_yaml((base / "nouns.yaml").read_text(encoding="utf-8"), "nouns.yaml"),
-        codebook, "nouns.yaml")
+    verbs = parse_verb_entries(read_yaml(data_file("events", "verbs.yaml")), codebook,
+                               "verbs.yaml")
+    nouns = parse_noun_entries(read_yaml(data_file("events", "nouns.yaml")), codebook,
+                               "nouns.yaml")
     return PatternSet(verbs, nouns)
 
 
 def load_pattern_file(path: Path, codebook: Codebook | None = None) -> PatternSet:
     """A user file: YAML with ``verbs:``/``nouns:`` lists, or a PETRARCH verb dictionary."""
     codebook = codebook or default_codebook()
+    if path.suffix.lower() in (".yaml", ".yml"):
+        data = read_yaml_mapping(path)
+        return PatternSet(parse_verb_entries(data.get("verbs"), codebook, str(path)),
+                          parse_noun_entries(data.get("nouns"), codebook, str(path)))
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(f"{path}: cannot read pattern file ({exc})") from None
-    if path.suffix.lower() in (".yaml", ".yml"):
-        data = _load_yaml(text, str(path))
-        if not isinstance(data, dict):
-            raise DataFileError(f"{path}: expected a mapping with 'verbs' and/or 'nouns'")
-        return PatternSet(parse_verb_entries(data.get("verbs"), codebook, str(path)),
-                          parse_noun_entries(data.get("nouns"), codebook, str(path)))
     from realpolitik.events.petrarch import parse_petrarch_verbs
 
     return PatternSet(parse_petrarch_verbs(text, codebook, str(path)), [])
