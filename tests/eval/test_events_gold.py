@@ -42,6 +42,17 @@ def test_dev_gold_meets_floors(gold_dir: Path, floors: dict[str, Any]) -> None:
     assert result["negated_coded_as_asserted"] <= floor["negated_coded_as_asserted_max"]
 
 
+def test_heldout_gold_meets_floors(gold_dir: Path, floors: dict[str, Any]) -> None:
+    """The held-out set is never used for tuning: it tells how ordinary text fares."""
+    result = evaluate_events(gold_dir / "events_test.jsonl", Config())
+    floor = floors["events_heldout"]
+    report = {m: result[m]["f1"] for m in ("root", "code", "source", "target", "polarity")}
+    print("events held-out gold F1:", report)
+    for metric, value in report.items():
+        assert value >= floor[f"{metric}_f1"], f"{metric} F1 {value} below floor"
+    assert result["negated_coded_as_asserted"] <= floor["negated_coded_as_asserted_max"]
+
+
 def test_cameo_manual_examples_meet_floors(shared_dir: Path, floors: dict[str, Any]) -> None:
     result = evaluate_events(shared_dir / "bench" / "gold" / "cameo_manual_examples.jsonl",
                              Config())["code_only"]
