@@ -272,7 +272,8 @@ class EventCoder:
                     continue
                 if source is not None and target is not None and source.start == target.start:
                     continue
-                out.append(self._event(c, trigger, cameo, source, target, polarity, modality))
+                code = self._person_code(c, trigger, cameo, target)
+                out.append(self._event(c, trigger, code, source, target, polarity, modality))
                 if threat is not None:
                     out.append(self._event(c, trigger, threat, source, target, "asserted",
                                            "actual"))
@@ -282,6 +283,18 @@ class EventCoder:
                     out.append(self._event(c, trigger, cameo, target, source, polarity,
                                            modality))
         return out
+
+    def _person_code(self, c: _Clause, trigger: Trigger, cameo: CameoCode,
+                     target: Mention | None) -> CameoCode:
+        """"seized Maduro" is an abduction, "killed Soleimani" an assassination."""
+        if target is None or target.actor is None or target.actor.kind != "person":
+            return cameo
+        g = self.grammar
+        code = g.person_target_codes.get(cameo.code)
+        if code is None and cameo.root in ("18", "19") and (
+                c.lemma(trigger.token) in g.killing_verbs):
+            code = "186"
+        return self.codebook[code] if code else cameo
 
     def _event(self, c: _Clause, trigger: Trigger, cameo: CameoCode, source: Mention | None,
                target: Mention | None, polarity: Polarity, modality: Modality) -> Event:
@@ -400,6 +413,10 @@ class _Clause:
         m = self.mention_at.get(i)
         if m is not None:
             found.append(m)
+            # "Armenian and Azerbaijani forces": a conjoined adjective outside the mention
+            found.extend(self.mention_at[k] for k in self._left_modifiers(i)
+                         if k < m.start and k in self.mention_at
+                         and self.doc.tokens[k].dep == "amod" and self.kids(k, "conj"))
         elif depth < 2:
             # "Iranian officials", "Russian and Ukrainian delegations", "Iran's programme"
             found.extend(self.mention_at[k] for k in self._left_modifiers(i)
@@ -504,8 +521,11 @@ class _Clause:
         return sources, targets
 
     def places(self, i: int) -> list[Mention]:
-        """States named as the place of an act, on the word or on its object."""
+        """States named as the place of an act: on the word, on its object, or on the
+        noun of one of its prepositions ("clashed with fighters in northern Syria")."""
         heads = [i] + [o for o in self.kids(i, "dobj") if o not in self.mention_at]
+        heads += [o for p in self.kids(i, "prep") for o in self.kids(p, "pobj")
+                  if o not in self.mention_at]
         return _unique(m for h in heads for m in self.prep_objects(h, LOCATIVE_PREPS)
                        if m.actor is not None and m.actor.kind in ("state", "government"))
 

@@ -15,7 +15,7 @@ _KEYS = (
     "hypothetical_governors", "demand_governors", "report_governors", "light_verbs",
     "message_nouns", "reciprocal_codes", "absorbing_roots", "consuming_roots",
     "named_event_entities", "symmetric_codes", "halting_verbs", "quantity_nouns",
-    "accepting_verbs", "provoking_verbs",
+    "accepting_verbs", "provoking_verbs", "killing_verbs",
 )
 
 
@@ -44,6 +44,8 @@ class Grammar:
     quantity_nouns: frozenset[str]
     accepting_verbs: frozenset[str]
     provoking_verbs: frozenset[str]
+    killing_verbs: frozenset[str]
+    person_target_codes: dict[str, str]
 
     def is_reciprocal(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.reciprocal_codes)
@@ -56,8 +58,14 @@ def default_grammar() -> Grammar:
     if missing:
         raise DataFileError(f"grammar.yaml: missing word lists {missing}")
     cased = {"named_event_entities"}
-    return Grammar(**{k: frozenset(str(w) if k in cased else str(w).lower() for w in data[k])
-                      for k in _KEYS})
+    person_codes = data.get("person_target_codes")
+    if not isinstance(person_codes, dict):
+        raise DataFileError("grammar.yaml: 'person_target_codes' must be a mapping")
+    return Grammar(
+        **{k: frozenset(str(w) if k in cased else str(w).lower() for w in data[k])
+           for k in _KEYS},
+        person_target_codes={str(k): str(v) for k, v in person_codes.items()},
+    )
 
 
 @dataclass(frozen=True, slots=True)
