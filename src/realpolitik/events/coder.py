@@ -173,10 +173,14 @@ class EventCoder:
         return dataclasses.replace(trigger, specific=bool(pattern.xcomp or pattern.object))
 
     def _modifies_trigger(self, doc: ParsedDoc, i: int) -> bool:
-        """"Partnership" in "Partnership Agreement": the head noun is the event."""
+        """A noun modifying another noun is the event only when it heads a message:
+        "condolence telegram" is condolences, but "Partnership Agreement" is the
+        agreement and "targeting data", "attack helicopters" are no events at all."""
         tok = doc.tokens[i]
-        return (tok.dep == "compound" and tok.head != i
-                and doc.tokens[tok.head].lemma.lower() in self.patterns.nouns)
+        if tok.dep != "compound" or tok.head == i:
+            return False
+        head = doc.tokens[tok.head].lemma.lower()
+        return head not in self.grammar.message_nouns and head not in self.grammar.carrier_nouns
 
     @staticmethod
     def _compounds(c: _Clause, n: int) -> list[int]:
