@@ -197,10 +197,14 @@ class EventCoder:
         if not candidates:
             return None
         preps = c.prep_lemmas(n)
+        modifiers = c.modifier_words(n)
+        plain = [p for p in candidates if not p.modifier]
         for pattern in candidates:
+            if pattern.modifier and not modifiers & pattern.modifier:
+                continue
             if not pattern.prep or preps.intersection(pattern.prep):
                 return pattern
-        return candidates[-1]
+        return plain[-1] if plain else None
 
     def _accepted_event(self, c: _Clause, v: int, consumed: set[int]) -> Trigger | None:
         """"agreed to a ceasefire": the subject takes up the event the noun names."""
@@ -382,6 +386,14 @@ class _Clause:
                 return False
         return not (pattern.xcomp and not any(
             self.lemma(k) in pattern.xcomp for k in self.kids(v, "xcomp", "ccomp", "pcomp")))
+
+    def modifier_words(self, n: int) -> set[str]:
+        """Lemmas and words of a noun's modifiers: "hunger strike", "24-hour strike"."""
+        words: set[str] = set()
+        for k in self.kids(n, "compound", "amod", "nmod", "nummod"):
+            words.add(self.lemma(k))
+            words.add(self.doc.tokens[k].lower)
+        return words
 
     def object_words(self, v: int) -> set[str]:
         """Lemmas that can fill a pattern's object slot: the object and its compounds,

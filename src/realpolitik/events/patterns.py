@@ -46,6 +46,8 @@ class NounPattern:
     code: str
     lemma: str
     prep: tuple[str, ...] = ()
+    #: a modifier the noun must have: "hunger strike", "general strike"
+    modifier: frozenset[str] = frozenset()
     confidence: float = DEFAULT_CONFIDENCE
     origin: str = ""
 
@@ -66,7 +68,8 @@ class PatternSet:
         for np_ in nouns:
             by_noun[np_.lemma].append(np_)
         self.verbs = {k: sorted(v, key=lambda p: -p.specificity) for k, v in by_verb.items()}
-        self.nouns = {k: sorted(v, key=lambda p: -len(p.prep)) for k, v in by_noun.items()}
+        self.nouns = {k: sorted(v, key=lambda p: (-bool(p.modifier), -len(p.prep)))
+                      for k, v in by_noun.items()}
 
     def __len__(self) -> int:
         return sum(map(len, self.verbs.values())) + sum(map(len, self.nouns.values()))
@@ -146,6 +149,7 @@ def parse_noun_entries(data: Any, codebook: Codebook, origin: str) -> list[NounP
         for lemma in lemmas:
             out.append(NounPattern(
                 code=code, lemma=lemma, prep=tuple(_words(entry.get("prep"), "prep", where)),
+                modifier=frozenset(_words(entry.get("modifier"), "modifier", where)),
                 confidence=_confidence(entry, where), origin=origin,
             ))
     return out
