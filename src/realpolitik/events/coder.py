@@ -138,6 +138,13 @@ class EventCoder:
 
     # -- triggers ----------------------------------------------------------------
     def _verb_trigger(self, c: _Clause, v: int, consumed: set[int]) -> Trigger | None:
+        tok = c.doc.tokens[v]
+        if (tok.dep in ("acl", "amod") and not c.kids(v, "nsubj", "nsubjpass", "agent")
+                and c.lemma(tok.head) not in self.grammar.message_nouns):
+            # a participle describing a noun tells no event of its own: "the families of
+            # those killed in the crash", "the occupied territories" (but "a declaration
+            # demanding reforms" is the declaration's demand)
+            return None
         pattern = self._best_verb_pattern(c, v)
         lemma = c.doc.tokens[v].lemma.lower()
         obj = c.object_of(v)
@@ -153,7 +160,7 @@ class EventCoder:
                 if not targets:
                     targets = c.prep_objects(obj, OBJECT_TARGET_PREPS)
                 code = self.families.code_for("16", noun_pattern.code) or "160"
-                return self._trigger(v, code, noun_pattern.confidence, sources, targets)
+                return self._trigger(c, v, code, noun_pattern.confidence, sources, targets)
         if lemma in self.grammar.accepting_verbs and (pattern is None or not pattern.object):
             accepted = self._accepted_event(c, v, consumed)
             if accepted is not None:
@@ -169,7 +176,7 @@ class EventCoder:
             consumed.add(obj)
             consumed.update(self._compounds(c, obj))
         sources, targets = c.verb_participants(v, pattern.prep)
-        trigger = self._trigger(v, pattern.code, pattern.confidence, sources, targets)
+        trigger = self._trigger(c, v, pattern.code, pattern.confidence, sources, targets)
         return dataclasses.replace(trigger, specific=bool(pattern.xcomp or pattern.object))
 
     def _modifies_trigger(self, doc: ParsedDoc, i: int) -> bool:
@@ -218,7 +225,7 @@ class EventCoder:
                 consumed.add(noun)
                 sources, _ = c.subjects(v)
                 targets = c.prep_objects(noun, pattern.prep or FALLBACK_TARGET_PREPS)
-                return self._trigger(v, pattern.code, pattern.confidence, sources, targets)
+                return self._trigger(c, v, pattern.code, pattern.confidence, sources, targets)
         return None
 
     def _light_verb_trigger(self, c: _Clause, v: int, noun: int,
@@ -230,7 +237,7 @@ class EventCoder:
         elif c.object_of(v) == noun:
             # the object was the event noun itself, not an actor
             targets = [t for t in targets if t.head != noun]
-        return self._trigger(noun, pattern.code, pattern.confidence * 0.95, sources, targets)
+        return self._trigger(c, noun, pattern.code, pattern.confidence * 0.95, sources, targets)
 
     def _noun_trigger(self, c: _Clause, n: int) -> Trigger | None:
         pattern = self._noun_pattern(c, n)
@@ -243,10 +250,14 @@ class EventCoder:
         if not sources and self.codebook[pattern.code].quad_class == 1:
             # "responded ... in a condolence telegram to X": the responder sent it
             sources = c.clause_subjects(n)
-        return self._trigger(n, pattern.code, pattern.confidence * 0.9, sources, targets)
+        return self._trigger(c, n, pattern.code, pattern.confidence * 0.9, sources, targets)
 
-    def _trigger(self, token: int, code: str, confidence: float, sources: list[Mention],
-                 targets: list[Mention]) -> Trigger:
+    def _trigger(self, c: _Clause, token: int, code: str, confidence: float,
+                 sources: list[Mention], targets: list[Mention]) -> Trigger:
+        if not targets and self.codebook[code].quad_class >= 3:
+            # the place of a hostile act is its target: "massed troops near Ukraine's
+            # borders"; the place of a meeting is only where it happened
+            targets = [t for t in c.places(token) if t not in sources]
         if not targets and len(sources) >= 2 and self.grammar.is_reciprocal(code):
             # "A and B met": each acts on the other; _events skips self-pairs
             targets = list(sources)
@@ -531,8 +542,6 @@ class _Clause:
                 for o in self.kids(v, "dobj")):
             # "Israel and Hamas accused each other": every subject targets the others
             return sources, list(sources)
-        if not targets:
-            targets = self.places(v)
         targets = [t for t in targets if t not in sources]
         return sources, targets
 
@@ -582,8 +591,6 @@ class _Clause:
         elif between:
             targets.extend(between)
         sources = _unique(sources)
-        if not targets:
-            targets = self.places(n)
         return sources, [t for t in _unique(targets) if t not in sources]
 
     def _left_modifiers(self, n: int) -> list[int]:
