@@ -167,7 +167,9 @@ class EventCoder:
                 return accepted
         if obj is not None and lemma in self.grammar.light_verbs:
             noun_pattern = self._noun_pattern(c, obj)
-            if noun_pattern and (pattern is None or not pattern.object):
+            # the noun decides when it is the more specific: "held joint exercises"
+            if noun_pattern and (pattern is None or not pattern.object
+                                 or noun_pattern.modifier):
                 consumed.add(obj)
                 return self._light_verb_trigger(c, v, obj, noun_pattern)
         if pattern is None:
