@@ -517,6 +517,9 @@ class _Clause:
             patients = self.actors_at(passive[0])
             if not patients:
                 patients = self.prep_objects(v, preps or FALLBACK_TARGET_PREPS)
+            if not patients:
+                # "the deal between Riyadh and Tehran was brokered by Beijing"
+                patients = self.prep_objects(passive[0], OBJECT_TARGET_PREPS)
             return sources, patients
         sources, _ = self.subjects(v)
         targets: list[Mention] = []
@@ -566,9 +569,12 @@ class _Clause:
                 continue
             is_poss = self.doc.tokens[k].dep == "poss" or self.doc.tokens[m.head].dep == "poss"
             (targets if is_poss and pattern.patient_possessor else sources).append(m)
+        sent_by_from = pattern.code[:2] not in ("08", "14", "15", "16", "17", "18", "19", "20")
         for a in self.kids(n, "prep"):
-            if self.lemma(a) == "by" or (self.lemma(a) == "from" and not sources):
-                # "an attack by X", "condemnation from Washington"
+            if self.lemma(a) == "by" or (self.lemma(a) == "from" and not sources
+                                          and sent_by_from):
+                # "an attack by X", "condemnation from Washington" (but a "withdrawal
+                # from Mali" leaves Mali)
                 for o in self.kids(a, "pobj"):
                     sources.extend(self.actors_at(o))
         head = self.doc.tokens[n].head
