@@ -104,3 +104,16 @@ def test_gdelt_export_has_61_columns(fresh_db: Path, tmp_path: Path) -> None:
     fields = line.split("\t")
     assert len(GDELT_COLUMNS) == 61 and len(fields) == 61
     assert fields[1] == "20240501" and fields[5] == "RUS" and fields[26] == "111"
+
+
+def test_listings_filter_by_party_and_kind(fresh_db: Path) -> None:
+    from realpolitik.analysis.listings import find_quantities, find_relations
+
+    with open_store(fresh_db) as store:
+        store.write_batch([analysis("Russia criticised the US.")])
+        assert [r["parties"] for r in find_relations(store, "rus", "treaty")] == ["RUS,USA"]
+        assert find_relations(store, "CHN") == []
+        assert find_relations(store, None, "membership") == []
+        (row,) = find_quantities(store, "USA", "trade")
+        assert row["value"] == 5e9 and row["year"] == 2023
+        assert find_quantities(store, "USA", "aid") == []

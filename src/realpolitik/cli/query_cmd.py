@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from realpolitik.analysis import EventFilter, find_events
+from realpolitik.analysis.listings import find_quantities, find_relations
 from realpolitik.cli.options import DbOption, FormatOption, build_config
 from realpolitik.cli.render import OutputFormat, print_rows, stderr
 from realpolitik.ingest.readers import parse_iso_date
@@ -61,12 +62,6 @@ def events(
     print_rows(rows, fmt, title="events", columns=columns)
 
 
-def _parties_filter(actor: str | None) -> tuple[str, list[Any]]:
-    if not actor:
-        return "", []
-    return " AND list_contains(parties, ?)", [actor.upper()]
-
-
 def relations(
     db: DbOption = None,
     actor: Annotated[str | None, typer.Option(help="ISO3 or organisation code.")] = None,
@@ -75,16 +70,8 @@ def relations(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List treaties, memberships, transfers, deployments, support and alliance claims."""
-    where, params = _parties_filter(actor)
-    if kind:
-        where += " AND kind = ?"
-        params.append(kind)
     with _reader(db) as store:
-        rows = store.query_dicts(
-            "SELECT id, kind, array_to_string(parties, ',') AS parties, name, date_start, "
-            "date_precision, defense, offense, neutrality, non_aggression, consultation, "
-            f"polarity, origin, evidence FROM relations WHERE true{where} "
-            "ORDER BY date_start NULLS LAST, id", params)
+        rows = find_relations(store, actor, kind)
     print_rows(rows, fmt, title="relations")
 
 
@@ -95,15 +82,8 @@ def quantities(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List figures: trade, economic relations, aid, arms sales, troops, casualties."""
-    where, params = _parties_filter(actor)
-    if measure:
-        where += " AND measure = ?"
-        params.append(measure)
     with _reader(db) as store:
-        rows = store.query_dicts(
-            "SELECT id, measure, array_to_string(parties, ',') AS parties, value, low, high, "
-            "unit, year, change_pct, forecast, comparator, evidence FROM quantities "
-            f"WHERE true{where} ORDER BY year NULLS LAST, id", params)
+        rows = find_quantities(store, actor, measure)
     print_rows(rows, fmt, title="quantities")
 
 

@@ -8,7 +8,7 @@ add YAML files in the same format or PETRARCH/TABARI verb dictionaries (``Config
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -117,42 +117,43 @@ def _confidence(entry: dict[str, Any], where: str) -> float:
     return value
 
 
-def parse_verb_entries(data: Any, codebook: Codebook, origin: str) -> list[VerbPattern]:
-    out: list[VerbPattern] = []
+def _lemma_entries(data: Any, codebook: Codebook, origin: str, key: str
+                   ) -> Iterator[tuple[str, str, dict[str, Any], str]]:
+    """(code, lemma, entry, where) for every lemma of every entry, checked."""
     for n, entry in enumerate(_entries(data, origin), start=1):
         where = f"{origin}: entry {n}"
         code = _code(entry, codebook, where)
-        lemmas = _words(entry.get("verb"), "verb", where)
+        lemmas = _words(entry.get(key), key, where)
         if not lemmas:
-            raise DataFileError(f"{where}: a verb pattern needs 'verb'")
+            raise DataFileError(f"{where}: a {key} pattern needs '{key}'")
         for lemma in lemmas:
-            out.append(VerbPattern(
-                code=code, lemma=lemma,
-                particle=frozenset(_words(entry.get("particle"), "particle", where)),
-                object=frozenset(_words(entry.get("object"), "object", where)),
-                prep=tuple(_words(entry.get("prep"), "prep", where)),
-                xcomp=frozenset(_words(entry.get("xcomp"), "xcomp", where)),
-                intransitive=bool(entry.get("intransitive", False)),
-                confidence=_confidence(entry, where), origin=origin,
-            ))
-    return out
+            yield code, lemma, entry, where
+
+
+def parse_verb_entries(data: Any, codebook: Codebook, origin: str) -> list[VerbPattern]:
+    return [
+        VerbPattern(
+            code=code, lemma=lemma,
+            particle=frozenset(_words(entry.get("particle"), "particle", where)),
+            object=frozenset(_words(entry.get("object"), "object", where)),
+            prep=tuple(_words(entry.get("prep"), "prep", where)),
+            xcomp=frozenset(_words(entry.get("xcomp"), "xcomp", where)),
+            intransitive=bool(entry.get("intransitive", False)),
+            confidence=_confidence(entry, where), origin=origin,
+        )
+        for code, lemma, entry, where in _lemma_entries(data, codebook, origin, "verb")
+    ]
 
 
 def parse_noun_entries(data: Any, codebook: Codebook, origin: str) -> list[NounPattern]:
-    out: list[NounPattern] = []
-    for n, entry in enumerate(_entries(data, origin), start=1):
-        where = f"{origin}: entry {n}"
-        code = _code(entry, codebook, where)
-        lemmas = _words(entry.get("noun"), "noun", where)
-        if not lemmas:
-            raise DataFileError(f"{where}: a noun pattern needs 'noun'")
-        for lemma in lemmas:
-            out.append(NounPattern(
-                code=code, lemma=lemma, prep=tuple(_words(entry.get("prep"), "prep", where)),
-                modifier=frozenset(_words(entry.get("modifier"), "modifier", where)),
-                confidence=_confidence(entry, where), origin=origin,
-            ))
-    return out
+    return [
+        NounPattern(
+            code=code, lemma=lemma, prep=tuple(_words(entry.get("prep"), "prep", where)),
+            modifier=frozenset(_words(entry.get("modifier"), "modifier", where)),
+            confidence=_confidence(entry, where), origin=origin,
+        )
+        for code, lemma, entry, where in _lemma_entries(data, codebook, origin, "noun")
+    ]
 
 
 @lru_cache(maxsize=1)
