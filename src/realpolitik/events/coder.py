@@ -83,6 +83,7 @@ class EventCoder:
                     if trigger:
                         verbs[i] = trigger
             self._absorb_complements(clause, verbs)
+            self._demands_by_obligation(clause, verbs)
             # an event noun that is the purpose or setting of an event verb is not news of
             # its own: "travelled for the talks", "mediated during the talks"
             for v in verbs:
@@ -101,6 +102,19 @@ class EventCoder:
                     if trigger:
                         events.extend(self._events(clause, trigger))
         return _dedupe(events)
+
+    def _demands_by_obligation(self, c: _Clause, verbs: dict[int, Trigger]) -> None:
+        """"declared that China must drop its barriers": a statement that someone else
+        must act is a demand on them, even when the act itself is not in the dictionary."""
+        for v, gov in list(verbs.items()):
+            if self.codebook[gov.code].root != "01":
+                continue
+            for comp in c.kids(v, "ccomp"):
+                if comp in verbs or not c.obliged(comp, self.families):
+                    continue
+                subjects, _ = c.subjects(comp)
+                if subjects and not _same_actors(gov.sources, tuple(subjects)):
+                    verbs[v] = dataclasses.replace(gov, code="100", targets=tuple(subjects))
 
     def _absorb_complements(self, c: _Clause, verbs: dict[int, Trigger]) -> None:
         """Fold a complement's event into the speech act that governs it.
@@ -421,6 +435,9 @@ class _Clause:
                           for o in self.kids(p, "pobj")]
         heads += [o for p in self.kids(v, "prep") if self.lemma(p) == "with"
                   for o in self.kids(p, "pobj")]
+        # "contributed troops to a peacekeeping force": what the object joins
+        heads += [o for p in self.kids(v, "prep") if self.lemma(p) in ("to", "for")
+                  for o in self.kids(p, "pobj") if o not in self.mention_at]
         heads += [k for h in heads for k in self.kids(h, "conj")]
         words: set[str] = set()
         for h in heads:
