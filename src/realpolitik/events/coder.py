@@ -285,16 +285,16 @@ class EventCoder:
         c.codes_at[trigger.token] = trigger.code
         polarity = c.polarity(trigger.token)
         modality = c.modality(trigger.token)
-        if cameo.root in self.families.intent_roots and (
-                modality == "future" or c.governed_by(trigger.token,
-                                                      self.families.intent_governors)):
+        announced = c.governed_by(trigger.token, self.families.intent_governors)
+        if cameo.root in self.families.intent_roots and (modality == "future" or announced):
             # "will provide aid" expresses intent (03); "will not release them" refuses (12)
             family = "12" if polarity == "negated" else "03"
             cameo = self.codebook[self.families.code_for(family, cameo.code) or cameo.code]
             polarity, modality = "asserted", "actual"
         threat: CameoCode | None = None
-        if (cameo.root in self.families.threat_roots and polarity == "asserted"
-                and c.conditional_or_announced(trigger.token)):
+        if cameo.root in self.families.threat_roots and polarity == "asserted" and (
+                c.conditional_or_announced(trigger.token) or announced):
+            # "plans to impose restrictions", "is prepared to impose martial law"
             # "would strike Iran again if it rebuilt": the strike is hypothetical, the
             # saying of it a threat
             threat = self.codebook[self.families.code_for("13", cameo.code) or "130"]
