@@ -163,18 +163,10 @@ class EventCoder:
         lemma = c.doc.tokens[v].lemma.lower()
         obj = c.object_of(v)
         if obj is not None and lemma in self.grammar.halting_verbs and (
-                pattern is None or not pattern.object):
-            noun_pattern = self._noun_pattern(c, obj)
-            halted = noun_pattern and self.families.code_for("16", noun_pattern.code)
-            if (noun_pattern and halted and halted != "160") or (
-                    noun_pattern and noun_pattern.code.startswith(("06", "07"))):
-                consumed.add(obj)
-                sources, targets = c.verb_participants(
-                    v, noun_pattern.prep or FALLBACK_TARGET_PREPS)
-                if not targets:
-                    targets = c.prep_objects(obj, OBJECT_TARGET_PREPS)
-                code = self.families.code_for("16", noun_pattern.code) or "160"
-                return self._trigger(c, v, code, noun_pattern.confidence, sources, targets)
+                pattern is None or not pattern.code.startswith("16")):
+            halted = self._halted_event(c, v, obj, consumed)
+            if halted is not None:
+                return halted
         if lemma in self.grammar.accepting_verbs and (pattern is None or not pattern.object):
             accepted = self._accepted_event(c, v, consumed)
             if accepted is not None:
@@ -228,6 +220,30 @@ class EventCoder:
             if not pattern.prep or preps.intersection(pattern.prep):
                 return pattern
         return plain[-1] if plain else None
+
+    def _halted_event(self, c: _Clause, v: int, obj: int, consumed: set[int]
+                      ) -> Trigger | None:
+        """"suspended military aid", "broke off talks", "suspended part of an aid
+        programme": ending what the object names is coded by the 16 family."""
+        candidates = [obj, *c.kids(obj, "compound")]
+        if c.lemma(obj) in self.grammar.quantity_nouns:
+            counted = [o for p in c.kids(obj, "prep") if c.lemma(p) == "of"
+                       for o in c.kids(p, "pobj")]
+            candidates += counted + [k for o in counted for k in c.kids(o, "compound")]
+        for noun in candidates:
+            noun_pattern = self._noun_pattern(c, noun)
+            if noun_pattern is None:
+                continue
+            code = self.families.code_for("16", noun_pattern.code)
+            if code is None or (code == "160" and not noun_pattern.code.startswith(
+                    ("06", "07"))):
+                continue
+            consumed.update(candidates)
+            sources, targets = c.verb_participants(v, noun_pattern.prep or FALLBACK_TARGET_PREPS)
+            if not targets:
+                targets = c.prep_objects(noun, OBJECT_TARGET_PREPS)
+            return self._trigger(c, v, code, noun_pattern.confidence, sources, targets)
+        return None
 
     def _accepted_event(self, c: _Clause, v: int, consumed: set[int]) -> Trigger | None:
         """"agreed to a ceasefire": the subject takes up the event the noun names."""
