@@ -337,7 +337,7 @@ class EventCoder:
 
     def _person_code(self, c: _Clause, trigger: Trigger, cameo: CameoCode,
                      target: Mention | None) -> CameoCode:
-        """"seized Maduro" is an abduction, "killed Soleimani" an assassination."""
+        """Seizing a named person is an abduction, killing one an assassination."""
         if target is None or target.actor is None or target.actor.kind != "person":
             return cameo
         g = self.grammar
