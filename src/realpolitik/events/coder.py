@@ -286,11 +286,6 @@ class EventCoder:
 
     def _trigger(self, c: _Clause, token: int, code: str, confidence: float,
                  sources: list[Mention], targets: list[Mention]) -> Trigger:
-        if not sources:
-            # "protesters in Yerevan", "riots in Paris": a crowd belongs where it acts
-            sources = c.crowd_places(token)
-        if not targets and sources and self.codebook[code].root in self.grammar.domestic_roots:
-            targets = [sources[0]]
         if not targets and self.codebook[code].quad_class >= 3:
             # the place of a hostile act is its target: "massed troops near Ukraine's
             # borders"; the place of a meeting is only where it happened
@@ -326,8 +321,7 @@ class EventCoder:
                 tgt_actor = target.actor if target else None
                 if self.require_actor and src_actor is None and tgt_actor is None:
                     continue
-                if (source is not None and target is not None and source.start == target.start
-                        and cameo.root not in self.grammar.domestic_roots):
+                if source is not None and target is not None and source.start == target.start:
                     continue
                 code = self._person_code(c, trigger, cameo, target)
                 out.append(self._event(c, trigger, code, source, target, polarity, modality))
@@ -588,22 +582,6 @@ class _Clause:
             return sources, list(sources)
         targets = [t for t in targets if t not in sources]
         return sources, targets
-
-    def crowd_places(self, t: int) -> list[Mention]:
-        """The state where a crowd acts, for a trigger whose actor is a crowd noun: the
-        trigger itself ("riots in Paris") or its subject ("protesters in Yerevan")."""
-        g = self.grammar
-        tok = self.doc.tokens[t]
-        crowd = t if tok.pos in ("NOUN", "PROPN") and self.lemma(t) in g.crowd_nouns else None
-        if crowd is None:
-            subj = self.kids(t, "nsubj", "nsubjpass")
-            if not subj or self.lemma(subj[0]) not in g.crowd_nouns:
-                return []
-            crowd = subj[0]
-        found = self.places(crowd)
-        if not found and crowd != t:
-            found = self.places(t)
-        return found[:1]
 
     def places(self, i: int) -> list[Mention]:
         """States named as the place of an act: on the word, on its object, or on the

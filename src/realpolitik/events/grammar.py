@@ -15,8 +15,7 @@ _KEYS = (
     "hypothetical_governors", "demand_governors", "report_governors", "light_verbs",
     "message_nouns", "reciprocal_codes", "absorbing_roots", "consuming_roots",
     "named_event_entities", "symmetric_codes", "halting_verbs", "quantity_nouns",
-    "accepting_verbs", "provoking_verbs", "killing_verbs", "carrier_nouns", "crowd_nouns",
-    "domestic_roots",
+    "accepting_verbs", "provoking_verbs", "killing_verbs", "carrier_nouns",
 )
 
 
@@ -47,8 +46,6 @@ class Grammar:
     provoking_verbs: frozenset[str]
     killing_verbs: frozenset[str]
     carrier_nouns: frozenset[str]
-    crowd_nouns: frozenset[str]
-    domestic_roots: frozenset[str]
     person_target_codes: dict[str, str]
 
     def is_reciprocal(self, code: str) -> bool:
