@@ -15,7 +15,7 @@ DATA = Path(__file__).resolve().parents[2] / "src" / "realpolitik" / "data"
 CODEBOOK = DATA / "cameo" / "codebook.csv"
 PATTERNS = {"verb": DATA / "events" / "verbs.yaml", "noun": DATA / "events" / "nouns.yaml"}
 CONSTRAINTS = {
-    "verb": ("particle", "object", "prep", "xcomp"),
+    "verb": ("particle", "object", "prep", "xcomp", "pobj"),
     "noun": ("prep", "modifier"),
 }
 COLUMNS = [

@@ -183,9 +183,12 @@ class EventCoder:
         if obj is not None and pattern.object:
             consumed.add(obj)
             consumed.update(self._compounds(c, obj))
+        for noun in c.idiom_nouns(v, pattern) if pattern.pobj else ():
+            consumed.add(noun)
         sources, targets = c.verb_participants(v, pattern.prep)
         trigger = self._trigger(c, v, pattern.code, pattern.confidence, sources, targets)
-        return dataclasses.replace(trigger, specific=bool(pattern.xcomp or pattern.object))
+        return dataclasses.replace(trigger, specific=bool(pattern.xcomp or pattern.object
+                                                          or pattern.pobj))
 
     def _modifies_trigger(self, doc: ParsedDoc, i: int) -> bool:
         """A noun modifying another noun is the event only when it heads a message:
@@ -418,6 +421,8 @@ class _Clause:
     def satisfies(self, v: int, pattern: VerbPattern) -> bool:
         if pattern.intransitive and self.kids(v, "dobj"):
             return False
+        if pattern.pobj and not self.idiom_nouns(v, pattern):
+            return False
         if pattern.particle and not any(
                 self.lemma(k) in pattern.particle for k in self.kids(v, "prt")):
             return False
@@ -429,6 +434,19 @@ class _Clause:
                 return False
         return not (pattern.xcomp and not any(
             self.lemma(k) in pattern.xcomp for k in self.kids(v, "xcomp", "ccomp", "pcomp")))
+
+    def idiom_nouns(self, v: int, pattern: VerbPattern) -> list[int]:
+        """Nouns under the pattern's preposition that fill its ``pobj`` slot (the noun or
+        one of its compounds): "went on (hunger) strike", "took to the streets"."""
+        found = []
+        for p in self.kids(v, "prep", "prt"):
+            if pattern.prep and self.lemma(p) not in pattern.prep:
+                continue
+            for o in self.kids(p, "pobj"):
+                words = {self.lemma(o)} | {self.lemma(k) for k in self.kids(o, "compound")}
+                if words & pattern.pobj:
+                    found.append(o)
+        return found
 
     def modifier_words(self, n: int) -> set[str]:
         """Lemmas and words of a noun's modifiers: "hunger strike", "24-hour strike"."""

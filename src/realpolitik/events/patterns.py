@@ -31,6 +31,8 @@ class VerbPattern:
     xcomp: frozenset[str] = frozenset()
     #: only without a direct object ("protesters marched", not "marched troops")
     intransitive: bool = False
+    #: lemma(s) of the noun under the preposition: "went ON STRIKE", "took TO THE STREETS"
+    pobj: frozenset[str] = frozenset()
     confidence: float = DEFAULT_CONFIDENCE
     origin: str = ""
 
@@ -38,7 +40,7 @@ class VerbPattern:
     def specificity(self) -> int:
         """More constraints make a pattern win over a bare verb."""
         return (2 * bool(self.object) + bool(self.particle) + bool(self.prep)
-                + 2 * bool(self.xcomp))
+                + 2 * bool(self.xcomp) + 2 * bool(self.pobj))
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +141,7 @@ def parse_verb_entries(data: Any, codebook: Codebook, origin: str) -> list[VerbP
             prep=tuple(_words(entry.get("prep"), "prep", where)),
             xcomp=frozenset(_words(entry.get("xcomp"), "xcomp", where)),
             intransitive=bool(entry.get("intransitive", False)),
+            pobj=frozenset(_words(entry.get("pobj"), "pobj", where)),
             confidence=_confidence(entry, where), origin=origin,
         )
         for code, lemma, entry, where in _lemma_entries(data, codebook, origin, "verb")
