@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from realpolitik.errors import ConfigError
@@ -31,7 +31,6 @@ class Config:
     pattern_files: tuple[Path, ...] = ()
     #: publication date forced on every document (the CLI's --date)
     date_override: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

@@ -130,7 +130,6 @@ class ParsedDoc:
     tokens: list[Token]
     sentences: list[Sentence]
     entities: list[Span]
-    noun_chunks: list[Span] = field(default_factory=list)
     _children: list[list[int]] | None = field(default=None, repr=False)
 
     def children(self, i: int) -> list[int]:

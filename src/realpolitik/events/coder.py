@@ -182,7 +182,7 @@ class EventCoder:
             return None
         if obj is not None and pattern.object:
             consumed.add(obj)
-            consumed.update(self._compounds(c, obj))
+            consumed.update(c.kids(obj, "compound"))
         for noun in c.idiom_nouns(v, pattern) if pattern.pobj else ():
             consumed.add(noun)
         sources, targets = c.verb_participants(v, pattern.prep)
@@ -199,10 +199,6 @@ class EventCoder:
             return False
         head = doc.tokens[tok.head].lemma.lower()
         return head not in self.grammar.message_nouns and head not in self.grammar.carrier_nouns
-
-    @staticmethod
-    def _compounds(c: _Clause, n: int) -> list[int]:
-        return c.kids(n, "compound")
 
     def _best_verb_pattern(self, c: _Clause, v: int) -> VerbPattern | None:
         for pattern in self.patterns.verbs.get(c.doc.tokens[v].lemma.lower(), ()):

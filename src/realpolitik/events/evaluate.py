@@ -45,7 +45,7 @@ class GoldEvent:
 class GoldSentence:
     text: str
     date: date | None
-    #: None for code-only gold (CAMEO manual examples), where only the root/code is known
+    #: for code-only gold (CAMEO manual examples) one event with the code and no actors
     events: tuple[GoldEvent, ...]
     code_only: bool = False
     line: int = 0

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from realpolitik.errors import QueryError
 from realpolitik.store.db import Store, first_line
 from realpolitik.store.schema import TABLES
 
-ExportFormat = Literal["csv", "jsonl", "parquet", "gdelt"]
 FORMATS: tuple[str, ...] = ("csv", "jsonl", "parquet", "gdelt")
 
 #: the 61 columns of a GDELT 2.0 event record, in order (GDELT 2.0 Event codebook)
@@ -111,7 +109,3 @@ def export_gdelt(store: Store, out: Path, include_modal: bool = False) -> int:
     except OSError as exc:
         raise QueryError(f"{out}: cannot write export ({exc.strerror or exc})") from None
     return len(rows)
-
-
-def gdelt_header() -> Sequence[str]:
-    return GDELT_COLUMNS
