@@ -50,6 +50,10 @@ class Trigger:
     targets: tuple[Mention | None, ...]
     #: the pattern fixed the code by an object or complement: families do not re-code it
     specific: bool = False
+    #: complement verbs the pattern's code already covers ("declined to comment" is 011)
+    complement: frozenset[str] = frozenset()
+    #: modality fixed by the construction rather than read from the clause
+    modality: Modality | None = None
 
 
 class EventCoder:
@@ -84,13 +88,15 @@ class EventCoder:
                         verbs[i] = trigger
             self._absorb_complements(clause, verbs)
             self._demands_by_obligation(clause, verbs)
+            self._fold_protest_demands(clause, verbs, consumed)
+            asked = [self._asked_event(clause, v, gov, consumed) for v, gov in verbs.items()]
             # an event noun that is the purpose or setting of an event verb is not news of
             # its own: "travelled for the talks", "mediated during the talks"
             for v in verbs:
                 for k in clause.kids(v, "prep"):
                     if clause.lemma(k) in SETTING_PREPS:
                         consumed.update(clause.kids(k, "pobj"))
-            for trigger in verbs.values():
+            for trigger in [*verbs.values(), *(a for a in asked if a is not None)]:
                 events.extend(self._events(clause, trigger))
             for i in range(sentence.start, sentence.end):
                 tok = doc.tokens[i]
@@ -116,6 +122,71 @@ class EventCoder:
                 if subjects and not _same_actors(gov.sources, tuple(subjects)):
                     verbs[v] = dataclasses.replace(gov, code="100", targets=tuple(subjects))
 
+    def _fold_protest_demands(self, c: _Clause, verbs: dict[int, Trigger],
+                              consumed: set[int]) -> None:
+        """A demand made by protest is the protest's content: "went on strike to demand
+        his resignation" is 1431, "crowds demanded reforms" 141x, "a general strike
+        demanded the resignation" 1431 (CAMEO's 14 sub-codes follow what is demanded)."""
+        g = self.grammar
+        for v, demand in list(verbs.items()):
+            if self.codebook[demand.code].root != "10":
+                continue
+            tok = c.doc.tokens[v]
+            protest = verbs.get(tok.head) if tok.dep in ("advcl", "xcomp") else None
+            if protest is not None and self.codebook[protest.code].root == "14":
+                verbs[tok.head] = dataclasses.replace(
+                    protest, code=self._protest_code(protest.code, demand.code),
+                    sources=protest.sources if any(protest.sources) else demand.sources,
+                    targets=protest.targets if any(protest.targets) else demand.targets)
+                del verbs[v]
+                continue
+            for subj in c.kids(v, "nsubj"):
+                base = "141" if c.lemma(subj) in g.crowd_nouns else None
+                noun = self._noun_pattern(c, subj) if base is None else None
+                if noun is not None and self.codebook[noun.code].root == "14":
+                    base = noun.code
+                    consumed.add(subj)
+                if base is not None:
+                    sources = demand.sources if any(demand.sources) else tuple(
+                        c.crowd_places(subj)) or (None,)
+                    verbs[v] = dataclasses.replace(
+                        demand, code=self._protest_code(base, demand.code), sources=sources)
+
+    def _protest_code(self, protest: str, demand: str) -> str:
+        """141 + "1041" (demand leadership change) → 1411, and so on for 141–145."""
+        if demand.startswith("104") and len(demand) == 4:
+            code = protest[:3] + demand[3]
+            if code in self.codebook:
+                return code
+        return protest
+
+    def _asked_event(self, c: _Clause, v: int, gov: Trigger, consumed: set[int]
+                     ) -> Trigger | None:
+        """"asked India for closer cooperation", "demanded reparations from Germany": the
+        event an appeal or demand asks for, done by the one asked for the one asking."""
+        if self.codebook[gov.code].root not in self.grammar.asked_roots:
+            return None
+        obj = c.object_of(v)
+        nouns = [o for p in c.kids(v, "prep") if c.lemma(p) == "for"
+                 for o in c.kids(p, "pobj")]
+        if obj is not None and obj not in c.mention_at:
+            nouns.insert(0, obj)
+        for n in nouns:
+            pattern = self._noun_pattern(c, n)
+            if pattern is None or self.codebook[pattern.code].root in self.grammar.asked_roots:
+                continue
+            consumed.add(n)
+            sources, targets = c.noun_participants(n, pattern)
+            if not sources:
+                addressees = [m for o in c.kids(v, "dobj") if o != n for m in c.actors_at(o)]
+                sources = addressees or c.prep_objects(v, ("from", "to", "on", "upon"))
+            if not targets:
+                targets = [m for m in gov.sources if m and m not in sources]
+            trigger = self._trigger(c, n, pattern.code, pattern.confidence * 0.85,
+                                    sources, targets)
+            return dataclasses.replace(trigger, modality="demanded")
+        return None
+
     def _absorb_complements(self, c: _Clause, verbs: dict[int, Trigger]) -> None:
         """Fold a complement's event into the speech act that governs it.
 
@@ -132,13 +203,25 @@ class EventCoder:
                 continue
             gov = verbs[head]
             gov_root = self.codebook[gov.code].root
-            if gov_root in self.grammar.absorbing_roots:
+            if (c.lemma(i) in gov.complement
+                    and gov_root not in self.grammar.absorbing_roots):
+                # the pattern's code is about the complement: "declined to comment" is 011,
+                # "tried to assassinate X" 185 against X
+                if not any(gov.targets):
+                    verbs[head] = dataclasses.replace(gov, targets=trigger.targets)
+                del verbs[i]
+            elif gov_root in self.grammar.absorbing_roots:
                 code = gov.code if gov.specific else (
                     self.families.code_for(gov_root, trigger.code) or gov.code)
                 targets = gov.targets if any(gov.targets) else trigger.targets
                 verbs[head] = dataclasses.replace(gov, code=code, targets=targets)
                 if gov_root in self.grammar.consuming_roots:
                     del verbs[i]
+                elif gov_root in self.grammar.asked_roots and not any(trigger.targets):
+                    # "urged Maduro to step down": the one who asked is who it is done for
+                    asker = tuple(m for m in gov.sources if m and m not in trigger.sources)
+                    if asker:
+                        verbs[i] = dataclasses.replace(trigger, targets=asker)
             elif gov_root == "01" and tok.dep == "ccomp":
                 if c.obliged(i, self.families):
                     # "Russia said Sudan must return the helicopter": a demand on Sudan
@@ -188,7 +271,8 @@ class EventCoder:
         sources, targets = c.verb_participants(v, pattern.prep)
         trigger = self._trigger(c, v, pattern.code, pattern.confidence, sources, targets)
         return dataclasses.replace(trigger, specific=bool(pattern.xcomp or pattern.object
-                                                          or pattern.pobj))
+                                                          or pattern.pobj),
+                                   complement=frozenset(pattern.xcomp))
 
     def _modifies_trigger(self, doc: ParsedDoc, i: int) -> bool:
         """A noun modifying another noun is the event only when it heads a message:
@@ -299,7 +383,7 @@ class EventCoder:
         cameo = self.codebook[trigger.code]
         c.codes_at[trigger.token] = trigger.code
         polarity = c.polarity(trigger.token)
-        modality = c.modality(trigger.token)
+        modality = trigger.modality or c.modality(trigger.token)
         announced = c.governed_by(trigger.token, self.families.intent_governors)
         if cameo.root in self.families.intent_roots and (modality == "future" or announced):
             # "will provide aid" expresses intent (03); "will not release them" refuses (12)
@@ -328,7 +412,8 @@ class EventCoder:
                     out.append(self._event(c, trigger, threat, source, target, "asserted",
                                            "actual"))
                 if (source is not None and target is not None
-                        and cameo.code in self.grammar.symmetric_codes):
+                        and cameo.code in self.grammar.symmetric_codes
+                        and c.lemma(trigger.token) not in self.grammar.one_sided_verbs):
                     # "Li met Albanese": Albanese met Li as well
                     out.append(self._event(c, trigger, cameo, target, source, polarity,
                                            modality))
@@ -487,7 +572,14 @@ class _Clause:
         """Actor mentions a phrase headed by token ``i`` stands for, conjuncts expanded."""
         found: list[Mention] = []
         m = self.mention_at.get(i)
-        if m is not None:
+        if m is not None and m.actor is None:
+            # "Iranian nuclear scientist Mohsen Fakhrizadeh": an unknown person stands for
+            # the actors that describe him
+            described = [self.mention_at[k] for k in self._left_modifiers(i)
+                         if k < m.start and k in self.mention_at
+                         and self.mention_at[k].actor is not None]
+            found.extend(_unique(described) or [m])
+        elif m is not None:
             found.append(m)
             # "Armenian and Azerbaijani forces": a conjoined adjective outside the mention
             found.extend(self.mention_at[k] for k in self._left_modifiers(i)
@@ -597,6 +689,12 @@ class _Clause:
         targets = [t for t in targets if t not in sources]
         return sources, targets
 
+    def crowd_places(self, crowd: int) -> list[Mention]:
+        """The state where a crowd acts: "protesters in Yerevan" are Armenia's."""
+        if self.lemma(crowd) not in self.grammar.crowd_nouns:
+            return []
+        return self.places(crowd)[:1]
+
     def places(self, i: int) -> list[Mention]:
         """States named as the place of an act: on the word, on its object, or on the
         noun of one of its prepositions ("clashed with fighters in northern Syria")."""
@@ -610,12 +708,14 @@ class _Clause:
                           ) -> tuple[list[Mention], list[Mention]]:
         sources: list[Mention] = []
         targets: list[Mention] = []
+        # "Maduro's abduction" names the patient, but "Iraq's invasion of Kuwait" the agent
+        patient_possessor = pattern.patient_possessor and not self.prep_objects(n, ("of",))
         for k in self._left_modifiers(n):
             m = self.mention_at.get(k)
             if m is None or m in sources or m in targets:
                 continue
             is_poss = self.doc.tokens[k].dep == "poss" or self.doc.tokens[m.head].dep == "poss"
-            (targets if is_poss and pattern.patient_possessor else sources).append(m)
+            (targets if is_poss and patient_possessor else sources).append(m)
         sent_by_from = pattern.code[:2] not in ("08", "14", "15", "16", "17", "18", "19", "20")
         for a in self.kids(n, "prep"):
             if self.lemma(a) == "by" or (self.lemma(a) == "from" and not sources

@@ -15,7 +15,8 @@ _KEYS = (
     "hypothetical_governors", "demand_governors", "report_governors", "light_verbs",
     "message_nouns", "reciprocal_codes", "absorbing_roots", "consuming_roots",
     "named_event_entities", "symmetric_codes", "halting_verbs", "quantity_nouns",
-    "accepting_verbs", "provoking_verbs", "killing_verbs", "carrier_nouns",
+    "accepting_verbs", "provoking_verbs", "killing_verbs", "carrier_nouns", "asked_roots",
+    "one_sided_verbs", "crowd_nouns",
 )
 
 
@@ -46,6 +47,9 @@ class Grammar:
     provoking_verbs: frozenset[str]
     killing_verbs: frozenset[str]
     carrier_nouns: frozenset[str]
+    asked_roots: frozenset[str]
+    one_sided_verbs: frozenset[str]
+    crowd_nouns: frozenset[str]
     person_target_codes: dict[str, str]
 
     def is_reciprocal(self, code: str) -> bool:
