@@ -82,20 +82,23 @@ class EventCoder:
             verbs: dict[int, Trigger] = {}
             for i in range(sentence.start, sentence.end):
                 tok = doc.tokens[i]
-                if tok.pos in ("VERB", "AUX") and tok.lemma.lower() in self.patterns.verbs:
+                lemma = tok.lemma.lower()
+                if tok.pos in ("VERB", "AUX") and (lemma in self.patterns.verbs
+                                                   or lemma in self.grammar.halting_verbs):
                     trigger = self._verb_trigger(clause, i, consumed)
                     if trigger:
                         verbs[i] = trigger
+            # an event noun that is the purpose or setting of an event verb is not news of
+            # its own: "travelled for the talks", "paid a visit for the summit"
+            for v, trigger in verbs.items():
+                for k in clause.kids(v, "prep") + clause.kids(trigger.token, "prep"):
+                    if clause.lemma(k) in SETTING_PREPS:
+                        consumed.update(clause.kids(k, "pobj"))
             self._absorb_complements(clause, verbs)
             self._demands_by_obligation(clause, verbs)
             self._fold_protest_demands(clause, verbs, consumed)
+            self._merge_instruments(clause, verbs, consumed)
             asked = [self._asked_event(clause, v, gov, consumed) for v, gov in verbs.items()]
-            # an event noun that is the purpose or setting of an event verb is not news of
-            # its own: "travelled for the talks", "mediated during the talks"
-            for v in verbs:
-                for k in clause.kids(v, "prep"):
-                    if clause.lemma(k) in SETTING_PREPS:
-                        consumed.update(clause.kids(k, "pobj"))
             for trigger in [*verbs.values(), *(a for a in asked if a is not None)]:
                 events.extend(self._events(clause, trigger))
             for i in range(sentence.start, sentence.end):
@@ -107,7 +110,7 @@ class EventCoder:
                     trigger = self._noun_trigger(clause, i)
                     if trigger:
                         events.extend(self._events(clause, trigger))
-        return _dedupe(events)
+        return _drop_underspecified(_dedupe(events))
 
     def _demands_by_obligation(self, c: _Clause, verbs: dict[int, Trigger]) -> None:
         """"declared that China must drop its barriers": a statement that someone else
@@ -151,6 +154,30 @@ class EventCoder:
                         c.crowd_places(subj)) or (None,)
                     verbs[v] = dataclasses.replace(
                         demand, code=self._protest_code(base, demand.code), sources=sources)
+
+    def _merge_instruments(self, c: _Clause, verbs: dict[int, Trigger],
+                           consumed: set[int]) -> None:
+        """"A Russian missile attack damaged grain silos", "a roadside bomb struck a
+        convoy": an attack that is the subject of a violent verb is one event, coded by
+        the attack's kind and aimed at the verb's object."""
+        for v, trigger in list(verbs.items()):
+            if self.codebook[trigger.code].root not in self.grammar.violent_roots:
+                continue
+            for subj in c.kids(v, "nsubj"):
+                noun = self._noun_trigger(c, subj)
+                if noun is None or self.codebook[noun.code].root not in (
+                        self.grammar.violent_roots - {"17"}):
+                    continue
+                code = noun.code
+                if (noun.code in self.grammar.generic_violence_codes
+                        and self.codebook[trigger.code].root != "17"):
+                    code = trigger.code
+                sources = tuple(m for m in (*noun.sources, *trigger.sources) if m)
+                targets = trigger.targets if any(trigger.targets) else noun.targets
+                verbs[v] = dataclasses.replace(
+                    trigger, code=code, sources=tuple(_unique(sources)) or (None,),
+                    targets=targets)
+                consumed.add(subj)
 
     def _protest_code(self, protest: str, demand: str) -> str:
         """141 + "1041" (demand leadership change) → 1411, and so on for 141–145."""
@@ -269,7 +296,14 @@ class EventCoder:
         for noun in c.idiom_nouns(v, pattern) if pattern.pobj else ():
             consumed.add(noun)
         sources, targets = c.verb_participants(v, pattern.prep)
-        trigger = self._trigger(c, v, pattern.code, pattern.confidence, sources, targets)
+        code = pattern.code
+        crowds = [k for k in c.kids(v, "nsubj") if c.lemma(k) in self.grammar.crowd_nouns]
+        if crowds and not sources:
+            # "protesters in Baghdad stormed the embassy": the crowd is the place's
+            sources = c.crowd_places(crowds[0])
+        if crowds and self.codebook[code].root in self.grammar.violent_roots:
+            code = "145"
+        trigger = self._trigger(c, v, code, pattern.confidence, sources, targets)
         return dataclasses.replace(trigger, specific=bool(pattern.xcomp or pattern.object
                                                           or pattern.pobj),
                                    complement=frozenset(pattern.xcomp))
@@ -421,7 +455,11 @@ class EventCoder:
 
     def _person_code(self, c: _Clause, trigger: Trigger, cameo: CameoCode,
                      target: Mention | None) -> CameoCode:
-        """Seizing a named person is an abduction, killing one an assassination."""
+        """Seizing a named person is an abduction, killing one an assassination, killing
+        thousands a mass killing."""
+        if (cameo.root in ("18", "19") and c.lemma(trigger.token) in self.grammar.killing_verbs
+                and c.victims(trigger.token) >= self.grammar.mass_killing_victims):
+            return self.codebook["202"]
         if target is None or target.actor is None or target.actor.kind != "person":
             return cameo
         g = self.grammar
@@ -456,6 +494,27 @@ def _same_actors(a: tuple[Mention | None, ...], b: tuple[Mention | None, ...]) -
     codes_a = {m.actor.code for m in a if m and m.actor}
     codes_b = {m.actor.code for m in b if m and m.actor}
     return bool(codes_a) and codes_a == codes_b
+
+
+def _drop_underspecified(events: list[Event]) -> list[Event]:
+    """An event missing a party that another event of the same root and sentence names,
+    with the other party the same, says nothing more: "reopened its border to Qatar,
+    ending the blockade" is one 0872 against Qatar."""
+    def party(p: Participant | None) -> str | None:
+        return p.actor if p is not None else None
+
+    full = {(e.sentence, e.root, party(e.source), party(e.target)) for e in events
+            if party(e.source) and party(e.target)}
+    out = []
+    for e in events:
+        src, tgt = party(e.source), party(e.target)
+        if (tgt is None and src is not None and any(
+                k[:3] == (e.sentence, e.root, src) for k in full)) or (
+                src is None and tgt is not None and any(
+                k[:2] == (e.sentence, e.root) and k[3] == tgt for k in full)):
+            continue
+        out.append(e)
+    return out
 
 
 def _dedupe(events: Iterable[Event]) -> list[Event]:
@@ -688,6 +747,20 @@ class _Clause:
             return sources, list(sources)
         targets = [t for t in targets if t not in sources]
         return sources, targets
+
+    def victims(self, v: int) -> int:
+        """How many the object of ``v`` counts: "killed some 800,000 people" → 800000,
+        "killed thousands" → 1000, "killed two soldiers" → 2 (0 when no number)."""
+        obj = self.object_of(v)
+        if obj is None:
+            return 0
+        numbers = [obj, *self.kids(obj, "nummod", "quantmod")]
+        numbers += [o for p in self.kids(obj, "prep") if self.lemma(p) == "of"
+                    for o in self.kids(p, "pobj")]
+        best = 0
+        for k in numbers:
+            best = max(best, _count(self.doc.tokens[k].lower))
+        return best
 
     def crowd_places(self, crowd: int) -> list[Mention]:
         """The state where a crowd acts: "protesters in Yerevan" are Armenia's."""
@@ -966,6 +1039,18 @@ class _Clause:
             # the consequent of a condition: "X would retaliate if Y attacked"
             return "hypothetical"
         return None
+
+
+_SCALE_WORDS = {"hundreds": 100, "thousands": 1000, "thousand": 1000, "millions": 1000000,
+                "million": 1000000, "hundred": 100, "dozens": 12, "tens": 10}
+
+
+def _count(word: str) -> int:
+    """'800,000' → 800000, 'thousands' → 1000; 0 for a word that counts nothing."""
+    digits = word.replace(",", "")
+    if digits.isdigit():
+        return int(digits)
+    return _SCALE_WORDS.get(word, 0)
 
 
 def _unique(items: Iterable[Mention]) -> list[Mention]:

@@ -16,7 +16,7 @@ _KEYS = (
     "message_nouns", "reciprocal_codes", "absorbing_roots", "consuming_roots",
     "named_event_entities", "symmetric_codes", "halting_verbs", "quantity_nouns",
     "accepting_verbs", "provoking_verbs", "killing_verbs", "carrier_nouns", "asked_roots",
-    "one_sided_verbs", "crowd_nouns",
+    "one_sided_verbs", "crowd_nouns", "violent_roots", "generic_violence_codes",
 )
 
 
@@ -50,6 +50,9 @@ class Grammar:
     asked_roots: frozenset[str]
     one_sided_verbs: frozenset[str]
     crowd_nouns: frozenset[str]
+    violent_roots: frozenset[str]
+    generic_violence_codes: frozenset[str]
+    mass_killing_victims: int
     person_target_codes: dict[str, str]
 
     def is_reciprocal(self, code: str) -> bool:
@@ -70,7 +73,14 @@ def default_grammar() -> Grammar:
         **{k: frozenset(str(w) if k in cased else str(w).lower() for w in data[k])
            for k in _KEYS},
         person_target_codes={str(k): str(v) for k, v in person_codes.items()},
+        mass_killing_victims=_positive_int(data.get("mass_killing_victims")),
     )
+
+
+def _positive_int(value: object) -> int:
+    if not isinstance(value, int) or value <= 0:
+        raise DataFileError("grammar.yaml: 'mass_killing_victims' must be a positive integer")
+    return value
 
 
 @dataclass(frozen=True, slots=True)
