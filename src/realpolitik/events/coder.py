@@ -106,7 +106,8 @@ class EventCoder:
                 if (i not in consumed and tok.pos in ("NOUN", "PROPN")
                         and tok.lemma.lower() in self.patterns.nouns
                         and tok.ent_type not in self.grammar.named_event_entities
-                        and not self._modifies_trigger(doc, i)):
+                        and not self._modifies_trigger(doc, i)
+                        and not clause.merely_asked_for(i)):
                     trigger = self._noun_trigger(clause, i)
                     if trigger:
                         events.extend(self._events(clause, trigger))
@@ -303,10 +304,28 @@ class EventCoder:
             sources = c.crowd_places(crowds[0])
         if crowds and self.codebook[code].root in self.grammar.violent_roots:
             code = "145"
+        if not targets and self.codebook[code].root in self.grammar.violent_roots:
+            targets = self._war_targets(c, v, consumed)
         trigger = self._trigger(c, v, code, pattern.confidence, sources, targets)
         return dataclasses.replace(trigger, specific=bool(pattern.xcomp or pattern.object
                                                           or pattern.pobj),
                                    complement=frozenset(pattern.xcomp))
+
+    def _war_targets(self, c: _Clause, v: int, consumed: set[int]) -> list[Mention]:
+        """"used nuclear weapons in its war against Ukraine": an act done in a war is
+        aimed at the war's enemy, and the war is its setting, not a second event."""
+        for p in c.kids(v, "prep"):
+            if c.lemma(p) not in ("in", "during", "amid"):
+                continue
+            for n in c.kids(p, "pobj"):
+                pattern = self._noun_pattern(c, n)
+                if pattern is None or pattern.code[:2] not in self.grammar.violent_roots:
+                    continue
+                _, targets = c.noun_participants(n, pattern)
+                if targets:
+                    consumed.add(n)
+                    return targets
+        return []
 
     def _modifies_trigger(self, doc: ParsedDoc, i: int) -> bool:
         """A noun modifying another noun is the event only when it heads a message:
@@ -407,6 +426,10 @@ class EventCoder:
             # the place of a hostile act is its target: "massed troops near Ukraine's
             # borders"; the place of a meeting is only where it happened
             targets = [t for t in c.places(token) if t not in sources]
+        if len(sources) >= 2 and self.grammar.is_reciprocal(code):
+            # "A and B signed a treaty at the Kremlin": the host is no third party
+            countries = {m.actor.country for m in sources if m.actor}
+            targets = [t for t in targets if not (t.actor and t.actor.country in countries)]
         if not targets and len(sources) >= 2 and self.grammar.is_reciprocal(code):
             # "A and B met": each acts on the other; _events skips self-pairs
             targets = list(sources)
@@ -491,9 +514,12 @@ class EventCoder:
 
 
 def _same_actors(a: tuple[Mention | None, ...], b: tuple[Mention | None, ...]) -> bool:
-    codes_a = {m.actor.code for m in a if m and m.actor}
-    codes_b = {m.actor.code for m in b if m and m.actor}
-    return bool(codes_a) and codes_a == codes_b
+    """Both sides name the same actors, a leader and his state counting as one:
+    "Macron announced that France will recognise ..." is France's act."""
+    def keys(side: tuple[Mention | None, ...]) -> set[str]:
+        return {m.actor.country or m.actor.code for m in side if m and m.actor}
+
+    return bool(keys(a)) and keys(a) == keys(b)
 
 
 def _drop_underspecified(events: list[Event]) -> list[Event]:
@@ -748,6 +774,18 @@ class _Clause:
         targets = [t for t in targets if t not in sources]
         return sources, targets
 
+    def merely_asked_for(self, n: int) -> bool:
+        """An event noun that only a proposal asks for has not happened: "a draft
+        demanding a ceasefire", "calls from the UN for a ceasefire"."""
+        tok = self.doc.tokens[n]
+        head = self.doc.tokens[tok.head]
+        if tok.dep == "dobj" and head.dep in ("acl", "relcl"):
+            return head.lemma.lower() in self.grammar.demand_governors | {"threaten"}
+        if tok.dep == "pobj" and head.lower == "for":
+            asking = self.doc.tokens[head.head]
+            return asking.pos == "NOUN" and asking.lemma.lower() in self.grammar.demand_governors
+        return False
+
     def victims(self, v: int) -> int:
         """How many the object of ``v`` counts: "killed some 800,000 people" → 800000,
         "killed thousands" → 1000, "killed two soldiers" → 2 (0 when no number)."""
@@ -783,12 +821,16 @@ class _Clause:
         targets: list[Mention] = []
         # "Maduro's abduction" names the patient, but "Iraq's invasion of Kuwait" the agent
         patient_possessor = pattern.patient_possessor and not self.prep_objects(n, ("of",))
+        hostile = pattern.code[:2] in self.grammar.violent_roots
         for k in self._left_modifiers(n):
             m = self.mention_at.get(k)
             if m is None or m in sources or m in targets:
                 continue
             is_poss = self.doc.tokens[k].dep == "poss" or self.doc.tokens[m.head].dep == "poss"
-            (targets if is_poss and patient_possessor else sources).append(m)
+            struck_city = (hostile and m.kind == "metonym" and self.doc.tokens[k].dep ==
+                           "compound" and self.doc.tokens[k].ent_type == "GPE")
+            # "the Paris attacks" happened in Paris: the city is struck, not striking
+            (targets if (is_poss and patient_possessor) or struck_city else sources).append(m)
         sent_by_from = pattern.code[:2] not in ("08", "14", "15", "16", "17", "18", "19", "20")
         for a in self.kids(n, "prep"):
             if self.lemma(a) == "by" or (self.lemma(a) == "from" and not sources
