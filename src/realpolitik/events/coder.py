@@ -192,6 +192,8 @@ class EventCoder:
                      ) -> Trigger | None:
         """"asked India for closer cooperation", "demanded reparations from Germany": the
         event an appeal or demand asks for, done by the one asked for the one asking."""
+        if self.codebook[gov.code].root == "13":
+            return self._threatened_event(c, v, gov, consumed)
         if self.codebook[gov.code].root not in self.grammar.asked_roots:
             return None
         obj = c.object_of(v)
@@ -213,6 +215,24 @@ class EventCoder:
             trigger = self._trigger(c, n, pattern.code, pattern.confidence * 0.85,
                                     sources, targets)
             return dataclasses.replace(trigger, modality="demanded")
+        return None
+
+    def _threatened_event(self, c: _Clause, v: int, gov: Trigger, consumed: set[int]
+                          ) -> Trigger | None:
+        """"threatened India with secondary sanctions": the threatened act, by the one
+        who threatens against the one threatened, is hypothetical."""
+        for p in c.kids(v, "prep"):
+            if c.lemma(p) != "with":
+                continue
+            for n in c.kids(p, "pobj"):
+                pattern = self._noun_pattern(c, n)
+                if pattern is None or pattern.code[:2] in ("13", *self.grammar.asked_roots):
+                    continue
+                consumed.add(n)
+                trigger = self._trigger(c, n, pattern.code, pattern.confidence * 0.85,
+                                        [m for m in gov.sources if m],
+                                        [m for m in gov.targets if m])
+                return dataclasses.replace(trigger, modality="hypothetical")
         return None
 
     def _absorb_complements(self, c: _Clause, verbs: dict[int, Trigger]) -> None:
@@ -422,6 +442,13 @@ class EventCoder:
 
     def _trigger(self, c: _Clause, token: int, code: str, confidence: float,
                  sources: list[Mention], targets: list[Mention]) -> Trigger:
+        if not sources and self.codebook[code].root == "14":
+            # "riots erupted in New Caledonia", "rallied in Barcelona": a protest with no
+            # named protesters is the place's people, against their own state unless the
+            # text names another target
+            sources = c.places(token)[:1] or c.places(c.doc.tokens[token].head)[:1]
+            if sources and not targets:
+                targets = list(sources)
         if not targets and self.codebook[code].quad_class >= 3:
             # the place of a hostile act is its target: "massed troops near Ukraine's
             # borders"; the place of a meeting is only where it happened
@@ -461,7 +488,8 @@ class EventCoder:
                 tgt_actor = target.actor if target else None
                 if self.require_actor and src_actor is None and tgt_actor is None:
                     continue
-                if source is not None and target is not None and source.start == target.start:
+                if (source is not None and target is not None and source.start == target.start
+                        and cameo.root != "14"):
                     continue
                 code = self._person_code(c, trigger, cameo, target)
                 out.append(self._event(c, trigger, code, source, target, polarity, modality))
@@ -469,7 +497,8 @@ class EventCoder:
                     out.append(self._event(c, trigger, threat, source, target, "asserted",
                                            "actual"))
                 if (source is not None and target is not None
-                        and cameo.code in self.grammar.symmetric_codes
+                        and (cameo.code in self.grammar.symmetric_codes
+                             or c.lemma(trigger.token) in self.grammar.symmetric_verbs)
                         and c.lemma(trigger.token) not in self.grammar.one_sided_verbs):
                     # "Li met Albanese": Albanese met Li as well
                     out.append(self._event(c, trigger, cameo, target, source, polarity,
@@ -690,7 +719,11 @@ class _Clause:
     def prep_objects(self, i: int, preps: Iterable[str]) -> list[Mention]:
         wanted = tuple(preps)
         out: list[Mention] = []
-        for p in self.kids(i, "prep", "dative", "prt"):
+        preps_here = self.kids(i, "prep", "dative", "prt")
+        # "spoke with Zelensky and later with his Russian counterpart"
+        preps_here += [c for p in preps_here for c in self.kids(p, "conj")
+                       if self.doc.tokens[c].pos == "ADP"]
+        for p in preps_here:
             if self.lemma(p) in wanted:
                 for o in self.kids(p, "pobj", "dobj"):
                     out.extend(self.actors_at(o))
