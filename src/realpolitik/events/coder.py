@@ -277,8 +277,10 @@ class EventCoder:
                     targets = tuple(m for m in trigger.sources if m) or gov.targets
                     verbs[head] = dataclasses.replace(gov, code=code, targets=targets)
                     del verbs[i]
-                elif _same_actors(gov.sources, trigger.sources):
-                    # "Kazakhstan said it would lift the emergency": the statement is the act
+                elif (_same_actors(gov.sources, trigger.sources)
+                      and c.modality(i) in ("future", "hypothetical")):
+                    # "Kazakhstan said it would lift the emergency": announcing one's own
+                    # act is the act (an intent); a statement about what one did is news too
                     del verbs[head]
 
     # -- triggers ----------------------------------------------------------------
@@ -699,6 +701,9 @@ class _Clause:
             found.extend(self.mention_at[k] for k in self._left_modifiers(i)
                          if k < m.start and k in self.mention_at
                          and self.doc.tokens[k].dep == "amod" and self.kids(k, "conj"))
+        elif self.doc.tokens[i].lower in _FIRST_PERSON and self.quoted(i):
+            # '"We will not back down," the minister said': the speaker's side
+            found.extend(self.speakers(i))
         elif depth < 2:
             # "Iranian officials", "Russian and Ukrainian delegations", "Iran's programme"
             found.extend(self.mention_at[k] for k in self._left_modifiers(i)
@@ -806,6 +811,25 @@ class _Clause:
             return sources, list(sources)
         targets = [t for t in targets if t not in sources]
         return sources, targets
+
+    def quoted(self, i: int) -> bool:
+        """Is token ``i`` inside quotation marks within its sentence?"""
+        sentence = self.doc.sentences[self.doc.tokens[i].sent]
+        marks = sum(1 for k in range(sentence.start, i) if self.doc.tokens[k].text in _QUOTES)
+        return marks % 2 == 1
+
+    def speakers(self, i: int) -> list[Mention]:
+        """Who says the quotation that token ``i`` is in: the subject of a speech verb of
+        the same sentence outside the quotation marks."""
+        sentence = self.doc.sentences[self.doc.tokens[i].sent]
+        for v in range(sentence.start, sentence.end):
+            tok = self.doc.tokens[v]
+            if (tok.pos == "VERB" and tok.lemma.lower() in self.grammar.report_governors
+                    and not self.quoted(v)):
+                for subj in self.kids(v, "nsubj"):
+                    if not self.quoted(subj):
+                        return self.actors_at(subj)
+        return []
 
     def merely_asked_for(self, n: int) -> bool:
         """An event noun that only a proposal asks for has not happened: "a draft
@@ -1032,8 +1056,8 @@ class _Clause:
         for gov, link in self._governors(t):
             lemma = self.lemma(gov)
             if link == "ccomp":
-                if lemma in g.demand_governors:
-                    # "demanded that Beijing lift the bans"
+                if lemma in g.demand_governors and lemma not in g.report_governors:
+                    # "demanded that Beijing lift the bans" (but "told reporters that ...")
                     return "demanded"
                 if lemma in g.report_governors:
                     return "reported"
@@ -1116,6 +1140,8 @@ class _Clause:
         return None
 
 
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+_FIRST_PERSON = frozenset({"we", "i", "us", "me"})
 _SCALE_WORDS = {"hundreds": 100, "thousands": 1000, "thousand": 1000, "millions": 1000000,
                 "million": 1000000, "hundred": 100, "dozens": 12, "tens": 10}
 
