@@ -319,6 +319,13 @@ class EventCoder:
         for noun in c.idiom_nouns(v, pattern) if pattern.pobj else ():
             consumed.add(noun)
         sources, targets = c.verb_participants(v, pattern.prep)
+        obj = c.object_of(v)
+        reacted = self._noun_pattern(c, obj) if obj is not None and not pattern.object else None
+        if obj is not None and reacted is not None:
+            # "the attack by Russia on Ukraine was condemned": Russia is condemned
+            agents, _ = c.noun_participants(obj, reacted)
+            if agents:
+                targets = [m for m in agents if m not in sources]
         code = pattern.code
         crowds = [k for k in c.kids(v, "nsubj") if c.lemma(k) in self.grammar.crowd_nouns]
         if crowds and not sources:
@@ -455,12 +462,16 @@ class EventCoder:
             # the place of a hostile act is its target: "massed troops near Ukraine's
             # borders"; the place of a meeting is only where it happened
             targets = [t for t in c.places(token) if t not in sources]
-        if len(sources) >= 2 and self.grammar.is_reciprocal(code):
+        if len(sources) >= 2 and (self.grammar.is_reciprocal(code)
+                                  or c.lemma(token) in self.grammar.symmetric_verbs):
             # "A and B signed a treaty at the Kremlin": the host is no third party
             countries = {m.actor.country for m in sources if m.actor}
             targets = [t for t in targets if not (t.actor and t.actor.country in countries)]
-        if not targets and len(sources) >= 2 and self.grammar.is_reciprocal(code):
-            # "A and B met": each acts on the other; _events skips self-pairs
+        if not targets and len(sources) >= 2 and (
+                self.grammar.is_reciprocal(code)
+                or c.lemma(token) in self.grammar.symmetric_verbs):
+            # "A and B met", "A and B exchanged fire": each acts on the other; _events
+            # skips self-pairs (but "A and B launched strikes" is no fight between them)
             targets = list(sources)
         return Trigger(token, code, confidence, _or_none(sources), _or_none(targets))
 
@@ -783,6 +794,13 @@ class _Clause:
                 # "the deal between Riyadh and Tehran was brokered by Beijing"
                 patients = self.prep_objects(passive[0], OBJECT_TARGET_PREPS)
             return sources, patients
+        tok = self.doc.tokens[v]
+        agents = [m for a in self.kids(v, "agent") for o in self.kids(a, "pobj")
+                  for m in self.actors_at(o)]
+        if tok.tag == "VBN" and agents and not self.kids(v, "nsubj"):
+            # "Iran would retaliate if attacked by Israel": the clause's subject suffers it
+            patients, _ = self.subjects(tok.head) if tok.head != v else ([], False)
+            return agents, [m for m in patients if m not in agents]
         sources, _ = self.subjects(v)
         targets: list[Mention] = []
         if preps:
