@@ -214,14 +214,7 @@ MODALITY: list[tuple[str, tuple[Key, ...]]] = [
     ("China will provide humanitarian aid to Pakistan.",
      (("0333", "CHN", "PAK", "asserted", "actual"),)),
 ]
-MODALITY_BUGS = {
-    "China will provide humanitarian aid to Pakistan.":
-        "'provide humanitarian aid' is coded 070 (not 073), so its intent falls to 033 "
-        "instead of 0333, the very example families.yaml gives",
-}
-
-
-@pytest.mark.parametrize(("text", "expected"), params(MODALITY, MODALITY_BUGS))
+@pytest.mark.parametrize(("text", "expected"), params(MODALITY))
 def test_modality(code_text: CodeText, text: str, expected: tuple[Key, ...]) -> None:
     _, events = code_text(text)
     assert_has(events, *expected)
@@ -252,8 +245,6 @@ def test_demand_that_someone_acts(code_text: CodeText) -> None:
         ("0841", "BLR", "asserted")}, shown(events)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "'retaliate' is not coded, so a conditional promise to retaliate yields no 13x threat"))
 def test_conditional_retaliation_is_a_threat(code_text: CodeText) -> None:
     _, events = code_text("Iran would retaliate if attacked by Israel.")
     threats = [e for e in events if e.root == "13" and _country(e.source) == "IRN"
@@ -264,7 +255,7 @@ def test_conditional_retaliation_is_a_threat(code_text: CodeText) -> None:
 def test_conditional_passive_keeps_its_agent(code_text: CodeText) -> None:
     _, events = code_text("Iran would retaliate if attacked by Israel.")
     assert_has(events, ("190", "ISR", "IRN", "asserted", "hypothetical"))
-    assert not [e for e in events if e.root == "19" and _country(e.source) == "IRN"], \
+    assert not [e for e in events if e.trigger == "attacked" and _country(e.source) == "IRN"], \
         shown(events)
 
 
