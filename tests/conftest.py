@@ -24,6 +24,14 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", default=False,
+        help="rewrite the golden files under tests/golden/ from the current output instead "
+             "of comparing with them",
+    )
+
+
 @pytest.fixture
 def fresh_db(tmp_path: Path) -> Path:
     """Path of a store that does not exist yet."""

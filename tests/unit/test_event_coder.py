@@ -366,6 +366,8 @@ CO_SOURCES: list[tuple[str, frozenset[str]]] = [
     ("The United States and Britain launched air strikes overnight.",
      frozenset({"USA", "GBR"})),
     ("The United States and Britain attacked Yemen.", frozenset({"USA", "GBR"})),
+    ("Canada and Norway voiced approval of the sanctions.", frozenset({"CAN", "NOR"})),
+    ("Sweden and Denmark sent aid to the flood victims.", frozenset({"SWE", "DNK"})),
 ]
 @pytest.mark.parametrize(("text", "partners"), params(CO_SOURCES))
 def test_partners_never_target_each_other(

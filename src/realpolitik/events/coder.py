@@ -462,14 +462,15 @@ class EventCoder:
             # the place of a hostile act is its target: "massed troops near Ukraine's
             # borders"; the place of a meeting is only where it happened
             targets = [t for t in c.places(token) if t not in sources]
-        if len(sources) >= 2 and (self.grammar.is_reciprocal(code)
-                                  or c.lemma(token) in self.grammar.symmetric_verbs):
+        obj = c.object_of(token)
+        mutual = (self.grammar.is_reciprocal(code)
+                  or c.lemma(token) in self.grammar.symmetric_verbs
+                  or (obj is not None and c.lemma(obj) in self.grammar.mutual_objects))
+        if len(sources) >= 2 and mutual:
             # "A and B signed a treaty at the Kremlin": the host is no third party
             countries = {m.actor.country for m in sources if m.actor}
             targets = [t for t in targets if not (t.actor and t.actor.country in countries)]
-        if not targets and len(sources) >= 2 and (
-                self.grammar.is_reciprocal(code)
-                or c.lemma(token) in self.grammar.symmetric_verbs):
+        if not targets and len(sources) >= 2 and mutual:
             # "A and B met", "A and B exchanged fire": each acts on the other; _events
             # skips self-pairs (but "A and B launched strikes" is no fight between them)
             targets = list(sources)
@@ -586,13 +587,23 @@ def _drop_underspecified(events: list[Event]) -> list[Event]:
 
 
 def _dedupe(events: Iterable[Event]) -> list[Event]:
-    seen: set[str] = set()
+    """One event per trigger, code and pair of actor codes: "fired missiles at a base in
+    Syria's Homs province" names Syria twice but strikes it once."""
+    seen: set[tuple[object, ...]] = set()
     out = []
     for e in events:
-        if e.id not in seen:
-            seen.add(e.id)
+        key = (e.trigger_token, e.code, e.polarity, e.modality,
+               _party_key(e.source), _party_key(e.target))
+        if key not in seen:
+            seen.add(key)
             out.append(e)
     return out
+
+
+def _party_key(p: Participant | None) -> str | None:
+    if p is None:
+        return None
+    return p.actor or f"text:{p.text}"
 
 
 class _Clause:

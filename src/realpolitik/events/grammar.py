@@ -16,7 +16,8 @@ _KEYS = (
     "message_nouns", "reciprocal_codes", "absorbing_roots", "consuming_roots",
     "named_event_entities", "symmetric_codes", "halting_verbs", "quantity_nouns",
     "accepting_verbs", "provoking_verbs", "killing_verbs", "carrier_nouns", "asked_roots",
-    "one_sided_verbs", "symmetric_verbs", "crowd_nouns", "violent_roots", "generic_violence_codes",
+    "one_sided_verbs", "symmetric_verbs", "mutual_objects", "crowd_nouns", "violent_roots",
+    "generic_violence_codes",
 )
 
 
@@ -50,6 +51,7 @@ class Grammar:
     asked_roots: frozenset[str]
     one_sided_verbs: frozenset[str]
     symmetric_verbs: frozenset[str]
+    mutual_objects: frozenset[str]
     crowd_nouns: frozenset[str]
     violent_roots: frozenset[str]
     generic_violence_codes: frozenset[str]
