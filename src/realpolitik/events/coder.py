@@ -828,8 +828,10 @@ class _Clause:
         if not targets and obj is not None:
             # "signed an agreement with X", "imposed sanctions on X", "trade between A and B"
             targets = self.prep_objects(obj, OBJECT_TARGET_PREPS)
-        if not targets and self.lemma(v) in self.grammar.demand_governors:
-            # "demanded that Georgia carry out reforms": the one asked is the target
+        if not targets and (self.lemma(v) in self.grammar.demand_governors
+                            or self.lemma(v) in self.grammar.verdict_verbs):
+            # "demanded that Georgia carry out reforms": the one asked is the target;
+            # "found Serbia responsible", "ruled that China's curbs violated": the one judged
             for comp in self.kids(v, "ccomp"):
                 for subj in self.kids(comp, *_SUBJECT_DEPS):
                     targets.extend(self.actors_at(subj))

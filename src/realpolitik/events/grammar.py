@@ -17,7 +17,7 @@ _KEYS = (
     "named_event_entities", "symmetric_codes", "halting_verbs", "quantity_nouns",
     "accepting_verbs", "provoking_verbs", "killing_verbs", "carrier_nouns", "asked_roots",
     "one_sided_verbs", "symmetric_verbs", "mutual_objects", "crowd_nouns", "violent_roots",
-    "generic_violence_codes",
+    "generic_violence_codes", "verdict_verbs",
 )
 
 
@@ -52,6 +52,7 @@ class Grammar:
     one_sided_verbs: frozenset[str]
     symmetric_verbs: frozenset[str]
     mutual_objects: frozenset[str]
+    verdict_verbs: frozenset[str]
     crowd_nouns: frozenset[str]
     violent_roots: frozenset[str]
     generic_violence_codes: frozenset[str]
