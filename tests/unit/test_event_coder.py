@@ -110,6 +110,12 @@ NEGATED: list[tuple[str, Key]] = [
     # a denial negates what it denies, and what is denied is only reported
     ("Iran denied that it supplied drones to Russia.",
      ("072", "IRN", "RUS", "negated", "reported")),
+    ("Poland has yet to recognise Kosovo.", ("054", "POL", "KSV", "negated", "actual")),
+    ("Neither Spain nor Greece recognised Kosovo.", ("054", "ESP", "KSV", "negated", "actual")),
+    ("Officials said no Chadian troops had been sent to Sudan.",
+     ("15", "TCD", "SDN", "negated", "reported")),
+    # a refusal CAMEO has no code for is the refused act, negated
+    ("India refused to condemn Russia.", ("111", "IND", "RUS", "negated", "actual")),
 ]
 
 #: the same events plainly asserted
@@ -139,6 +145,28 @@ def test_plain_assertion(code_text: CodeText, text: str, expected: Key) -> None:
     _, events = code_text(text)
     assert_has(events, expected)
     assert all(e.polarity == "asserted" for e in events), shown(events)
+
+
+def test_the_object_of_a_negated_reaction_still_happened(code_text: CodeText) -> None:
+    """"did not condemn the Israeli strike": the strike took place all the same."""
+    _, events = code_text("France did not condemn the Israeli strike on Iran.")
+    assert_has(events, ("111", "FRA", "ISR", "negated", "actual"),
+               ("190", "ISR", "IRN", "asserted", "actual"))
+
+
+def test_rejected_claims_are_only_reported(code_text: CodeText) -> None:
+    _, events = code_text("The Kremlin rejected claims that Russian forces had shelled Kharkiv.")
+    shelling = [e for e in events if e.root == "19"]
+    assert shelling and all(e.modality == "reported" for e in shelling), shown(events)
+
+
+def test_what_one_says_another_will_not_do_is_no_refusal_by_the_other(
+        code_text: CodeText) -> None:
+    _, events = code_text("Moscow insisted that no Turkish peacekeepers would be sent to Armenia.")
+    assert not [e for e in events if e.root == "12" and _country(e.source) == "TUR"], \
+        shown(events)
+    sent = [e for e in events if _country(e.source) == "TUR"]
+    assert sent and all(e.polarity == "negated" for e in sent), shown(events)
 
 
 def test_declining_an_act_is_a_refusal(code_text: CodeText) -> None:

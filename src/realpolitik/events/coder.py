@@ -258,6 +258,11 @@ class EventCoder:
                 if not any(gov.targets):
                     verbs[head] = dataclasses.replace(gov, targets=trigger.targets)
                 del verbs[i]
+            elif (gov_root == "12" and not gov.specific
+                  and self.families.specific_code("12", trigger.code) is None):
+                # "refused to condemn Russia": CAMEO has no refusal code for it, so it is
+                # the condemnation, negated (the negating governor negates it)
+                del verbs[head]
             elif gov_root in self.grammar.absorbing_roots:
                 code = gov.code if gov.specific else (
                     self.families.code_for(gov_root, trigger.code) or gov.code)
@@ -319,6 +324,12 @@ class EventCoder:
         for noun in c.idiom_nouns(v, pattern) if pattern.pobj else ():
             consumed.add(noun)
         sources, targets = c.verb_participants(v, pattern.prep)
+        themes = [k for k in c.kids(v, "nsubjpass") if c.lemma(k) in pattern.object]
+        if themes:
+            # "Chadian troops were sent to Sudan": the troops are what is sent, their
+            # owner the sender
+            sources = sources or c.actors_at(themes[0])
+            targets = c.prep_objects(v, pattern.prep or FALLBACK_TARGET_PREPS)
         obj = c.object_of(v)
         reacted = self._noun_pattern(c, obj) if obj is not None and not pattern.object else None
         if obj is not None and reacted is not None:
@@ -483,7 +494,9 @@ class EventCoder:
         polarity = c.polarity(trigger.token)
         modality = trigger.modality or c.modality(trigger.token)
         announced = c.governed_by(trigger.token, self.families.intent_governors)
-        if cameo.root in self.families.intent_roots and (modality == "future" or announced):
+        if (cameo.root in self.families.intent_roots and (modality == "future" or announced)
+                and not (polarity == "negated"
+                         and c.reported_by_another(trigger.token, trigger.sources))):
             # "will provide aid" expresses intent (03); "will not release them" refuses (12)
             family = "12" if polarity == "negated" else "03"
             cameo = self.codebook[self.families.code_for(family, cameo.code) or cameo.code]
@@ -843,6 +856,16 @@ class _Clause:
         targets = [t for t in targets if t not in sources]
         return sources, targets
 
+    def reported_by_another(self, t: int, sources: tuple[Mention | None, ...]) -> bool:
+        """"the Kremlin insisted that no Turkish peacekeepers would be sent": what one
+        says another will not do is no refusal by the other."""
+        for gov, link in self._governors(t):
+            if link == "ccomp" and self.lemma(gov) in self.grammar.report_governors:
+                speakers, _ = self.subjects(gov)
+                known = tuple(m for m in speakers if m.actor is not None)
+                return bool(known) and not _same_actors(known, sources)
+        return False
+
     def quoted(self, i: int) -> bool:
         """Is token ``i`` inside quotation marks within its sentence?"""
         sentence = self.doc.sentences[self.doc.tokens[i].sent]
@@ -1002,7 +1025,17 @@ class _Clause:
                     return True
             elif t.dep == "advmod" and lemma in g.negating_adverbs:
                 return True
-        return False
+            if t.dep in ("nsubj", "nsubjpass") and (
+                    t.lower in g.negative_pronouns or any(
+                        self.doc.tokens[d].dep in ("det", "preconj")
+                        and self.lemma(d) in ("no", "neither") for d in self.kids(k))):
+                # "Neither France nor Germany condemned", "no troops had been sent",
+                # "nobody claimed the attack"
+                return True
+        # "Moscow has yet to recognise": the governing "has yet" denies it so far
+        tok = self.doc.tokens[i]
+        return (tok.dep == "xcomp" and self.lemma(tok.head) in ("have", "be")
+                and any(self.doc.tokens[k].lower == "yet" for k in self.kids(tok.head, "advmod")))
 
     def _governors(self, i: int) -> list[tuple[int, str]]:
         """Verbs above ``i`` whose meaning passes down to it, with the link's kind."""
@@ -1022,6 +1055,13 @@ class _Clause:
                 chain.append((head, "xcomp"))
             elif dep in ("ccomp",):
                 chain.append((head, "ccomp"))
+                break
+            elif (dep in ("acl", "ccomp") and self.doc.tokens[head].pos == "NOUN"
+                  and self.lemma(head) in self.grammar.report_nouns
+                  and any(self.lemma(m) == "that" for m in self.kids(i, "mark"))):
+                # "claims that Russian forces had shelled the plant": only claimed (but
+                # in "a claim Kerry rejected" the rejection is real)
+                chain.append((head, "claim"))
                 break
             elif dep in ("pcomp", "pobj") and self.doc.tokens[head].pos == "ADP":
                 prep = head
@@ -1072,6 +1112,9 @@ class _Clause:
             if link in ("xcomp", "object", "compound", "conj") and self._negated_here(gov):
                 if link == "conj" and self.kids(t, *_SUBJECT_DEPS):
                     break
+                if link == "object" and lemma not in g.light_verbs | g.participation_verbs:
+                    # "did not condemn the coup": the coup still happened
+                    break
                 return "negated"
             if (link == "xcomp" or link.startswith("prep:")) and lemma in g.negating_governors:
                 return "negated"
@@ -1101,7 +1144,7 @@ class _Clause:
                     return "future"
                 if lemma in g.hypothetical_governors:
                     return "hypothetical"
-            if link == "prep:of" and lemma in g.report_governors:
+            if (link == "prep:of" and lemma in g.report_governors) or link == "claim":
                 return "reported"
             aux = self._aux_modality(gov)
             if aux and link in ("xcomp", "object", "compound", "conj"):

@@ -17,7 +17,7 @@ _KEYS = (
     "named_event_entities", "symmetric_codes", "halting_verbs", "quantity_nouns",
     "accepting_verbs", "provoking_verbs", "killing_verbs", "carrier_nouns", "asked_roots",
     "one_sided_verbs", "symmetric_verbs", "mutual_objects", "crowd_nouns", "violent_roots",
-    "generic_violence_codes", "verdict_verbs",
+    "generic_violence_codes", "verdict_verbs", "negative_pronouns", "report_nouns",
 )
 
 
@@ -53,6 +53,8 @@ class Grammar:
     symmetric_verbs: frozenset[str]
     mutual_objects: frozenset[str]
     verdict_verbs: frozenset[str]
+    negative_pronouns: frozenset[str]
+    report_nouns: frozenset[str]
     crowd_nouns: frozenset[str]
     violent_roots: frozenset[str]
     generic_violence_codes: frozenset[str]
@@ -102,14 +104,18 @@ class Families:
 
     def code_for(self, family_root: str, content_code: str) -> str | None:
         """The family's code for that content, by longest prefix, else its generic code."""
-        table = self.tables.get(family_root)
-        if table is None:
+        if family_root not in self.tables:
             return None
+        return self.specific_code(family_root, content_code) or self.generic.get(family_root)
+
+    def specific_code(self, family_root: str, content_code: str) -> str | None:
+        """The family's own code for that content, by longest prefix, or None."""
+        table = self.tables.get(family_root, {})
         for n in range(len(content_code), 1, -1):
             found = table.get(content_code[:n])
             if found:
                 return found
-        return self.generic.get(family_root)
+        return None
 
 
 @lru_cache(maxsize=1)
