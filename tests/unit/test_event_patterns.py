@@ -70,3 +70,23 @@ def test_bad_pattern_files_are_named(tmp_path: Path, text: str, message: str) ->
 def test_shared_petrarch_dictionary_loads(shared_dir: Path) -> None:
     patterns = load_pattern_file(shared_dir / "reference" / "phoenix" / "CAMEO.2.0.txt")
     assert len(patterns) > 1000
+
+
+def test_blocking_pattern_stops_an_event(tmp_path: Path, nlp_stage, config) -> None:  # type: ignore[no-untyped-def]
+    """A "---" entry says a construction is no event: "praised the weather" is no 051."""
+    from realpolitik.actors import ActorResolver, KnowledgeBase
+
+    doc = nlp_stage.parse_text("Germany praised the weather.")
+    mentions = ActorResolver(KnowledgeBase.load(config)).resolve_document(doc)
+    assert [e for e in EventCoder(config).code(doc, mentions) if e.trigger == "praised"]
+    path = tmp_path / "block.yaml"
+    path.write_text('verbs:\n  - {code: "---", verb: [praise], object: [weather]}\n',
+                    encoding="utf-8")
+    blocked = EventCoder(config.with_changes(pattern_files=(path,))).code(doc, mentions)
+    assert not [e for e in blocked if e.trigger == "praised"]
+
+
+def test_petrarch_blocking_pattern_is_read() -> None:
+    text = SAMPLE + "- * PRICE                                             [---]         # SCOLD\n"
+    patterns = parse_petrarch_verbs(text, default_codebook(), "sample")
+    assert any(p.code == "---" and p.object == frozenset({"price"}) for p in patterns)

@@ -18,6 +18,7 @@ from realpolitik.config import Config
 from realpolitik.events.codebook import CameoCode, Codebook, default_codebook
 from realpolitik.events.grammar import Families, Grammar, default_families, default_grammar
 from realpolitik.events.patterns import (
+    NO_EVENT,
     NounPattern,
     PatternSet,
     VerbPattern,
@@ -298,6 +299,8 @@ class EventCoder:
             # demanding reforms" is the declaration's demand)
             return None
         pattern = self._best_verb_pattern(c, v)
+        if pattern is not None and pattern.code == NO_EVENT:
+            return None
         lemma = c.doc.tokens[v].lemma.lower()
         obj = c.object_of(v)
         if obj is not None and lemma in self.grammar.halting_verbs and (
@@ -384,6 +387,10 @@ class EventCoder:
         return None
 
     def _noun_pattern(self, c: _Clause, n: int) -> NounPattern | None:
+        pattern = self._matching_noun_pattern(c, n)
+        return None if pattern is None or pattern.code == NO_EVENT else pattern
+
+    def _matching_noun_pattern(self, c: _Clause, n: int) -> NounPattern | None:
         candidates = self.patterns.nouns.get(c.doc.tokens[n].lemma.lower())
         if not candidates:
             return None

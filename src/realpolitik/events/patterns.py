@@ -43,6 +43,11 @@ class VerbPattern:
                 + 2 * bool(self.xcomp) + 2 * bool(self.pobj))
 
 
+#: the code of a blocking pattern: the construction it matches is no event at all
+#: ("met its commitments", "a striking result"), as PETRARCH's ``[---]``
+NO_EVENT = "---"
+
+
 @dataclass(frozen=True, slots=True)
 class NounPattern:
     code: str
@@ -104,7 +109,7 @@ def _entries(data: Any, where: str) -> list[dict[str, Any]]:
 
 def _code(entry: dict[str, Any], codebook: Codebook, where: str) -> str:
     code = str(entry.get("code", "")).strip()
-    if code not in codebook:
+    if code != NO_EVENT and code not in codebook:
         raise DataFileError(f"{where}: unknown CAMEO code {code!r}")
     return code
 

@@ -2,7 +2,8 @@
 
 Supported: block headers ``--- VERB [code] ---`` with their verb forms (the first word of a
 line is the lemma; ``{...}`` lists irregular forms), object patterns ``- * NOUN [code]`` and
-preposition patterns ``- * (PREP ...) [code]``. Synset references (``&WORD``), source
+preposition patterns ``- * (PREP ...) [code]``; a pattern coded ``[---]`` blocks what it
+matches (no event). Synset references (``&WORD``), source
 restrictions and multi-word objects are skipped: they need PETRARCH's own matcher.
 """
 
@@ -12,16 +13,16 @@ import re
 
 from realpolitik.errors import DataFileError
 from realpolitik.events.codebook import Codebook
-from realpolitik.events.patterns import VerbPattern
+from realpolitik.events.patterns import NO_EVENT, VerbPattern
 
 _BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---")
-_PATTERN = re.compile(r"^-\s+(.*?)\s*\[([0-9A-Fa-f:]+)\]")
+_PATTERN = re.compile(r"^-\s+(.*?)\s*\[([0-9A-Fa-f:]+|---)\]")
 _VERB_LINE = re.compile(r"^([A-Z][A-Z_]*)\b")
 
 
 def _code(raw: str, codebook: Codebook) -> str | None:
     code = raw.split(":")[0].strip()
-    return code if code in codebook else None
+    return code if code in codebook or code == NO_EVENT else None
 
 
 def parse_petrarch_verbs(text: str, codebook: Codebook, origin: str) -> list[VerbPattern]:
@@ -37,7 +38,7 @@ def parse_petrarch_verbs(text: str, codebook: Codebook, origin: str) -> list[Ver
             in_block = True
             verbs = [block.group(1).lower().replace("_", " ")]
             code = _code(block.group(2), codebook)
-            if code:
+            if code and code != NO_EVENT:
                 patterns.append(VerbPattern(code=code, lemma=verbs[0], confidence=0.6,
                                             origin=f"{origin}:{number}"))
             continue
