@@ -134,10 +134,18 @@ class EventCoder:
         demanded the resignation" 1431 (CAMEO's 14 sub-codes follow what is demanded)."""
         g = self.grammar
         for v, demand in list(verbs.items()):
-            if self.codebook[demand.code].root != "10":
-                continue
             tok = c.doc.tokens[v]
             protest = verbs.get(tok.head) if tok.dep in ("advcl", "xcomp") else None
+            if (self.codebook[demand.code].root == "14" and protest is not None
+                    and self.codebook[protest.code].root == "14"):
+                # "blocked the gates to protest the relocation": one protest
+                verbs[tok.head] = dataclasses.replace(
+                    protest, targets=protest.targets if any(protest.targets)
+                    else demand.targets)
+                del verbs[v]
+                continue
+            if self.codebook[demand.code].root != "10":
+                continue
             if protest is not None and self.codebook[protest.code].root == "14":
                 verbs[tok.head] = dataclasses.replace(
                     protest, code=self._protest_code(protest.code, demand.code),
@@ -292,6 +300,9 @@ class EventCoder:
     # -- triggers ----------------------------------------------------------------
     def _verb_trigger(self, c: _Clause, v: int, consumed: set[int]) -> Trigger | None:
         tok = c.doc.tokens[v]
+        if tok.dep == "acomp" and tok.tag in ("VBG", "VBN", "JJ"):
+            # "Moscow's restraint was striking", "Beijing was more guarded": a quality
+            return None
         if (tok.dep in ("acl", "amod") and not c.kids(v, "nsubj", "nsubjpass", "agent")
                 and c.lemma(tok.head) not in self.grammar.message_nouns):
             # a participle describing a noun tells no event of its own: "the families of
@@ -462,8 +473,12 @@ class EventCoder:
         if not sources:
             # "accused Russia of an attack": the accused is the agent
             sources = c.accused_of(n)
-        if not sources and self.codebook[pattern.code].quad_class == 1:
-            # "responded ... in a condolence telegram to X": the responder sent it
+        tok = c.doc.tokens[n]
+        praised = (tok.dep == "dobj"
+                   and c.codes_at.get(tok.head, "")[:2] in self.grammar.reaction_roots)
+        if not sources and self.codebook[pattern.code].quad_class == 1 and not praised:
+            # "responded ... in a condolence telegram to X": the responder sent it (but
+            # "Trump praised the summit" is no summit of Trump's)
             sources = c.clause_subjects(n)
         return self._trigger(c, n, pattern.code, pattern.confidence * 0.9, sources, targets)
 
@@ -480,6 +495,9 @@ class EventCoder:
             # the place of a hostile act is its target: "massed troops near Ukraine's
             # borders"; the place of a meeting is only where it happened
             targets = [t for t in c.places(token) if t not in sources]
+        if not targets:
+            # "telephoned Erdogan to offer condolences": the purpose is aimed at the object
+            targets = c.purpose_targets(token)
         obj = c.object_of(token)
         mutual = (self.grammar.is_reciprocal(code)
                   or c.lemma(token) in self.grammar.symmetric_verbs
@@ -586,21 +604,22 @@ def _same_actors(a: tuple[Mention | None, ...], b: tuple[Mention | None, ...]) -
 
 
 def _drop_underspecified(events: list[Event]) -> list[Event]:
-    """An event missing a party that another event of the same root and sentence names,
+    """An event missing a party that another event of the same code and sentence names,
     with the other party the same, says nothing more: "reopened its border to Qatar,
-    ending the blockade" is one 0872 against Qatar."""
+    ending the blockade" is one 0872 against Qatar (but "arrived in Taipei and met X"
+    are two events)."""
     def party(p: Participant | None) -> str | None:
         return p.actor if p is not None else None
 
-    full = {(e.sentence, e.root, party(e.source), party(e.target)) for e in events
+    full = {(e.sentence, e.code, party(e.source), party(e.target)) for e in events
             if party(e.source) and party(e.target)}
     out = []
     for e in events:
         src, tgt = party(e.source), party(e.target)
         if (tgt is None and src is not None and any(
-                k[:3] == (e.sentence, e.root, src) for k in full)) or (
+                k[:3] == (e.sentence, e.code, src) for k in full)) or (
                 src is None and tgt is not None and any(
-                k[:2] == (e.sentence, e.root) and k[3] == tgt for k in full)):
+                k[:2] == (e.sentence, e.code) and k[3] == tgt for k in full)):
             continue
         out.append(e)
     return out
@@ -780,10 +799,18 @@ class _Clause:
 
     def subjects(self, v: int, seen: int = 0) -> tuple[list[Mention], bool]:
         """(subject mentions, found a subject token at all) for verb ``v``."""
+        tok = self.doc.tokens[v]
         subj = self.kids(v, *_SUBJECT_DEPS)
+        if not subj and tok.dep == "xcomp" and tok.head != v:
+            # "The Turkish president is expected to travel": the raised subject
+            raised = self.kids(tok.head, "nsubjpass")
+            if raised:
+                return self.actors_at(raised[0]), True
+        if subj and self.doc.tokens[subj[0]].lower in _RELATIVE_PRONOUNS and tok.dep == "relcl":
+            # "Pelosi, who arrived in Taipei": the relative pronoun stands for Pelosi
+            return self.actors_at(tok.head), True
         if subj:
             return self.actors_at(subj[0]), True
-        tok = self.doc.tokens[v]
         if seen > 4 or tok.head == v:
             return [], False
         head = tok.head
@@ -852,9 +879,12 @@ class _Clause:
                             or self.lemma(v) in self.grammar.verdict_verbs):
             # "demanded that Georgia carry out reforms": the one asked is the target;
             # "found Serbia responsible", "ruled that China's curbs violated": the one judged
+            own = {m.actor.country for m in sources if m.actor and m.actor.country}
             for comp in self.kids(v, "ccomp"):
                 for subj in self.kids(comp, *_SUBJECT_DEPS):
-                    targets.extend(self.actors_at(subj))
+                    # "Israel warned that it would respond": no warning to itself
+                    targets.extend(m for m in self.actors_at(subj)
+                                   if not (m.actor and m.actor.country in own))
         if not targets and any(self.doc.tokens[o].lower == "other" and any(
                 self.doc.tokens[d].lower in ("each", "one") for d in self.kids(o))
                 for o in self.kids(v, "dobj")):
@@ -862,6 +892,20 @@ class _Clause:
             return sources, list(sources)
         targets = [t for t in targets if t not in sources]
         return sources, targets
+
+    def purpose_targets(self, t: int) -> list[Mention]:
+        """Actors a purpose clause's act is aimed at: the object of the verb it serves
+        ("called Erdogan to offer condolences"); a light verb's noun looks from its verb."""
+        tok = self.doc.tokens[t]
+        if tok.pos in ("NOUN", "PROPN") and tok.dep == "dobj":
+            tok = self.doc.tokens[tok.head]
+        if tok.dep not in ("advcl", "xcomp") or not any(
+                self.lemma(a) == "to" for a in self.kids(tok.i, "aux")):
+            return []
+        governor = tok.head
+        if self.lemma(governor) in self.grammar.demand_governors:
+            return []
+        return [m for o in self.kids(governor, "dobj") for m in self.actors_at(o)]
 
     def reported_by_another(self, t: int, sources: tuple[Mention | None, ...]) -> bool:
         """"the Kremlin insisted that no Turkish peacekeepers would be sent": what one
@@ -1100,8 +1144,11 @@ class _Clause:
         for gov, link in self._governors(t):
             lemma = self.lemma(gov)
             if link == "ccomp":
-                # "denied that it supplied missiles": the denied act did not happen
-                if lemma in g.negating_governors:
+                # "denied that it supplied missiles": the denied act did not happen (but in
+                # "India accused Pakistan ...; Pakistan denied any role" the denial has
+                # its own object and the accusation stands)
+                if (lemma in g.negating_governors and gov < t
+                        and not self.kids(gov, "dobj")):
                     return "negated"
                 break
             if link.startswith("prep:") and link[5:] in g.negating_prepositions:
@@ -1119,6 +1166,9 @@ class _Clause:
             if link in ("xcomp", "object", "compound", "conj") and self._negated_here(gov):
                 if link == "conj" and self.kids(t, *_SUBJECT_DEPS):
                     break
+                if lemma in g.report_governors and lemma not in g.negating_governors:
+                    # "never acknowledged carrying out the attack": the attack is open
+                    break
                 if link == "object" and lemma not in g.light_verbs | g.participation_verbs:
                     # "did not condemn the coup": the coup still happened
                     break
@@ -1134,6 +1184,10 @@ class _Clause:
         own = self._aux_modality(t)
         if own:
             return own
+        if self.doc.tokens[t].pos == "NOUN" and any(
+                self.doc.tokens[d].lower == "any" for d in self.kids(t, "det")):
+            # "would respond to any attack": no attack has happened
+            return "hypothetical"
         for gov, link in self._governors(t):
             lemma = self.lemma(gov)
             if link == "ccomp":
@@ -1144,6 +1198,9 @@ class _Clause:
                     return "reported"
                 return self._aux_modality(gov) or "actual"
             if link == "xcomp":
+                if lemma in g.report_governors and lemma not in g.demand_governors:
+                    # "acknowledged carrying out the attack", "admitted supplying drones"
+                    return "reported"
                 if lemma in g.demand_governors and (
                         self.kids(gov, "dobj") or self._has_prep(gov, ("on", "upon"))):
                     return "demanded"
@@ -1223,6 +1280,7 @@ class _Clause:
 
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "me"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _SCALE_WORDS = {"hundreds": 100, "thousands": 1000, "thousand": 1000, "millions": 1000000,
                 "million": 1000000, "hundred": 100, "dozens": 12, "tens": 10}
 

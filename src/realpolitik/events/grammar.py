@@ -18,6 +18,7 @@ _KEYS = (
     "accepting_verbs", "provoking_verbs", "killing_verbs", "carrier_nouns", "asked_roots",
     "one_sided_verbs", "symmetric_verbs", "mutual_objects", "crowd_nouns", "violent_roots",
     "generic_violence_codes", "verdict_verbs", "negative_pronouns", "report_nouns",
+    "reaction_roots",
 )
 
 
@@ -55,6 +56,7 @@ class Grammar:
     verdict_verbs: frozenset[str]
     negative_pronouns: frozenset[str]
     report_nouns: frozenset[str]
+    reaction_roots: frozenset[str]
     crowd_nouns: frozenset[str]
     violent_roots: frozenset[str]
     generic_violence_codes: frozenset[str]
