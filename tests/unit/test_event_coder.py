@@ -147,6 +147,26 @@ def test_plain_assertion(code_text: CodeText, text: str, expected: Key) -> None:
     assert all(e.polarity == "asserted" for e in events), shown(events)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Israeli jets struck Hezbollah positions in southern Lebanon.", "195"),
+    ("Russia attacked Odesa with missiles.", "194"),
+    ("Russia attacked Odesa.", "190"),
+])
+def test_the_weapon_names_the_kind_of_force(code_text: CodeText, text: str, code: str) -> None:
+    _, events = code_text(text)
+    assert [e.code for e in events if e.root == "19"] == [code], shown(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Negotiations on a new trade agreement between Chile and Peru stalled.",
+    "Trade between Chile and Peru doubled last year.",
+    "Under their 1953 defence treaty, the United States must defend South Korea.",
+])
+def test_background_nouns_are_no_news(code_text: CodeText, text: str) -> None:
+    _, events = code_text(text)
+    assert not [e for e in events if e.code in ("057", "061")], shown(events)
+
+
 def test_the_object_of_a_negated_reaction_still_happened(code_text: CodeText) -> None:
     """"did not condemn the Israeli strike": the strike took place all the same."""
     _, events = code_text("France did not condemn the Israeli strike on Iran.")

@@ -108,7 +108,8 @@ class EventCoder:
                         and tok.lemma.lower() in self.patterns.nouns
                         and tok.ent_type not in self.grammar.named_event_entities
                         and not self._modifies_trigger(doc, i)
-                        and not clause.merely_asked_for(i)):
+                        and not clause.merely_asked_for(i)
+                        and not self._background(clause, i)):
                     trigger = self._noun_trigger(clause, i)
                     if trigger:
                         events.extend(self._events(clause, trigger))
@@ -358,12 +359,35 @@ class EventCoder:
             sources = c.crowd_places(crowds[0])
         if crowds and self.codebook[code].root in self.grammar.violent_roots:
             code = "145"
+        elif code in self.grammar.generic_violence_codes:
+            # "Israeli jets struck ...", "attacked the port with drones": the weapon says
+            # which kind of force it was
+            code = c.weapon_code(v) or code
         if not targets and self.codebook[code].root in self.grammar.violent_roots:
             targets = self._war_targets(c, v, consumed)
         trigger = self._trigger(c, v, code, pattern.confidence, sources, targets)
         return dataclasses.replace(trigger, specific=bool(pattern.xcomp or pattern.object
                                                           or pattern.pobj),
                                    complement=frozenset(pattern.xcomp))
+
+    def _background(self, c: _Clause, n: int) -> bool:
+        """An event noun that is only background, not news: the topic of other talks
+        ("negotiations on a trade agreement"), a frame ("under their 1953 treaty", "during
+        the war") or a measured quantity ("trade between them doubled")."""
+        g = self.grammar
+        tok = c.doc.tokens[n]
+        head = c.doc.tokens[tok.head]
+        if tok.dep == "nsubj" and head.lemma.lower() in g.measure_verbs:
+            return True
+        if tok.dep != "pobj" or head.pos != "ADP":
+            return False
+        prep = head.lower
+        if prep in g.frame_preps:
+            return True
+        governor = c.doc.tokens[head.head]
+        return (prep in g.topic_preps and governor.pos == "NOUN"
+                and (governor.lemma.lower() in self.patterns.nouns
+                     or governor.lemma.lower() in g.message_nouns))
 
     def _war_targets(self, c: _Clause, v: int, consumed: set[int]) -> list[Mention]:
         """"used nuclear weapons in its war against Ukraine": an act done in a war is
@@ -892,6 +916,17 @@ class _Clause:
             return sources, list(sources)
         targets = [t for t in targets if t not in sources]
         return sources, targets
+
+    def weapon_code(self, v: int) -> str | None:
+        """The code a weapon named as the subject or instrument of ``v`` implies."""
+        tools = self.kids(v, "nsubj") + [o for p in self.kids(v, "prep")
+                                         if self.lemma(p) == "with"
+                                         for o in self.kids(p, "pobj")]
+        for k in tools:
+            code = self.grammar.weapon_codes.get(self.lemma(k))
+            if code:
+                return code
+        return None
 
     def purpose_targets(self, t: int) -> list[Mention]:
         """Actors a purpose clause's act is aimed at: the object of the verb it serves

@@ -18,7 +18,7 @@ _KEYS = (
     "accepting_verbs", "provoking_verbs", "killing_verbs", "carrier_nouns", "asked_roots",
     "one_sided_verbs", "symmetric_verbs", "mutual_objects", "crowd_nouns", "violent_roots",
     "generic_violence_codes", "verdict_verbs", "negative_pronouns", "report_nouns",
-    "reaction_roots",
+    "reaction_roots", "measure_verbs", "frame_preps", "topic_preps",
 )
 
 
@@ -57,11 +57,15 @@ class Grammar:
     negative_pronouns: frozenset[str]
     report_nouns: frozenset[str]
     reaction_roots: frozenset[str]
+    measure_verbs: frozenset[str]
+    frame_preps: frozenset[str]
+    topic_preps: frozenset[str]
     crowd_nouns: frozenset[str]
     violent_roots: frozenset[str]
     generic_violence_codes: frozenset[str]
     mass_killing_victims: int
     person_target_codes: dict[str, str]
+    weapon_codes: dict[str, str]
 
     def is_reciprocal(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.reciprocal_codes)
@@ -77,10 +81,14 @@ def default_grammar() -> Grammar:
     person_codes = data.get("person_target_codes")
     if not isinstance(person_codes, dict):
         raise DataFileError("grammar.yaml: 'person_target_codes' must be a mapping")
+    weapon_codes = data.get("weapon_codes")
+    if not isinstance(weapon_codes, dict):
+        raise DataFileError("grammar.yaml: 'weapon_codes' must be a mapping")
     return Grammar(
         **{k: frozenset(str(w) if k in cased else str(w).lower() for w in data[k])
            for k in _KEYS},
         person_target_codes={str(k): str(v) for k, v in person_codes.items()},
+        weapon_codes={str(k).lower(): str(v) for k, v in weapon_codes.items()},
         mass_killing_victims=_positive_int(data.get("mass_killing_victims")),
     )
 
