@@ -167,6 +167,13 @@ def test_background_nouns_are_no_news(code_text: CodeText, text: str) -> None:
     assert not [e for e in events if e.code in ("057", "061")], shown(events)
 
 
+def test_both_sides_are_the_last_two_parties_named(code_text: CodeText) -> None:
+    _, events = code_text("Egypt and Sudan resumed talks in Cairo. Both sides signed an "
+                          "agreement on the Nile waters.")
+    assert_has(events, ("057", "EGY", "SDN", "asserted", "actual"),
+               ("057", "SDN", "EGY", "asserted", "actual"))
+
+
 def test_the_object_of_a_negated_reaction_still_happened(code_text: CodeText) -> None:
     """"did not condemn the Israeli strike": the strike took place all the same."""
     _, events = code_text("France did not condemn the Israeli strike on Iran.")

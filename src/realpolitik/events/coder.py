@@ -789,6 +789,10 @@ class _Clause:
         elif self.doc.tokens[i].lower in _FIRST_PERSON and self.quoted(i):
             # '"We will not back down," the minister said': the speaker's side
             found.extend(self.speakers(i))
+        elif self.lemma(i) in self.grammar.pair_nouns and any(
+                self.doc.tokens[k].lower in ("both", "two") for k in self.kids(i)):
+            # "the two men signed", "both sides pledged": the last two parties named
+            found.extend(self.last_pair(i))
         elif depth < 2:
             # "Iranian officials", "Russian and Ukrainian delegations", "Iran's programme"
             found.extend(self.mention_at[k] for k in self._left_modifiers(i)
@@ -916,6 +920,22 @@ class _Clause:
             return sources, list(sources)
         targets = [t for t in targets if t not in sources]
         return sources, targets
+
+    def last_pair(self, i: int) -> list[Mention]:
+        """The latest mentions of the last two countries named before token ``i`` in its
+        paragraph."""
+        doc = self.doc
+        paragraph = doc.sentences[doc.tokens[i].sent].paragraph
+        latest: dict[str, Mention] = {}
+        for m in sorted(set(self.mention_at.values()), key=lambda m: -m.start):
+            if m.start >= i or m.actor is None or not m.actor.country:
+                continue
+            if doc.sentences[m.sentence].paragraph != paragraph:
+                continue
+            latest.setdefault(m.actor.country, m)
+            if len(latest) == 2:
+                return sorted(latest.values(), key=lambda m: m.start)
+        return []
 
     def weapon_code(self, v: int) -> str | None:
         """The code a weapon named as the subject or instrument of ``v`` implies."""

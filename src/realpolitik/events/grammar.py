@@ -18,7 +18,7 @@ _KEYS = (
     "accepting_verbs", "provoking_verbs", "killing_verbs", "carrier_nouns", "asked_roots",
     "one_sided_verbs", "symmetric_verbs", "mutual_objects", "crowd_nouns", "violent_roots",
     "generic_violence_codes", "verdict_verbs", "negative_pronouns", "report_nouns",
-    "reaction_roots", "measure_verbs", "frame_preps", "topic_preps",
+    "reaction_roots", "measure_verbs", "frame_preps", "topic_preps", "pair_nouns",
 )
 
 
@@ -60,6 +60,7 @@ class Grammar:
     measure_verbs: frozenset[str]
     frame_preps: frozenset[str]
     topic_preps: frozenset[str]
+    pair_nouns: frozenset[str]
     crowd_nouns: frozenset[str]
     violent_roots: frozenset[str]
     generic_violence_codes: frozenset[str]
