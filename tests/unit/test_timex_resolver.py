@@ -254,3 +254,25 @@ def test_example_article_expressions(article: ParsedDoc, resolver: TimeResolver)
             ("Ten years ago", "point"), ("At that time", "point")} <= found
     assert any(text.startswith("since last year") and role == "since"
                for text, role in found)
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # "later" takes no object, so no comma is needed after it
+    ("The talks began on February 14. Twelve days later the envoys signed a deal.",
+     "signed", interval("2026-02-26", "2026-02-26", "day")),
+    ("The talks began on February 14. Two weeks later the envoys signed a deal.",
+     "signed", interval("2026-02-28", "2026-02-28", "day")),
+    # a year inside a noun phrase dates that noun, not the story: "the next day" counts
+    # from the story's last date
+    ("Jets struck on February 26, the first raid since the 1971 war. The next day "
+     "Pakistani aircraft struck back.", "back", interval("2026-02-27", "2026-02-27", "day")),
+])
+def test_narrative_anchors(resolver: TimeResolver, parse: Any, text: str, word: str,
+                           expected: DateInterval) -> None:
+    doc = parse(text)
+    assert resolver.date_for(doc, token(doc, word)) == expected
+
+
+def test_next_day_after_a_bare_year_is_no_day(resolver: TimeResolver, parse: Any) -> None:
+    doc = parse("The border was drawn in 1971. The next day the armies withdrew.")
+    assert resolver.date_for(doc, token(doc, "withdrew")).precision != "day"

@@ -247,9 +247,12 @@ class Grammar(Readings):
              r"(?P<dir>earlier|later)\s+(?:in\s+)?(?P<rel>this|the|that)\s+"
              r"(?P<u>day|week|month|year)", self._earlier_later),
             ("ago", rf"{self.APPROX}(?P<n>{self.NUM})\s+(?P<u>{self.UNIT})\s+ago", self._ago),
+            # "later", "earlier" take no object ("Twelve days later Indian jets struck");
+            # "after", "before" end the phrase or else count from a named event
             ("shift",
-             rf"{self.APPROX}(?P<n>{self.NUM})\s+(?P<u>{self.UNIT})\s+(?P<dir>later|"
-             rf"afterwards|after|on|earlier|before|previously|prior){_PHRASE_END}",
+             rf"{self.APPROX}(?P<n>{self.NUM})\s+(?P<u>{self.UNIT})\s+(?:(?P<dir>later|"
+             rf"afterwards|earlier|previously)\b|(?P<dir2>after|on|before|prior)"
+             rf"{_PHRASE_END})",
              self._shift),
             ("next_unit",
              r"the\s+(?P<rel>next|following|previous|preceding|prior|same)\s+"

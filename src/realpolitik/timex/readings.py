@@ -315,13 +315,17 @@ class Readings:
 
     def _shift(self, m: re.Match[str], ctx: Context) -> DateInterval:
         amount, unit = self._amount(m)
-        sign = 1 if m["dir"].lower() in ("later", "afterwards", "after", "on") else -1
+        direction = (m["dir"] or m["dir2"]).lower()
+        sign = 1 if direction in ("later", "afterwards", "after", "on") else -1
         return cal.shift(ctx.anchor, sign * amount, unit)
 
     def _next_unit(self, m: re.Match[str], ctx: Context) -> DateInterval:
         unit = m["u"].lower()
         rel = self._rel(m)
         base = ctx.anchor
+        if cal.coarser(base.precision, cal.UNIT_PRECISION[unit]) != cal.UNIT_PRECISION[unit]:
+            # "the next day" after "1971" names no day
+            raise Unresolvable(m.group(0))
         if rel == "same":
             return cal.unit_containing(base.start, unit)
         sign = 1 if rel in ("next", "following") else -1

@@ -142,9 +142,12 @@ class TimeResolver:
                 text=doc.document.text[item.start_char:item.end_char],
                 interval=resolution.interval, window=resolution.window, role=resolution.role,
             )
-            found.append(_Found(expression, resolution.point, attachments,
-                                self._is_sentence_level(doc, item, attachments)))
-            if resolution.interval is not None and resolution.role in _NARRATIVE_ROLES:
+            sentence_level = self._is_sentence_level(doc, item, attachments)
+            found.append(_Found(expression, resolution.point, attachments, sentence_level))
+            if (resolution.interval is not None and resolution.role in _NARRATIVE_ROLES
+                    and sentence_level):
+                # "since the 1971 war" dates the war, not the story: no anchor for "the
+                # next day"
                 anchor = resolution.interval
         return self._index(publication, known, found, unresolved)
 
