@@ -315,11 +315,18 @@ class EventCoder:
             return None
         lemma = c.doc.tokens[v].lemma.lower()
         obj = c.object_of(v)
-        if obj is not None and lemma in self.grammar.halting_verbs and (
+        if lemma in self.grammar.halting_verbs and (
                 pattern is None or not pattern.code.startswith("16")):
-            halted = self._halted_event(c, v, obj, consumed)
-            if halted is not None:
-                return halted
+            # "suspended military aid", and "withdrew from the talks"
+            outs = [v, *(k for k in c.kids(v, "prt", "advmod", "prep")
+                         if c.lemma(k) == "out")]
+            left = [obj] if obj is not None else [
+                o for w in outs for p in c.kids(w, "prep") if c.lemma(p) in ("from", "of")
+                for o in c.kids(p, "pobj")]
+            for halted_noun in left:
+                halted = self._halted_event(c, v, halted_noun, consumed)
+                if halted is not None:
+                    return halted
         if lemma in self.grammar.accepting_verbs and (pattern is None or not pattern.object):
             accepted = self._accepted_event(c, v, consumed)
             if accepted is not None:
