@@ -1093,6 +1093,10 @@ class _Clause:
         while stack:
             k = stack.pop()
             out.append(k)
+            if self.doc.tokens[k].pos == "VERB" and self.lemma(k) in self.grammar.backing_verbs:
+                # "a Russian-brokered deal", "the Iran-backed militia": the backer is not
+                # who makes the deal or is the militia
+                continue
             stack.extend(j for j in self.kids(k, *_LEFT_MODIFIER_DEPS, "conj") if j < n)
         return sorted(out)
 
