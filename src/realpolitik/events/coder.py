@@ -220,7 +220,10 @@ class EventCoder:
             if not sources:
                 addressees = [m for o in c.kids(v, "dobj") if o != n for m in c.actors_at(o)]
                 sources = addressees or c.prep_objects(v, ("from", "to", "on", "upon"))
-            if not targets:
+            if not targets and not (len(sources) >= 2
+                                    and self.grammar.is_reciprocal(pattern.code)):
+                # "asked India for cooperation": done for the one who asks (but "a truce
+                # between Israel and Hamas" is between them)
                 targets = [m for m in gov.sources if m and m not in sources]
             trigger = self._trigger(c, n, pattern.code, pattern.confidence * 0.85,
                                     sources, targets)
