@@ -214,5 +214,8 @@ def test_example_responses(example_db: Path) -> None:
     assert "expressed condolences" in putin["stance"] and putin["named_perpetrator"] is False
     condemning = [r for r in data["rows"] if r["country"] == "RUS" and
                   "condemned" in r["stance"]]
-    assert condemning and all(r["named_perpetrator"] for r in condemning)
-    assert any("Foreign Ministry" in e["text"] for r in condemning for e in r["evidence"])
+    # the Foreign Ministry named the US and Israel; Putin's own words ("described it as a
+    # cynical violation") condemned the act without naming anyone
+    ministry = [r for r in condemning
+                if any("Foreign Ministry" in e["text"] for e in r["evidence"])]
+    assert ministry and all(r["named_perpetrator"] for r in ministry)

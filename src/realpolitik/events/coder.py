@@ -349,7 +349,8 @@ class EventCoder:
         for noun in c.idiom_nouns(v, pattern) if pattern.pobj else ():
             consumed.add(noun)
         sources, targets = c.verb_participants(v, pattern.prep)
-        themes = [k for k in c.kids(v, "nsubjpass") if c.lemma(k) in pattern.object]
+        themes = [k for k in c.kids(v, "nsubjpass") if c.lemma(k) in pattern.object
+                  and pattern.code[:2] in self.grammar.transfer_roots]
         if themes:
             # "Chadian troops were sent to Sudan": the troops are what is sent, their
             # owner the sender
