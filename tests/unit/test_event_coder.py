@@ -167,6 +167,18 @@ def test_background_nouns_are_no_news(code_text: CodeText, text: str) -> None:
     assert not [e for e in events if e.code in ("057", "061")], shown(events)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia called the American sanctions illegal.", ("111", "RUS", "USA", "asserted", "actual")),
+    ("Beijing described the Japanese move as a dangerous provocation.",
+     ("111", "CHN", "JPN", "asserted", "actual")),
+    ("Turkey said Syria was responsible for the attack.",
+     ("112", "TUR", "SYR", "asserted", "actual")),
+])
+def test_condemning_labels_and_blame(code_text: CodeText, text: str, expected: Key) -> None:
+    _, events = code_text(text)
+    assert_has(events, expected)
+
+
 def test_both_sides_are_the_last_two_parties_named(code_text: CodeText) -> None:
     _, events = code_text("Egypt and Sudan resumed talks in Cairo. Both sides signed an "
                           "agreement on the Nile waters.")

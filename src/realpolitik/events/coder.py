@@ -342,7 +342,12 @@ class EventCoder:
                 consumed.add(obj)
                 return self._light_verb_trigger(c, v, obj, noun_pattern)
         if pattern is None:
-            return None
+            judged = self._judgement(c, v, "010") if lemma in self.grammar.labelling_verbs \
+                else None
+            if judged is None:
+                return None
+            sources, _ = c.verb_participants(v, ())
+            return self._trigger(c, v, judged[0], 0.6, sources, judged[1])
         if obj is not None and pattern.object:
             consumed.add(obj)
             consumed.update(c.kids(obj, "compound"))
@@ -368,6 +373,10 @@ class EventCoder:
         if crowds and not sources:
             # "protesters in Baghdad stormed the embassy": the crowd is the place's
             sources = c.crowd_places(crowds[0])
+        judged = self._judgement(c, v, code)
+        if judged is not None:
+            code, named = judged
+            targets = named or targets
         if crowds and self.codebook[code].root in self.grammar.violent_roots:
             code = "145"
         elif code in self.grammar.generic_violence_codes:
@@ -399,6 +408,26 @@ class EventCoder:
         return (prep in g.topic_preps and governor.pos == "NOUN"
                 and (governor.lemma.lower() in self.patterns.nouns
                      or governor.lemma.lower() in g.message_nouns))
+
+    def _judgement(self, c: _Clause, v: int, code: str) -> tuple[str, list[Mention]] | None:
+        """A statement or a label that condemns: "called the raid an act of aggression"
+        and "branded the sanctions illegal" criticise (111); "said Russia was responsible
+        for the attack" accuses (112). Returns the code and whom it is aimed at."""
+        g = self.grammar
+        lemma = c.lemma(v)
+        if lemma in g.labelling_verbs:
+            complements = c.kids(v, "oprd", "ccomp", "xcomp", "attr") + [
+                o for p in c.kids(v, "prep") if c.lemma(p) == "as" for o in c.kids(p, "pobj")]
+            if any(c.words_under(k) & g.condemning_labels for k in complements):
+                aimed = [m for o in c.kids(v, "dobj") for m in c.actors_at(o)]
+                aimed += [m for k in complements for s in c.kids(k, "nsubj")
+                          for m in c.actors_at(s)]
+                return "111", aimed
+        if self.codebook[code].root == "01":
+            for comp in c.kids(v, "ccomp"):
+                if c.words_under(comp, depth=1) & g.blame_words:
+                    return "112", [m for s in c.kids(comp, "nsubj") for m in c.actors_at(s)]
+        return None
 
     def _war_targets(self, c: _Clause, v: int, consumed: set[int]) -> list[Mention]:
         """"used nuclear weapons in its war against Ukraine": an act done in a war is
@@ -931,6 +960,14 @@ class _Clause:
             return sources, list(sources)
         targets = [t for t in targets if t not in sources]
         return sources, targets
+
+    def words_under(self, i: int, depth: int = 2) -> set[str]:
+        """Lemmas of token ``i`` and of its dependents down to ``depth`` levels."""
+        words = {self.lemma(i)}
+        if depth > 0:
+            for k in self.kids(i):
+                words |= self.words_under(k, depth - 1)
+        return words
 
     def last_pair(self, i: int) -> list[Mention]:
         """The latest mentions of the last two countries named before token ``i`` in its

@@ -19,7 +19,7 @@ _KEYS = (
     "one_sided_verbs", "symmetric_verbs", "mutual_objects", "crowd_nouns", "violent_roots",
     "generic_violence_codes", "verdict_verbs", "negative_pronouns", "report_nouns",
     "reaction_roots", "measure_verbs", "frame_preps", "topic_preps", "pair_nouns",
-    "backing_verbs", "transfer_roots",
+    "backing_verbs", "transfer_roots", "labelling_verbs", "condemning_labels", "blame_words",
 )
 
 
@@ -64,6 +64,9 @@ class Grammar:
     pair_nouns: frozenset[str]
     backing_verbs: frozenset[str]
     transfer_roots: frozenset[str]
+    labelling_verbs: frozenset[str]
+    condemning_labels: frozenset[str]
+    blame_words: frozenset[str]
     crowd_nouns: frozenset[str]
     violent_roots: frozenset[str]
     generic_violence_codes: frozenset[str]
