@@ -186,6 +186,14 @@ def test_both_sides_are_the_last_two_parties_named(code_text: CodeText) -> None:
                ("057", "SDN", "EGY", "asserted", "actual"))
 
 
+def test_both_sides_are_the_pair_named_together(code_text: CodeText) -> None:
+    _, events = code_text("Armenian and Azerbaijani envoys met in talks hosted by Russia. "
+                          "Both sides signed an agreement on prisoners.")
+    signed = [e for e in events if e.code == "057"]
+    assert {(_country(e.source), _country(e.target)) for e in signed} == {
+        ("ARM", "AZE"), ("AZE", "ARM")}, shown(events)
+
+
 def test_the_object_of_a_negated_reaction_still_happened(code_text: CodeText) -> None:
     """"did not condemn the Israeli strike": the strike took place all the same."""
     _, events = code_text("France did not condemn the Israeli strike on Iran.")

@@ -329,6 +329,11 @@ class EventCoder:
             for halted_noun in left:
                 halted = self._halted_event(c, v, halted_noun, consumed)
                 if halted is not None:
+                    # "suspended cooperation ... on military dialogues": the dialogues
+                    # are halted too, not held
+                    consumed.update(o for p in c.kids(v, "prep")
+                                    if c.lemma(p) in self.grammar.topic_preps
+                                    for o in c.kids(p, "pobj"))
                     return halted
         if lemma in self.grammar.accepting_verbs and (pattern is None or not pattern.object):
             accepted = self._accepted_event(c, v, consumed)
@@ -875,8 +880,12 @@ class _Clause:
             if raised:
                 return self.actors_at(raised[0]), True
         if subj and self.doc.tokens[subj[0]].lower in _RELATIVE_PRONOUNS and tok.dep == "relcl":
-            # "Pelosi, who arrived in Taipei": the relative pronoun stands for Pelosi
-            return self.actors_at(tok.head), True
+            # "Pelosi, who arrived in Taipei": the relative pronoun stands for Pelosi (but
+            # not for a place: "its consulate in Damascus, which killed ...")
+            antecedent = self.doc.tokens[tok.head]
+            named = self.mention_at.get(tok.head)
+            place = antecedent.dep == "pobj" and self.lemma(antecedent.head) in LOCATIVE_PREPS
+            return ([named] if named is not None and not place else []), True
         if subj:
             return self.actors_at(subj[0]), True
         if seen > 4 or tok.head == v:
@@ -970,19 +979,22 @@ class _Clause:
         return words
 
     def last_pair(self, i: int) -> list[Mention]:
-        """The latest mentions of the last two countries named before token ``i`` in its
-        paragraph."""
+        """The last two countries named together before token ``i`` in its paragraph
+        ("Egypt and Sudan", "between India and Pakistan"): what "both sides" or "the two
+        leaders" stand for. Nothing when no pair was named together."""
         doc = self.doc
         paragraph = doc.sentences[doc.tokens[i].sent].paragraph
-        latest: dict[str, Mention] = {}
-        for m in sorted(set(self.mention_at.values()), key=lambda m: -m.start):
-            if m.start >= i or m.actor is None or not m.actor.country:
+        for k in range(i - 1, -1, -1):
+            if doc.sentences[doc.tokens[k].sent].paragraph != paragraph:
+                break
+            first = self.mention_at.get(k)
+            if first is None or first.actor is None or k != first.head:
                 continue
-            if doc.sentences[m.sentence].paragraph != paragraph:
-                continue
-            latest.setdefault(m.actor.country, m)
-            if len(latest) == 2:
-                return sorted(latest.values(), key=lambda m: m.start)
+            for j in self.kids(k, "conj"):
+                second = self.mention_at.get(j)
+                if (second is not None and second.actor is not None
+                        and second.actor.country != first.actor.country):
+                    return [first, second]
         return []
 
     def weapon_code(self, v: int) -> str | None:
@@ -1297,6 +1309,10 @@ class _Clause:
             return "hypothetical"
         for gov, link in self._governors(t):
             lemma = self.lemma(gov)
+            if link == "ccomp" and self.kids(gov, "dobj") and gov > t:
+                # "India accused Pakistan ...; Pakistan denied any role": the denial's
+                # content is its object, not the clause before it
+                break
             if link == "ccomp":
                 if lemma in g.demand_governors and lemma not in g.report_governors:
                     # "demanded that Beijing lift the bans" (but "told reporters that ...")
