@@ -186,6 +186,19 @@ def test_both_sides_are_the_last_two_parties_named(code_text: CodeText) -> None:
                ("057", "SDN", "EGY", "asserted", "actual"))
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an infinitive clause under an appeal is the demanded act of the one called on
+    ("Ankara called on Washington to extradite the cleric.",
+     ("063", "USA", "TUR", "asserted", "demanded")),
+    # what others are expected to do has not happened yet
+    ("Diplomats expect Beijing to resist new sanctions.",
+     ("128", "CHN", None, "asserted", "future")),
+])
+def test_infinitive_and_expected_clauses(code_text: CodeText, text: str, expected: Key) -> None:
+    _, events = code_text(text)
+    assert_has(events, expected)
+
+
 def test_both_sides_are_the_pair_named_together(code_text: CodeText) -> None:
     _, events = code_text("Armenian and Azerbaijani envoys met in talks hosted by Russia. "
                           "Both sides signed an agreement on prisoners.")

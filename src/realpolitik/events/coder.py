@@ -489,8 +489,8 @@ class EventCoder:
         """"suspended military aid", "broke off talks", "suspended part of an aid
         programme": ending what the object names is coded by the 16 family."""
         candidates = [obj, *c.kids(obj, "compound")]
-        if c.lemma(obj) in self.grammar.quantity_nouns:
-            counted = [o for p in c.kids(obj, "prep") if c.lemma(p) == "of"
+        if c.lemma(obj) in self.grammar.quantity_nouns or c.doc.tokens[obj].pos == "NUM":
+            counted = [o for p in c.kids(obj, "prep") if c.lemma(p) in ("of", "in")
                        for o in c.kids(p, "pobj")]
             candidates += counted + [k for o in counted for k in c.kids(o, "compound")]
         for noun in candidates:
@@ -792,7 +792,8 @@ class _Clause:
             heads.append(obj)
             if (self.lemma(obj) in self.grammar.quantity_nouns
                     or self.doc.tokens[obj].pos == "NUM"):
-                heads += [o for p in self.kids(obj, "prep") if self.lemma(p) == "of"
+                # "hundreds of drones", "$350 million in military aid"
+                heads += [o for p in self.kids(obj, "prep") if self.lemma(p) in ("of", "in")
                           for o in self.kids(p, "pobj")]
         heads += [o for p in self.kids(v, "prep") if self.lemma(p) == "with"
                   for o in self.kids(p, "pobj")]
@@ -893,8 +894,8 @@ class _Clause:
         head = tok.head
         if tok.dep == "acomp":
             return self.subjects(head, seen + 1)
-        if tok.dep == "conj" or tok.dep == "xcomp":
-            if tok.dep == "xcomp" and self.lemma(head) in self.grammar.demand_governors:
+        if tok.dep == "conj" or tok.dep == "xcomp" or self._infinitival(v):
+            if tok.dep != "conj" and self.lemma(head) in self.grammar.demand_governors:
                 # "called on Iran to withdraw": the demanded actor does it
                 objs = self.kids(head, "dobj") or [
                     o for p in self.kids(head, "prep", "prt") for o in self.kids(p, "pobj")]
@@ -1220,8 +1221,10 @@ class _Clause:
             if dep == "xcomp" or (dep == "conj" and tok.tag in ("VB", "VBG", "VBN")):
                 # a finite conjunct ("has not confirmed ... and emphasises") has its own tense
                 chain.append((head, dep))
-            elif dep == "acomp":
-                # "is no longer able to negotiate": the copula carries the negation
+            elif dep == "acomp" or self._infinitival(i):
+                # "is no longer able to negotiate": the copula carries the negation;
+                # "called on Washington to extradite him", "will travel to Alaska to meet
+                # Trump": an infinitive clause is its governor's complement
                 chain.append((head, "xcomp"))
             elif dep in ("ccomp",):
                 chain.append((head, "ccomp"))
@@ -1252,6 +1255,12 @@ class _Clause:
             if len(chain) > 6:
                 break
         return chain
+
+    def _infinitival(self, v: int) -> bool:
+        """An adverbial clause "to VERB" with no subject of its own."""
+        tok = self.doc.tokens[v]
+        return (tok.dep == "advcl" and not self.kids(v, *_SUBJECT_DEPS, "nsubjpass")
+                and any(self.lemma(a) == "to" for a in self.kids(v, "aux")))
 
     def _cooperative(self, t: int) -> bool:
         return self.codes_at.get(t, "99")[:2] in ("03", "04", "05", "06", "07", "08")
@@ -1313,6 +1322,9 @@ class _Clause:
                 # "India accused Pakistan ...; Pakistan denied any role": the denial's
                 # content is its object, not the clause before it
                 break
+            if link == "ccomp" and lemma in g.future_governors | g.hypothetical_governors:
+                # "Diplomats expect Beijing to resist": not yet done
+                return "future" if lemma in g.future_governors else "hypothetical"
             if link == "ccomp":
                 if lemma in g.demand_governors and lemma not in g.report_governors:
                     # "demanded that Beijing lift the bans" (but "told reporters that ...")
