@@ -112,6 +112,7 @@ NEGATED: list[tuple[str, Key]] = [
      ("072", "IRN", "RUS", "negated", "reported")),
     ("Poland has yet to recognise Kosovo.", ("054", "POL", "KSV", "negated", "actual")),
     ("Neither Spain nor Greece recognised Kosovo.", ("054", "ESP", "KSV", "negated", "actual")),
+    ("Russia sent no troops to Belarus.", ("15", "RUS", "BLR", "negated", "actual")),
     ("Officials said no Chadian troops had been sent to Sudan.",
      ("15", "TCD", "SDN", "negated", "reported")),
     # a refusal CAMEO has no code for is the refused act, negated
@@ -239,6 +240,9 @@ def test_declining_an_act_is_a_refusal(code_text: CodeText) -> None:
 #: sentences whose event did not (or not yet) happen, with the roots of that event
 NOT_HAPPENED: list[tuple[str, tuple[str, ...]]] = [
     *[(text, (key[0][:2],)) for text, key in NEGATED],
+    ("Iraq was to surrender its missiles to the inspectors.", ("08",)),
+    ("China blocked a statement condemning the Japanese government.", ("11",)),
+    ("Iran would stay in the agreement with France if Europe kept buying its oil.", ("05",)),
     ("Japan declined to send troops to Ukraine.", ("07", "15")),
     ("India could impose sanctions on Pakistan.", ("16",)),
     ("Russia might attack Moldova.", ("19",)),

@@ -307,6 +307,11 @@ class EventCoder:
         if tok.dep == "acomp" and tok.tag in ("VBG", "VBN", "JJ"):
             # "Moscow's restraint was striking", "Beijing was more guarded": a quality
             return None
+        if (tok.dep in ("acl", "amod") and c.lemma(tok.head) in self.grammar.message_nouns
+                and c.doc.tokens[tok.head].dep == "dobj"
+                and c.lemma(c.doc.tokens[tok.head].head) in self.grammar.blocking_verbs):
+            # "blocked a statement condemning the coup": the statement was never made
+            return None
         if (tok.dep in ("acl", "amod") and not c.kids(v, "nsubj", "nsubjpass", "agent")
                 and c.lemma(tok.head) not in self.grammar.message_nouns):
             # a participle describing a noun tells no event of its own: "the families of
@@ -1196,6 +1201,10 @@ class _Clause:
                     return True
             elif t.dep == "advmod" and lemma in g.negating_adverbs:
                 return True
+            if t.dep == "dobj" and any(self.doc.tokens[d].dep == "det"
+                                       and self.lemma(d) == "no" for d in self.kids(k)):
+                # "sent no troops", "made no attempt", "imposed no sanctions"
+                return True
             if t.dep in ("nsubj", "nsubjpass") and (
                     t.lower in g.negative_pronouns or any(
                         self.doc.tokens[d].dep in ("det", "preconj")
@@ -1347,6 +1356,9 @@ class _Clause:
                 return "reported"
             aux = self._aux_modality(gov)
             if aux and link in ("xcomp", "object", "compound", "conj"):
+                return aux
+            if aux == "hypothetical" and link.startswith("prep:"):
+                # "Iran would stay in the deal if ...": nothing in the consequent is fact
                 return aux
             if link.startswith("prep:"):
                 break

@@ -20,6 +20,7 @@ _KEYS = (
     "generic_violence_codes", "verdict_verbs", "negative_pronouns", "report_nouns",
     "reaction_roots", "measure_verbs", "frame_preps", "topic_preps", "pair_nouns",
     "backing_verbs", "transfer_roots", "labelling_verbs", "condemning_labels", "blame_words",
+    "blocking_verbs",
 )
 
 
@@ -67,6 +68,7 @@ class Grammar:
     labelling_verbs: frozenset[str]
     condemning_labels: frozenset[str]
     blame_words: frozenset[str]
+    blocking_verbs: frozenset[str]
     crowd_nouns: frozenset[str]
     violent_roots: frozenset[str]
     generic_violence_codes: frozenset[str]
