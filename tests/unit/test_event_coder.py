@@ -162,6 +162,7 @@ def test_the_weapon_names_the_kind_of_force(code_text: CodeText, text: str, code
     "Negotiations on a new trade agreement between Chile and Peru stalled.",
     "Trade between Chile and Peru doubled last year.",
     "Under their 1953 defence treaty, the United States must defend South Korea.",
+    "The 2015 nuclear deal between Iran and Germany collapsed.",
 ])
 def test_background_nouns_are_no_news(code_text: CodeText, text: str) -> None:
     _, events = code_text(text)

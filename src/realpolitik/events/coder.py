@@ -11,6 +11,7 @@ verbs that govern it.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -408,6 +409,11 @@ class EventCoder:
         tok = c.doc.tokens[n]
         head = c.doc.tokens[tok.head]
         if tok.dep == "nsubj" and head.lemma.lower() in g.measure_verbs:
+            return True
+        if any(_YEAR.fullmatch(c.doc.tokens[k].text) for k in c.kids(n, *_LEFT_MODIFIER_DEPS,
+                                                                   "nummod")):
+            # "the 2015 nuclear deal", "their 1953 treaty": named by the year it happened,
+            # an old event recalled, not news
             return True
         if tok.dep != "pobj" or head.pos != "ADP":
             return False
@@ -1425,6 +1431,7 @@ class _Clause:
         return None
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "me"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
