@@ -175,6 +175,8 @@ def test_background_nouns_are_no_news(code_text: CodeText, text: str) -> None:
      ("111", "CHN", "JPN", "asserted", "actual")),
     ("Turkey said Syria was responsible for the attack.",
      ("112", "TUR", "SYR", "asserted", "actual")),
+    ("Spain said Russia had crossed an unacceptable line.",
+     ("111", "ESP", "RUS", "asserted", "actual")),
 ])
 def test_condemning_labels_and_blame(code_text: CodeText, text: str, expected: Key) -> None:
     _, events = code_text(text)

@@ -441,8 +441,12 @@ class EventCoder:
                 return "111", aimed
         if self.codebook[code].root == "01":
             for comp in c.kids(v, "ccomp"):
+                subjects = [m for s in c.kids(comp, "nsubj") for m in c.actors_at(s)]
                 if c.words_under(comp, depth=1) & g.blame_words:
-                    return "112", [m for s in c.kids(comp, "nsubj") for m in c.actors_at(s)]
+                    return "112", subjects
+                if c.words_under(comp) & g.condemning_labels:
+                    # "said the bombing crossed an unacceptable line"
+                    return "111", subjects
         return None
 
     def _war_targets(self, c: _Clause, v: int, consumed: set[int]) -> list[Mention]:
@@ -1242,6 +1246,9 @@ class _Clause:
                 # Trump": an infinitive clause is its governor's complement
                 chain.append((head, "xcomp"))
             elif dep in ("ccomp",):
+                if i < head and any(self.doc.tokens[k].text == ";" for k in range(i, head)):
+                    # "protesters stormed parliament; he said ...": a clause of its own
+                    break
                 chain.append((head, "ccomp"))
                 break
             elif (dep in ("acl", "ccomp") and self.doc.tokens[head].pos == "NOUN"
