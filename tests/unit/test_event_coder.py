@@ -203,6 +203,17 @@ def test_infinitive_and_expected_clauses(code_text: CodeText, text: str, expecte
     assert_has(events, expected)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Canada approved $500 million in military aid to Ukraine.", "072"),
+    ("Japan provided $20 million in humanitarian aid to Syria.", "073"),
+    ("China lent $5 billion to Pakistan.", "071"),
+])
+def test_what_an_amount_counts_decides_the_aid(code_text: CodeText, text: str,
+                                               code: str) -> None:
+    _, events = code_text(text)
+    assert [e.code for e in events] == [code], shown(events)
+
+
 def test_both_sides_are_the_pair_named_together(code_text: CodeText) -> None:
     _, events = code_text("Armenian and Azerbaijani envoys met in talks hosted by Russia. "
                           "Both sides signed an agreement on prisoners.")

@@ -345,6 +345,17 @@ class EventCoder:
             accepted = self._accepted_event(c, v, consumed)
             if accepted is not None:
                 return accepted
+        counted = c.counted_nouns(v)
+        for noun in counted:
+            noun_pattern = self._noun_pattern(c, noun)
+            if noun_pattern is not None and noun_pattern.modifier and (
+                    pattern is None or pattern.code[:2] == noun_pattern.code[:2]):
+                # "approved $350 million in military aid": the kind of aid decides
+                consumed.update((noun, *([obj] if obj is not None else [])))
+                sources, targets = c.verb_participants(
+                    v, noun_pattern.prep or FALLBACK_TARGET_PREPS)
+                return self._trigger(c, v, noun_pattern.code, noun_pattern.confidence,
+                                     sources, targets)
         if obj is not None and lemma in self.grammar.light_verbs:
             noun_pattern = self._noun_pattern(c, obj)
             # the noun decides when it is the more specific: "held joint exercises"
@@ -476,10 +487,15 @@ class EventCoder:
         return head not in self.grammar.message_nouns and head not in self.grammar.carrier_nouns
 
     def _best_verb_pattern(self, c: _Clause, v: int) -> VerbPattern | None:
-        for pattern in self.patterns.verbs.get(c.doc.tokens[v].lemma.lower(), ()):
-            if c.satisfies(v, pattern):
+        matching = [p for p in self.patterns.verbs.get(c.doc.tokens[v].lemma.lower(), ())
+                    if c.satisfies(v, p)]
+        counted = c.counted_words(v)
+        for pattern in matching:
+            # "approved $350 million in military aid": what is counted says more than
+            # the amount
+            if pattern.object & counted:
                 return pattern
-        return None
+        return matching[0] if matching else None
 
     def _noun_pattern(self, c: _Clause, n: int) -> NounPattern | None:
         pattern = self._matching_noun_pattern(c, n)
@@ -797,6 +813,22 @@ class _Clause:
             words.add(self.lemma(k))
             words.add(self.doc.tokens[k].lower)
         return words
+
+    def counted_nouns(self, v: int) -> list[int]:
+        """What an amount object counts: "hundreds of drones", "$350 million in military
+        aid" (empty when the object is no amount)."""
+        obj = self.object_of(v)
+        if obj is None or not (self.lemma(obj) in self.grammar.quantity_nouns
+                               or self.doc.tokens[obj].pos == "NUM"):
+            return []
+        return [o for p in self.kids(obj, "prep") if self.lemma(p) in ("of", "in")
+                for o in self.kids(p, "pobj")]
+
+    def counted_words(self, v: int) -> set[str]:
+        """Lemmas of the counted nouns of ``v`` and of their modifiers."""
+        return {w for o in self.counted_nouns(v)
+                for w in (self.lemma(o), *(self.lemma(k) for k in self.kids(o, "compound",
+                                                                             "amod")))}
 
     def object_words(self, v: int) -> set[str]:
         """Lemmas that can fill a pattern's object slot: the object and its compounds,
