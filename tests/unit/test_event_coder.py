@@ -214,6 +214,12 @@ def test_what_an_amount_counts_decides_the_aid(code_text: CodeText, text: str,
     assert [e.code for e in events] == [code], shown(events)
 
 
+def test_second_act_after_a_statement_keeps_the_speaker(code_text: CodeText) -> None:
+    _, events = code_text("Japan said the drills were unacceptable and lodged a protest "
+                          "with Beijing.")
+    assert_has(events, ("114", "JPN", "CHN", "asserted", "actual"))
+
+
 def test_both_sides_are_the_pair_named_together(code_text: CodeText) -> None:
     _, events = code_text("Armenian and Azerbaijani envoys met in talks hosted by Russia. "
                           "Both sides signed an agreement on prisoners.")

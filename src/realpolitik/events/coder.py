@@ -948,7 +948,14 @@ class _Clause:
                     o for p in self.kids(head, "prep", "prt") for o in self.kids(p, "pobj")]
                 if objs:
                     return self.actors_at(objs[0]), True
-            return self.subjects(head, seen + 1)
+            found = self.subjects(head, seen + 1)
+            head_tok = self.doc.tokens[head]
+            if (tok.dep == "conj" and not found[0] and head_tok.dep == "ccomp"
+                    and tok.tag == "VBD"):
+                # "Japan said the drills were unacceptable and lodged a protest": the
+                # parser hangs the second act on the reported clause
+                return self.subjects(head_tok.head, seen + 1)
+            return found
         if tok.dep == "relcl":
             return self.actors_at(head), True
         if tok.dep in ("pcomp", "pobj") or (tok.dep == "advcl" and not subj):
