@@ -285,7 +285,7 @@ class EventCoder:
                 if gov_root in self.grammar.consuming_roots:
                     del verbs[i]
                 elif gov_root in self.grammar.asked_roots and not any(trigger.targets):
-                    # "urged Maduro to step down": the one who asked is who it is done for
+                    # "urged Mugabe to step down": the one who asked is who it is done for
                     asker = tuple(m for m in gov.sources if m and m not in trigger.sources)
                     if asker:
                         verbs[i] = dataclasses.replace(trigger, targets=asker)
@@ -1151,7 +1151,7 @@ class _Clause:
                           ) -> tuple[list[Mention], list[Mention]]:
         sources: list[Mention] = []
         targets: list[Mention] = []
-        # "Maduro's abduction" names the patient, but "Iraq's invasion of Kuwait" the agent
+        # "Bazoum's detention" names the patient, but "Iraq's invasion of Kuwait" the agent
         patient_possessor = pattern.patient_possessor and not self.prep_objects(n, ("of",))
         hostile = pattern.code[:2] in self.grammar.violent_roots
         for k in self._left_modifiers(n):
