@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from realpolitik.datafiles import data_file, read_yaml_mapping
 from realpolitik.errors import DataFileError
-
-_KEYS = (
-    "negators", "negating_governors", "negating_prepositions", "negating_adverbs",
-    "participation_verbs", "future_auxiliaries",
-    "future_governors", "hypothetical_auxiliaries", "hypothetical_markers",
-    "hypothetical_governors", "demand_governors", "report_governors", "light_verbs",
-    "message_nouns", "reciprocal_codes", "absorbing_roots", "consuming_roots",
-    "named_event_entities", "symmetric_codes", "halting_verbs", "quantity_nouns",
-    "accepting_verbs", "provoking_verbs", "killing_verbs", "carrier_nouns", "asked_roots",
-    "one_sided_verbs", "symmetric_verbs", "mutual_objects", "crowd_nouns", "violent_roots",
-    "generic_violence_codes", "verdict_verbs", "negative_pronouns", "report_nouns",
-    "reaction_roots", "measure_verbs", "frame_preps", "topic_preps", "pair_nouns",
-    "backing_verbs", "transfer_roots", "labelling_verbs", "condemning_labels", "blame_words",
-    "blocking_verbs",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +65,10 @@ class Grammar:
         return any(code.startswith(prefix) for prefix in self.reciprocal_codes)
 
 
+#: the word lists grammar.yaml must give: every ``frozenset[str]`` field of :class:`Grammar`
+_KEYS = tuple(f.name for f in fields(Grammar) if f.type == "frozenset[str]")
+
+
 @lru_cache(maxsize=1)
 def default_grammar() -> Grammar:
     data = read_yaml_mapping(data_file("events", "grammar.yaml"), "grammar.yaml")
@@ -87,19 +76,20 @@ def default_grammar() -> Grammar:
     if missing:
         raise DataFileError(f"grammar.yaml: missing word lists {missing}")
     cased = {"named_event_entities"}
-    person_codes = data.get("person_target_codes")
-    if not isinstance(person_codes, dict):
-        raise DataFileError("grammar.yaml: 'person_target_codes' must be a mapping")
-    weapon_codes = data.get("weapon_codes")
-    if not isinstance(weapon_codes, dict):
-        raise DataFileError("grammar.yaml: 'weapon_codes' must be a mapping")
     return Grammar(
         **{k: frozenset(str(w) if k in cased else str(w).lower() for w in data[k])
            for k in _KEYS},
-        person_target_codes={str(k): str(v) for k, v in person_codes.items()},
-        weapon_codes={str(k).lower(): str(v) for k, v in weapon_codes.items()},
+        person_target_codes=_code_mapping(data, "person_target_codes"),
+        weapon_codes={k.lower(): v for k, v in _code_mapping(data, "weapon_codes").items()},
         mass_killing_victims=_positive_int(data.get("mass_killing_victims")),
     )
+
+
+def _code_mapping(data: dict[str, object], key: str) -> dict[str, str]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise DataFileError(f"grammar.yaml: '{key}' must be a mapping")
+    return {str(k): str(v) for k, v in value.items()}
 
 
 def _positive_int(value: object) -> int:
