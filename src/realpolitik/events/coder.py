@@ -383,7 +383,6 @@ class EventCoder:
             # owner the sender
             sources = sources or c.actors_at(themes[0])
             targets = c.prep_objects(v, pattern.prep or FALLBACK_TARGET_PREPS)
-        obj = c.object_of(v)
         reacted = self._noun_pattern(c, obj) if obj is not None and not pattern.object else None
         if obj is not None and reacted is not None:
             # "the attack by Russia on Ukraine was condemned": Russia is condemned
@@ -414,8 +413,9 @@ class EventCoder:
 
     def _background(self, c: _Clause, n: int) -> bool:
         """An event noun that is only background, not news: the topic of other talks
-        ("negotiations on a trade agreement"), a frame ("under their 1953 treaty", "during
-        the war") or a measured quantity ("trade between them doubled")."""
+        ("negotiations on a trade agreement"), a frame ("under the treaty", "amid the
+        sanctions"), an event named by its year ("the 2015 deal") or a measured quantity
+        ("trade between them doubled")."""
         g = self.grammar
         tok = c.doc.tokens[n]
         head = c.doc.tokens[tok.head]
@@ -489,12 +489,13 @@ class EventCoder:
     def _best_verb_pattern(self, c: _Clause, v: int) -> VerbPattern | None:
         matching = [p for p in self.patterns.verbs.get(c.doc.tokens[v].lemma.lower(), ())
                     if c.satisfies(v, p)]
-        counted = c.counted_words(v)
-        for pattern in matching:
-            # "approved $350 million in military aid": what is counted says more than
-            # the amount
-            if pattern.object & counted:
-                return pattern
+        if len(matching) > 1:
+            counted = c.counted_words(v)
+            for pattern in matching:
+                # "approved $350 million in military aid": what is counted says more than
+                # the amount
+                if pattern.object & counted:
+                    return pattern
         return matching[0] if matching else None
 
     def _noun_pattern(self, c: _Clause, n: int) -> NounPattern | None:
@@ -520,10 +521,8 @@ class EventCoder:
         """"suspended military aid", "broke off talks", "suspended part of an aid
         programme": ending what the object names is coded by the 16 family."""
         candidates = [obj, *c.kids(obj, "compound")]
-        if c.lemma(obj) in self.grammar.quantity_nouns or c.doc.tokens[obj].pos == "NUM":
-            counted = [o for p in c.kids(obj, "prep") if c.lemma(p) in ("of", "in")
-                       for o in c.kids(p, "pobj")]
-            candidates += counted + [k for o in counted for k in c.kids(o, "compound")]
+        counted = c.counted_by(obj)
+        candidates += counted + [k for o in counted for k in c.kids(o, "compound")]
         for noun in candidates:
             noun_pattern = self._noun_pattern(c, noun)
             if noun_pattern is None:
@@ -814,15 +813,19 @@ class _Clause:
             words.add(self.doc.tokens[k].lower)
         return words
 
-    def counted_nouns(self, v: int) -> list[int]:
-        """What an amount object counts: "hundreds of drones", "$350 million in military
-        aid" (empty when the object is no amount)."""
-        obj = self.object_of(v)
-        if obj is None or not (self.lemma(obj) in self.grammar.quantity_nouns
-                               or self.doc.tokens[obj].pos == "NUM"):
+    def counted_by(self, obj: int) -> list[int]:
+        """What an amount counts: "hundreds of drones", "$350 million in military aid"
+        (empty when ``obj`` is no amount)."""
+        if not (self.lemma(obj) in self.grammar.quantity_nouns
+                or self.doc.tokens[obj].pos == "NUM"):
             return []
         return [o for p in self.kids(obj, "prep") if self.lemma(p) in ("of", "in")
                 for o in self.kids(p, "pobj")]
+
+    def counted_nouns(self, v: int) -> list[int]:
+        """What the object of ``v`` counts, if it is an amount."""
+        obj = self.object_of(v)
+        return [] if obj is None else self.counted_by(obj)
 
     def counted_words(self, v: int) -> set[str]:
         """Lemmas of the counted nouns of ``v`` and of their modifiers."""
@@ -837,11 +840,7 @@ class _Clause:
         obj = self.object_of(v)
         if obj is not None:
             heads.append(obj)
-            if (self.lemma(obj) in self.grammar.quantity_nouns
-                    or self.doc.tokens[obj].pos == "NUM"):
-                # "hundreds of drones", "$350 million in military aid"
-                heads += [o for p in self.kids(obj, "prep") if self.lemma(p) in ("of", "in")
-                          for o in self.kids(p, "pobj")]
+            heads += self.counted_by(obj)
         heads += [o for p in self.kids(v, "prep") if self.lemma(p) == "with"
                   for o in self.kids(p, "pobj")]
         # "contributed troops to a peacekeeping force": what the object joins
