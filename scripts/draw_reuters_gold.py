@@ -1,0 +1,88 @@
+"""Draw the Reuters-21578 political stories annotated in gold/reuters/, reproducibly.
+
+The rule (also written in gold/README.md):
+- a story of 60 to 350 words (short enough to annotate every event in it);
+- at least three distinct political words from POLITICAL (governments, diplomacy, conflict,
+  trade disputes), so that pure market and commodity reports are left out;
+- at most one market word from MARKET (earnings tables, tonnages, futures, takeovers);
+- at least one country in Reuters' own `places` labels.
+The candidates are sorted by id, shuffled with DRAW_SEED and the first COUNT are taken;
+a second shuffle with SPLIT_SEED puts TEST_SIZE of them in the test split, the rest in dev.
+Only story ids and splits are written: the texts stay in ../shared.
+
+Usage: python scripts/draw_reuters_gold.py [--shared ../shared] [--out gold/reuters/stories.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+from pathlib import Path
+
+DRAW_SEED = 1987
+SPLIT_SEED = 21578
+COUNT = 128
+TEST_SIZE = 42
+MIN_WORDS, MAX_WORDS = 60, 350
+
+POLITICAL = re.compile(
+    r"\b(minister|president|government|talks|sanction\w*|war|troops|embassy|ambassador|"
+    r"treaty|accord|visit\w*|summit|diplomat\w*|protest\w*|retaliat\w*|tariff\w*|dispute|"
+    r"army|rebels?|attack\w*|condemn\w*|military|guerrillas?|parliament|prime minister|"
+    r"foreign)\b",
+    re.IGNORECASE,
+)
+MARKET = re.compile(
+    r"\b(shr|net profit|cts|qtr|dividend|mln dlrs|tonnes|bushels|futures|pct stake|"
+    r"acquir\w*|merger|earnings)\b",
+    re.IGNORECASE,
+)
+
+
+def is_political(record: dict[str, object]) -> bool:
+    text = str(record.get("text") or "")
+    words = len(text.split())
+    if not MIN_WORDS <= words <= MAX_WORDS:
+        return False
+    political = {m.group(0).lower() for m in POLITICAL.finditer(text)}
+    places = record.get("places") or []
+    return len(political) >= 3 and len(MARKET.findall(text)) <= 1 and bool(places)
+
+
+def draw(corpus: Path) -> dict[str, list[str]]:
+    with corpus.open(encoding="utf-8") as lines:
+        candidates = sorted(
+            (r["id"] for r in map(json.loads, lines) if is_political(r)),
+            key=lambda i: int(i.rsplit("-", 1)[1]),
+        )
+    random.Random(DRAW_SEED).shuffle(candidates)
+    chosen = candidates[:COUNT]
+    split = list(chosen)
+    random.Random(SPLIT_SEED).shuffle(split)
+    test = sorted(split[:TEST_SIZE], key=chosen.index)
+    dev = [i for i in chosen if i not in set(test)]
+    return {"dev": dev, "test": test}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--out", type=Path, default=Path("gold/reuters/stories.json"))
+    args = parser.parse_args()
+    splits = draw(args.shared / "bench" / "reuters21578.jsonl")
+    manifest = {
+        "corpus": "../shared/bench/reuters21578.jsonl",
+        "rule": "scripts/draw_reuters_gold.py",
+        "draw_seed": DRAW_SEED,
+        "split_seed": SPLIT_SEED,
+        **splits,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    print(f"dev {len(splits['dev'])}, test {len(splits['test'])} -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
