@@ -31,12 +31,16 @@ class Config:
     pattern_files: tuple[Path, ...] = ()
     #: publication date forced on every document (the CLI's --date)
     date_override: str | None = None
+    #: events below this calibrated confidence are stored but hidden from answers by default
+    min_confidence: float = 0.0
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
         if self.n_process < 1:
             raise ConfigError(f"n_process must be at least 1, got {self.n_process}")
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ConfigError(f"min_confidence must be between 0 and 1, got {self.min_confidence}")
         if self.max_file_bytes < 1:
             raise ConfigError(f"max_file_bytes must be positive, got {self.max_file_bytes}")
 

@@ -250,6 +250,8 @@ class Event:
     #: token index of the trigger, used by the time stage to find governing expressions
     trigger_token: int
     date: DateInterval | None = None
+    #: the sentence's main event (GDELT's IsRootEvent), chosen after coding
+    is_root: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -267,6 +269,7 @@ class Event:
             "sentence": self.sentence,
             "evidence": self.evidence,
             "confidence": round(self.confidence, 3),
+            "is_root": self.is_root,
             "span": list(self.span),
             "trigger": self.trigger,
         }

@@ -161,7 +161,7 @@ class Store:
             c.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)", mentions)
         events = [event_row(doc.id, doc.date, e) for e in analysis.events]
         if events:
-            c.executemany(f"INSERT OR IGNORE INTO events VALUES ({_marks(28)})", events)
+            c.executemany(f"INSERT OR IGNORE INTO events VALUES ({_marks(29)})", events)
         relations = [relation_row(doc.id, "text", r) for r in analysis.relations]
         if relations:
             self.insert_relations(relations)
@@ -198,7 +198,7 @@ def event_row(document_id: str, pub_date: Any, e: Event) -> Row:
         t.text if t else None, t.actor if t else None, t.country if t else None,
         t.role if t else None,
         e.code, e.root, e.quad_class, e.goldstein, e.plover, e.polarity, e.modality,
-        e.sentence, e.evidence, e.confidence, e.span[0], e.span[1], e.trigger,
+        e.sentence, e.evidence, e.confidence, e.span[0], e.span[1], e.trigger, e.is_root,
     )
 
 

@@ -6,7 +6,7 @@ a store created by an older realpolitik is brought up to date when it is opened 
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -44,7 +44,10 @@ _V1 = [
     "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (document_id)",
 ]
 
+# v2: the sentence's main event (GDELT's IsRootEvent)
+_V2 = ["ALTER TABLE events ADD COLUMN IF NOT EXISTS is_root BOOLEAN DEFAULT false"]
+
 #: MIGRATIONS[n] upgrades a store at version n to version n + 1 (0 = empty file)
-MIGRATIONS: dict[int, list[str]] = {0: _V1}
+MIGRATIONS: dict[int, list[str]] = {0: _V1, 1: _V2}
 
 TABLES = ("documents", "sentences", "mentions", "events", "relations", "quantities")
