@@ -1,0 +1,14 @@
+"""The rule-based event coder (stage 4), one module per thing it reads:
+
+- ``triggers``: verbs and event nouns matched against the pattern dictionaries;
+- ``participants``: sources and targets from the parse;
+- ``modality``: negation and modality;
+- ``speech``: speech acts and the events they are about;
+- ``folding``: folding and deduplication;
+- ``assembly``: events from triggers; ``engine``: the per-document loop.
+"""
+
+from realpolitik.events.coder.common import Trigger
+from realpolitik.events.coder.engine import EventCoder
+
+__all__ = ["EventCoder", "Trigger"]

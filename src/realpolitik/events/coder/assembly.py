@@ -1,0 +1,97 @@
+"""Events from triggers: one event per source and target, with code, polarity and modality."""
+
+from __future__ import annotations
+
+from realpolitik.events.codebook import CameoCode
+from realpolitik.events.coder.common import (
+    Trigger,
+)
+from realpolitik.events.coder.folding import Folding
+from realpolitik.events.coder.participants import Clause
+from realpolitik.model import Event, Mention, Modality, Participant, Polarity, stable_id
+
+
+class EventAssembly(Folding):
+    """Turns a trigger into events, one per pair of participants."""
+
+    # -- events ------------------------------------------------------------------
+    def _events(self, c: Clause, trigger: Trigger) -> list[Event]:
+        cameo = self.codebook[trigger.code]
+        c.codes_at[trigger.token] = trigger.code
+        polarity = c.polarity(trigger.token)
+        modality = trigger.modality or c.modality(trigger.token)
+        announced = c.governed_by(trigger.token, self.families.intent_governors)
+        if (cameo.root in self.families.intent_roots and (modality == "future" or announced)
+                and not (polarity == "negated"
+                         and c.reported_by_another(trigger.token, trigger.sources))):
+            # "will provide aid" expresses intent (03); "will not release them" refuses (12)
+            family = "12" if polarity == "negated" else "03"
+            cameo = self.codebook[self.families.code_for(family, cameo.code) or cameo.code]
+            polarity, modality = "asserted", "actual"
+        threat: CameoCode | None = None
+        if cameo.root in self.families.threat_roots and polarity == "asserted" and (
+                c.conditional_or_announced(trigger.token) or announced):
+            # "plans to impose restrictions", "is prepared to impose martial law"
+            # "would strike Iran again if it rebuilt": the strike is hypothetical, the
+            # saying of it a threat
+            threat = self.codebook[self.families.code_for("13", cameo.code) or "130"]
+        out: list[Event] = []
+        for source in trigger.sources:
+            for target in trigger.targets:
+                src_actor = source.actor if source else None
+                tgt_actor = target.actor if target else None
+                if self.require_actor and src_actor is None and tgt_actor is None:
+                    continue
+                if (source is not None and target is not None and source.start == target.start
+                        and cameo.root != "14"):
+                    continue
+                code = self._person_code(c, trigger, cameo, target)
+                out.append(self._event(c, trigger, code, source, target, polarity, modality))
+                if threat is not None:
+                    out.append(self._event(c, trigger, threat, source, target, "asserted",
+                                           "actual"))
+                if (source is not None and target is not None
+                        and (cameo.code in self.grammar.symmetric_codes
+                             or c.lemma(trigger.token) in self.grammar.symmetric_verbs)
+                        and c.lemma(trigger.token) not in self.grammar.one_sided_verbs):
+                    # "Li met Albanese": Albanese met Li as well
+                    out.append(self._event(c, trigger, cameo, target, source, polarity,
+                                           modality))
+        return out
+
+    def _person_code(self, c: Clause, trigger: Trigger, cameo: CameoCode,
+                     target: Mention | None) -> CameoCode:
+        """Seizing a named person is an abduction, killing one an assassination, killing
+        thousands a mass killing."""
+        if (cameo.root in ("18", "19") and c.lemma(trigger.token) in self.grammar.killing_verbs
+                and c.victims(trigger.token) >= self.grammar.mass_killing_victims):
+            return self.codebook["202"]
+        if target is None or target.actor is None or target.actor.kind != "person":
+            return cameo
+        g = self.grammar
+        code = g.person_target_codes.get(cameo.code)
+        if code is None and cameo.root in ("18", "19") and (
+                c.lemma(trigger.token) in g.killing_verbs):
+            code = "186"
+        return self.codebook[code] if code else cameo
+
+    def _event(self, c: Clause, trigger: Trigger, cameo: CameoCode, source: Mention | None,
+               target: Mention | None, polarity: Polarity, modality: Modality) -> Event:
+        doc = c.doc
+        tok = doc.tokens[trigger.token]
+        resolved = (source is not None and source.actor is not None) + (
+            target is not None and target.actor is not None)
+        return Event(
+            id=stable_id(doc.document.id, trigger.token, cameo.code,
+                         source.start if source else "-", target.start if target else "-"),
+            source=Participant.from_mention(source) if source else None,
+            target=Participant.from_mention(target) if target else None,
+            code=cameo.code, root=cameo.root, quad_class=cameo.quad_class,
+            goldstein=cameo.goldstein, plover=cameo.plover,
+            polarity=polarity, modality=modality, sentence=tok.sent,
+            evidence=doc.sentences[tok.sent].text,
+            confidence=trigger.confidence * (1.0 if resolved == 2 else 0.8),
+            span=(tok.idx, tok.idx + len(tok.text)), trigger=tok.text,
+            trigger_token=trigger.token,
+        )
+

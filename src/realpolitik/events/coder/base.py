@@ -1,0 +1,100 @@
+"""The coder's dictionaries and how a matched pattern becomes a trigger."""
+
+from __future__ import annotations
+
+from realpolitik.config import Config
+from realpolitik.events.codebook import Codebook, default_codebook
+from realpolitik.events.coder.common import (
+    Trigger,
+    or_none,
+)
+from realpolitik.events.coder.participants import Clause
+from realpolitik.events.grammar import Families, Grammar, default_families, default_grammar
+from realpolitik.events.patterns import (
+    NO_EVENT,
+    NounPattern,
+    PatternSet,
+    VerbPattern,
+    default_patterns,
+    load_pattern_file,
+)
+from realpolitik.model import Mention
+
+
+class CoderBase:
+    """Pattern dictionaries, grammar word lists and the codebook, loaded once."""
+
+    def __init__(self, config: Config, codebook: Codebook | None = None,
+                 patterns: PatternSet | None = None, grammar: Grammar | None = None,
+                 require_actor: bool = True) -> None:
+        self.config = config
+        #: keep only events with at least one resolved actor (off for code-only evaluation)
+        self.require_actor = require_actor
+        self.codebook = codebook or default_codebook()
+        base = patterns or default_patterns()
+        for path in config.pattern_files:
+            base = base.extended(load_pattern_file(path, self.codebook))
+        self.patterns = base
+        self.grammar = grammar or default_grammar()
+        self.families: Families = default_families()
+
+    def _best_verb_pattern(self, c: Clause, v: int) -> VerbPattern | None:
+        matching = [p for p in self.patterns.verbs.get(c.doc.tokens[v].lemma.lower(), ())
+                    if c.satisfies(v, p)]
+        if len(matching) > 1:
+            counted = c.counted_words(v)
+            for pattern in matching:
+                # "approved $350 million in military aid": what is counted says more than
+                # the amount
+                if pattern.object & counted:
+                    return pattern
+        return matching[0] if matching else None
+
+    def _noun_pattern(self, c: Clause, n: int) -> NounPattern | None:
+        pattern = self._matching_noun_pattern(c, n)
+        return None if pattern is None or pattern.code == NO_EVENT else pattern
+
+    def _matching_noun_pattern(self, c: Clause, n: int) -> NounPattern | None:
+        candidates = self.patterns.nouns.get(c.doc.tokens[n].lemma.lower())
+        if not candidates:
+            return None
+        preps = c.prep_lemmas(n)
+        modifiers = c.modifier_words(n)
+        plain = [p for p in candidates if not p.modifier]
+        for pattern in candidates:
+            if pattern.modifier and not modifiers & pattern.modifier:
+                continue
+            if not pattern.prep or preps.intersection(pattern.prep):
+                return pattern
+        return plain[-1] if plain else None
+
+    def _trigger(self, c: Clause, token: int, code: str, confidence: float,
+                 sources: list[Mention], targets: list[Mention]) -> Trigger:
+        if not sources and self.codebook[code].root == "14":
+            # "riots erupted in New Caledonia", "rallied in Barcelona": a protest with no
+            # named protesters is the place's people, against their own state unless the
+            # text names another target
+            sources = c.places(token)[:1] or c.places(c.doc.tokens[token].head)[:1]
+            if sources and not targets:
+                targets = list(sources)
+        if not targets and self.codebook[code].quad_class >= 3:
+            # the place of a hostile act is its target: "massed troops near Ukraine's
+            # borders"; the place of a meeting is only where it happened
+            targets = [t for t in c.places(token) if t not in sources]
+        if not targets:
+            # "telephoned Erdogan to offer condolences": the purpose is aimed at the object
+            targets = c.purpose_targets(token)
+        obj = c.object_of(token)
+        mutual = (self.grammar.is_reciprocal(code)
+                  or c.lemma(token) in self.grammar.symmetric_verbs
+                  or (obj is not None and c.lemma(obj) in self.grammar.mutual_objects))
+        if len(sources) >= 2 and mutual:
+            # "A and B signed a treaty at the Kremlin": the host is no third party
+            countries = {m.actor.country for m in sources if m.actor}
+            targets = [t for t in targets if not (t.actor and t.actor.country in countries)]
+        if not targets and len(sources) >= 2 and mutual:
+            # "A and B met", "A and B exchanged fire": each acts on the other; _events
+            # skips self-pairs (but "A and B launched strikes" is no fight between them)
+            targets = list(sources)
+        return Trigger(token, code, confidence, or_none(sources), or_none(targets))
+

@@ -1,0 +1,66 @@
+"""Stage 4: who did what to whom, from the dependency parse and the pattern dictionaries.
+
+Input: a :class:`ParsedDoc` and its actor :class:`Mention` list. Output: :class:`Event` rows
+without dates (the time stage dates them). Triggers are verbs and event nouns matched by the
+pattern dictionaries; sources and targets come from the parse (subjects, passive agents,
+possessors, adjectival actors, objects, prepositional objects), conjoined actors expand into
+one event per pair, and negation and modality are read from the trigger's clause and the
+verbs that govern it.
+"""
+
+from __future__ import annotations
+
+from realpolitik.events.coder.assembly import EventAssembly
+from realpolitik.events.coder.common import (
+    SETTING_PREPS,
+    Trigger,
+)
+from realpolitik.events.coder.folding import dedupe, drop_underspecified
+from realpolitik.events.coder.participants import Clause
+from realpolitik.model import Event, Mention, ParsedDoc
+
+
+class EventCoder(EventAssembly):
+    """Codes events in parsed documents; load once, call :meth:`code` per document."""
+
+    # -- public ------------------------------------------------------------------
+    def code(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Event]:
+        clause = Clause(doc, mentions, self.grammar)
+        events: list[Event] = []
+        consumed: set[int] = set()
+        for sentence in doc.sentences:
+            verbs: dict[int, Trigger] = {}
+            for i in range(sentence.start, sentence.end):
+                tok = doc.tokens[i]
+                lemma = tok.lemma.lower()
+                if tok.pos in ("VERB", "AUX") and (lemma in self.patterns.verbs
+                                                   or lemma in self.grammar.halting_verbs):
+                    trigger = self._verb_trigger(clause, i, consumed)
+                    if trigger:
+                        verbs[i] = trigger
+            # an event noun that is the purpose or setting of an event verb is not news of
+            # its own: "travelled for the talks", "paid a visit for the summit"
+            for v, trigger in verbs.items():
+                for k in clause.kids(v, "prep") + clause.kids(trigger.token, "prep"):
+                    if clause.lemma(k) in SETTING_PREPS:
+                        consumed.update(clause.kids(k, "pobj"))
+            self._absorb_complements(clause, verbs)
+            self._demands_by_obligation(clause, verbs)
+            self._fold_protest_demands(clause, verbs, consumed)
+            self._merge_instruments(clause, verbs, consumed)
+            asked = [self._asked_event(clause, v, gov, consumed) for v, gov in verbs.items()]
+            for trigger in [*verbs.values(), *(a for a in asked if a is not None)]:
+                events.extend(self._events(clause, trigger))
+            for i in range(sentence.start, sentence.end):
+                tok = doc.tokens[i]
+                if (i not in consumed and tok.pos in ("NOUN", "PROPN")
+                        and tok.lemma.lower() in self.patterns.nouns
+                        and tok.ent_type not in self.grammar.named_event_entities
+                        and not self._modifies_trigger(doc, i)
+                        and not clause.merely_asked_for(i)
+                        and not self._background(clause, i)):
+                    trigger = self._noun_trigger(clause, i)
+                    if trigger:
+                        events.extend(self._events(clause, trigger))
+        return drop_underspecified(dedupe(events))
+

@@ -1,0 +1,351 @@
+"""Participants: who acts and who is acted upon, from subjects, objects, possessors and more."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from realpolitik.events.coder.common import (
+    FALLBACK_TARGET_PREPS,
+    FIRST_PERSON,
+    LEFT_MODIFIER_DEPS,
+    LOCATIVE_PREPS,
+    OBJECT_TARGET_PREPS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    same_actors,
+    unique,
+)
+from realpolitik.events.coder.modality import ClauseModality
+from realpolitik.events.patterns import (
+    NounPattern,
+)
+from realpolitik.model import Mention
+
+
+class Clause(ClauseModality):
+    """The full reading of a clause: parse helpers, modality and participants."""
+
+    # -- actors ------------------------------------------------------------------
+    def actors_at(self, i: int, depth: int = 0) -> list[Mention]:
+        """Actor mentions a phrase headed by token ``i`` stands for, conjuncts expanded."""
+        found: list[Mention] = []
+        m = self.mention_at.get(i)
+        if m is not None and m.actor is None:
+            # "Iranian nuclear scientist Mohsen Fakhrizadeh": an unknown person stands for
+            # the actors that describe him
+            described = [self.mention_at[k] for k in self._left_modifiers(i)
+                         if k < m.start and k in self.mention_at
+                         and self.mention_at[k].actor is not None]
+            found.extend(unique(described) or [m])
+        elif m is not None:
+            found.append(m)
+            # "Armenian and Azerbaijani forces": a conjoined adjective outside the mention
+            found.extend(self.mention_at[k] for k in self._left_modifiers(i)
+                         if k < m.start and k in self.mention_at
+                         and self.doc.tokens[k].dep == "amod" and self.kids(k, "conj"))
+        elif self.doc.tokens[i].lower in FIRST_PERSON and self.quoted(i):
+            # '"We will not back down," the minister said': the speaker's side
+            found.extend(self.speakers(i))
+        elif self.lemma(i) in self.grammar.pair_nouns and any(
+                self.doc.tokens[k].lower in ("both", "two") for k in self.kids(i)):
+            # "the two men signed", "both sides pledged": the last two parties named
+            found.extend(self.last_pair(i))
+        elif depth < 2:
+            # "Iranian officials", "Russian and Ukrainian delegations", "Iran's programme"
+            found.extend(self.mention_at[k] for k in self._left_modifiers(i)
+                         if k in self.mention_at)
+            if not found:
+                # "the actions of the US"
+                for p in self.kids(i, "prep"):
+                    if self.lemma(p) == "of":
+                        for o in self.kids(p, "pobj"):
+                            found.extend(self.actors_at(o, depth + 1))
+        for conj in self.kids(i, "conj"):
+            found.extend(self.actors_at(conj, depth))
+        for appos in self.kids(i, "appos"):
+            if not found:
+                found.extend(self.actors_at(appos, depth))
+        return unique(found)
+
+    def prep_objects(self, i: int, preps: Iterable[str]) -> list[Mention]:
+        wanted = tuple(preps)
+        out: list[Mention] = []
+        preps_here = self.kids(i, "prep", "dative", "prt")
+        # "spoke with Zelensky and later with his Russian counterpart"
+        preps_here += [c for p in preps_here for c in self.kids(p, "conj")
+                       if self.doc.tokens[c].pos == "ADP"]
+        for p in preps_here:
+            if self.lemma(p) in wanted:
+                for o in self.kids(p, "pobj", "dobj"):
+                    out.extend(self.actors_at(o))
+                if self.doc.tokens[p].dep == "dative" and p in self.mention_at:
+                    out.append(self.mention_at[p])
+        return unique(out)
+
+    def subjects(self, v: int, seen: int = 0) -> tuple[list[Mention], bool]:
+        """(subject mentions, found a subject token at all) for verb ``v``."""
+        tok = self.doc.tokens[v]
+        subj = self.kids(v, *SUBJECT_DEPS)
+        if not subj and tok.dep == "xcomp" and tok.head != v:
+            # "The Turkish president is expected to travel": the raised subject
+            raised = self.kids(tok.head, "nsubjpass")
+            if raised:
+                return self.actors_at(raised[0]), True
+        if subj and self.doc.tokens[subj[0]].lower in RELATIVE_PRONOUNS and tok.dep == "relcl":
+            # "Pelosi, who arrived in Taipei": the relative pronoun stands for Pelosi (but
+            # not for a place: "its consulate in Damascus, which killed ...")
+            antecedent = self.doc.tokens[tok.head]
+            named = self.mention_at.get(tok.head)
+            place = antecedent.dep == "pobj" and self.lemma(antecedent.head) in LOCATIVE_PREPS
+            return ([named] if named is not None and not place else []), True
+        if subj:
+            return self.actors_at(subj[0]), True
+        if seen > 4 or tok.head == v:
+            return [], False
+        head = tok.head
+        if tok.dep == "acomp":
+            return self.subjects(head, seen + 1)
+        if tok.dep == "conj" or tok.dep == "xcomp" or self._infinitival(v):
+            if tok.dep != "conj" and self.lemma(head) in self.grammar.demand_governors:
+                # "called on Iran to withdraw": the demanded actor does it
+                objs = self.kids(head, "dobj") or [
+                    o for p in self.kids(head, "prep", "prt") for o in self.kids(p, "pobj")]
+                if objs:
+                    return self.actors_at(objs[0]), True
+            found = self.subjects(head, seen + 1)
+            head_tok = self.doc.tokens[head]
+            if (tok.dep == "conj" and not found[0] and head_tok.dep == "ccomp"
+                    and tok.tag == "VBD"):
+                # "Japan said the drills were unacceptable and lodged a protest": the
+                # parser hangs the second act on the reported clause
+                return self.subjects(head_tok.head, seen + 1)
+            return found
+        if tok.dep == "relcl":
+            return self.actors_at(head), True
+        if tok.dep in ("pcomp", "pobj") or (tok.dep == "advcl" and not subj):
+            prep = head
+            if self.doc.tokens[prep].pos == "ADP":
+                governor = self.doc.tokens[prep].head
+                if self.lemma(prep) == "of":
+                    # "accused Russia of restricting": the accused did it
+                    objs = self.kids(governor, "dobj")
+                    if objs:
+                        return self.actors_at(objs[0]), True
+                return self.subjects(governor, seen + 1)
+            return self.subjects(head, seen + 1)
+        return [], False
+
+    def verb_participants(self, v: int, preps: tuple[str, ...]
+                          ) -> tuple[list[Mention], list[Mention]]:
+        passive = self.kids(v, "nsubjpass")
+        if passive:
+            sources = [m for a in self.kids(v, "agent") for o in self.kids(a, "pobj")
+                       for m in self.actors_at(o)]
+            patients = self.actors_at(passive[0])
+            if not patients:
+                patients = self.prep_objects(v, preps or FALLBACK_TARGET_PREPS)
+            if not patients:
+                # "the deal between Riyadh and Tehran was brokered by Beijing"
+                patients = self.prep_objects(passive[0], OBJECT_TARGET_PREPS)
+            return sources, patients
+        tok = self.doc.tokens[v]
+        agents = [m for a in self.kids(v, "agent") for o in self.kids(a, "pobj")
+                  for m in self.actors_at(o)]
+        if tok.tag == "VBN" and agents and not self.kids(v, "nsubj"):
+            # "Iran would retaliate if attacked by Israel": the clause's subject suffers it
+            patients, _ = self.subjects(tok.head) if tok.head != v else ([], False)
+            return agents, [m for m in patients if m not in agents]
+        sources, _ = self.subjects(v)
+        targets: list[Mention] = []
+        if preps:
+            targets = self.prep_objects(v, preps)
+            obj = self.object_of(v)
+            if not targets and obj is not None:
+                targets = self.prep_objects(obj, preps)
+        if not targets:
+            for obj in self.kids(v, "dobj", "dative", "attr"):
+                targets.extend(self.actors_at(obj))
+        if not targets:
+            targets = self.prep_objects(v, FALLBACK_TARGET_PREPS)
+        obj = self.object_of(v)
+        if not targets and obj is not None:
+            # "signed an agreement with X", "imposed sanctions on X", "trade between A and B"
+            targets = self.prep_objects(obj, OBJECT_TARGET_PREPS)
+        if not targets and (self.lemma(v) in self.grammar.demand_governors
+                            or self.lemma(v) in self.grammar.verdict_verbs):
+            # "demanded that Georgia carry out reforms": the one asked is the target;
+            # "found Serbia responsible", "ruled that China's curbs violated": the one judged
+            own = {m.actor.country for m in sources if m.actor and m.actor.country}
+            for comp in self.kids(v, "ccomp"):
+                for subj in self.kids(comp, *SUBJECT_DEPS):
+                    # "Israel warned that it would respond": no warning to itself
+                    targets.extend(m for m in self.actors_at(subj)
+                                   if not (m.actor and m.actor.country in own))
+        if not targets and any(self.doc.tokens[o].lower == "other" and any(
+                self.doc.tokens[d].lower in ("each", "one") for d in self.kids(o))
+                for o in self.kids(v, "dobj")):
+            # "Israel and Hamas accused each other": every subject targets the others
+            return sources, list(sources)
+        targets = [t for t in targets if t not in sources]
+        return sources, targets
+
+    def last_pair(self, i: int) -> list[Mention]:
+        """The last two countries named together before token ``i`` in its paragraph
+        ("Egypt and Sudan", "between India and Pakistan"): what "both sides" or "the two
+        leaders" stand for. Nothing when no pair was named together."""
+        doc = self.doc
+        paragraph = doc.sentences[doc.tokens[i].sent].paragraph
+        for k in range(i - 1, -1, -1):
+            if doc.sentences[doc.tokens[k].sent].paragraph != paragraph:
+                break
+            first = self.mention_at.get(k)
+            if first is None or first.actor is None or k != first.head:
+                continue
+            for j in self.kids(k, "conj"):
+                second = self.mention_at.get(j)
+                if (second is not None and second.actor is not None
+                        and second.actor.country != first.actor.country):
+                    return [first, second]
+        return []
+
+    def purpose_targets(self, t: int) -> list[Mention]:
+        """Actors a purpose clause's act is aimed at: the object of the verb it serves
+        ("called Erdogan to offer condolences"); a light verb's noun looks from its verb."""
+        tok = self.doc.tokens[t]
+        if tok.pos in ("NOUN", "PROPN") and tok.dep == "dobj":
+            tok = self.doc.tokens[tok.head]
+        if tok.dep not in ("advcl", "xcomp") or not any(
+                self.lemma(a) == "to" for a in self.kids(tok.i, "aux")):
+            return []
+        governor = tok.head
+        if self.lemma(governor) in self.grammar.demand_governors:
+            return []
+        return [m for o in self.kids(governor, "dobj") for m in self.actors_at(o)]
+
+    def reported_by_another(self, t: int, sources: tuple[Mention | None, ...]) -> bool:
+        """"the Kremlin insisted that no Turkish peacekeepers would be sent": what one
+        says another will not do is no refusal by the other."""
+        for gov, link in self._governors(t):
+            if link == "ccomp" and self.lemma(gov) in self.grammar.report_governors:
+                speakers, _ = self.subjects(gov)
+                known = tuple(m for m in speakers if m.actor is not None)
+                return bool(known) and not same_actors(known, sources)
+        return False
+
+    def speakers(self, i: int) -> list[Mention]:
+        """Who says the quotation that token ``i`` is in: the subject of a speech verb of
+        the same sentence outside the quotation marks."""
+        sentence = self.doc.sentences[self.doc.tokens[i].sent]
+        for v in range(sentence.start, sentence.end):
+            tok = self.doc.tokens[v]
+            if (tok.pos == "VERB" and tok.lemma.lower() in self.grammar.report_governors
+                    and not self.quoted(v)):
+                for subj in self.kids(v, "nsubj"):
+                    if not self.quoted(subj):
+                        return self.actors_at(subj)
+        return []
+
+    def crowd_places(self, crowd: int) -> list[Mention]:
+        """The state where a crowd acts: "protesters in Yerevan" are Armenia's."""
+        if self.lemma(crowd) not in self.grammar.crowd_nouns:
+            return []
+        return self.places(crowd)[:1]
+
+    def places(self, i: int) -> list[Mention]:
+        """States named as the place of an act: on the word, on its object, or on the
+        noun of one of its prepositions ("clashed with fighters in northern Syria")."""
+        heads = [i] + [o for o in self.kids(i, "dobj") if o not in self.mention_at]
+        heads += [o for p in self.kids(i, "prep") for o in self.kids(p, "pobj")
+                  if o not in self.mention_at]
+        return unique(m for h in heads for m in self.prep_objects(h, LOCATIVE_PREPS)
+                       if m.actor is not None and m.actor.kind in ("state", "government"))
+
+    def noun_participants(self, n: int, pattern: NounPattern
+                          ) -> tuple[list[Mention], list[Mention]]:
+        sources: list[Mention] = []
+        targets: list[Mention] = []
+        # "Bazoum's detention" names the patient, but "Iraq's invasion of Kuwait" the agent
+        patient_possessor = pattern.patient_possessor and not self.prep_objects(n, ("of",))
+        hostile = pattern.code[:2] in self.grammar.violent_roots
+        for k in self._left_modifiers(n):
+            m = self.mention_at.get(k)
+            if m is None or m in sources or m in targets:
+                continue
+            is_poss = self.doc.tokens[k].dep == "poss" or self.doc.tokens[m.head].dep == "poss"
+            struck_city = (hostile and m.kind == "metonym" and self.doc.tokens[k].dep ==
+                           "compound" and self.doc.tokens[k].ent_type == "GPE")
+            # "the Paris attacks" happened in Paris: the city is struck, not striking
+            (targets if (is_poss and patient_possessor) or struck_city else sources).append(m)
+        sent_by_from = pattern.code[:2] not in ("08", "14", "15", "16", "17", "18", "19", "20")
+        for a in self.kids(n, "prep"):
+            if self.lemma(a) == "by" or (self.lemma(a) == "from" and not sources
+                                          and sent_by_from):
+                # "an attack by X", "condemnation from Washington" (but a "withdrawal
+                # from Mali" leaves Mali)
+                for o in self.kids(a, "pobj"):
+                    sources.extend(self.actors_at(o))
+        head = self.doc.tokens[n].head
+        if (self.doc.tokens[n].dep == "dobj" and self.lemma(head) in
+                self.grammar.provoking_verbs and not self.prep_objects(n, pattern.prep or ())):
+            # "Iraq's invasion drew condemnation": the reaction is aimed at the invader
+            for subj in self.kids(head, "nsubj"):
+                targets.extend(m for m in self.actors_at(subj) if m not in sources)
+        if not sources and self.doc.tokens[n].dep == "nsubj" and self.lemma(head) in (
+                "pour", "come", "flow", "arrive"):
+            # "Condolences poured in from Paris and Berlin"
+            sources.extend(m for p in self.kids(head, "prep") if self.lemma(p) == "from"
+                           for o in self.kids(p, "pobj") for m in self.actors_at(o))
+        preps = tuple(p for p in pattern.prep or FALLBACK_TARGET_PREPS if p != "from")
+        targets.extend(self.prep_objects(n, preps))
+        if not targets and self.doc.tokens[n].dep == "compound" and head != n:
+            # "a condolence telegram to X": the preposition hangs on the compound's head
+            targets.extend(self.prep_objects(head, preps))
+        between = self.prep_objects(n, ("between", "among", "amongst"))
+        if between and not sources:
+            sources = between
+        elif between:
+            targets.extend(between)
+        sources = unique(sources)
+        return sources, [t for t in unique(targets) if t not in sources]
+
+    def _left_modifiers(self, n: int) -> list[int]:
+        out: list[int] = []
+        stack = [k for k in self.kids(n, *LEFT_MODIFIER_DEPS) if k < n]
+        while stack:
+            k = stack.pop()
+            out.append(k)
+            if self.doc.tokens[k].pos == "VERB" and self.lemma(k) in self.grammar.backing_verbs:
+                # "a Russian-brokered deal", "the Iran-backed militia": the backer is not
+                # who makes the deal or is the militia
+                continue
+            stack.extend(j for j in self.kids(k, *LEFT_MODIFIER_DEPS, "conj") if j < n)
+        return sorted(out)
+
+    def accused_of(self, n: int) -> list[Mention]:
+        tok = self.doc.tokens[n]
+        if tok.dep != "pobj" or self.lemma(tok.head) != "of":
+            return []
+        governor = self.doc.tokens[tok.head].head
+        if self.lemma(governor) not in self.grammar.report_governors:
+            return []
+        objs = self.kids(governor, "dobj")
+        return self.actors_at(objs[0]) if objs else []
+
+    def clause_subjects(self, n: int) -> list[Mention]:
+        """Subject of the verb that an event noun sits under (through prepositions)."""
+        i, hops = n, 0
+        while hops < 5:
+            tok = self.doc.tokens[i]
+            if tok.head == i:
+                break
+            i = tok.head
+            hops += 1
+            if self.doc.tokens[i].pos in ("VERB", "AUX"):
+                if self.doc.tokens[i].lemma.lower() in self.grammar.report_governors:
+                    return []
+                subj, _ = self.subjects(i)
+                return subj
+            if self.doc.tokens[i].pos not in ("NOUN", "PROPN", "ADP"):
+                break
+        return []
+

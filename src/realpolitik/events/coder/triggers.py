@@ -1,0 +1,250 @@
+"""Triggers: verbs and event nouns matched against the pattern dictionaries."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from realpolitik.events.coder.common import (
+    FALLBACK_TARGET_PREPS,
+    LEFT_MODIFIER_DEPS,
+    OBJECT_TARGET_PREPS,
+    YEAR,
+    Trigger,
+)
+from realpolitik.events.coder.participants import Clause
+from realpolitik.events.coder.speech import SpeechActs
+from realpolitik.events.patterns import (
+    NO_EVENT,
+    NounPattern,
+)
+from realpolitik.model import Mention, ParsedDoc
+
+
+class TriggerFinder(SpeechActs):
+    """Finds the trigger of a verb or noun, or decides that it is no event."""
+
+    # -- triggers ----------------------------------------------------------------
+    def _verb_trigger(self, c: Clause, v: int, consumed: set[int]) -> Trigger | None:
+        tok = c.doc.tokens[v]
+        if tok.dep == "acomp" and tok.tag in ("VBG", "VBN", "JJ"):
+            # "Moscow's restraint was striking", "Beijing was more guarded": a quality
+            return None
+        if (tok.dep in ("acl", "amod") and c.lemma(tok.head) in self.grammar.message_nouns
+                and c.doc.tokens[tok.head].dep == "dobj"
+                and c.lemma(c.doc.tokens[tok.head].head) in self.grammar.blocking_verbs):
+            # "blocked a statement condemning the coup": the statement was never made
+            return None
+        if (tok.dep in ("acl", "amod") and not c.kids(v, "nsubj", "nsubjpass", "agent")
+                and c.lemma(tok.head) not in self.grammar.message_nouns):
+            # a participle describing a noun tells no event of its own: "the families of
+            # those killed in the crash", "the occupied territories" (but "a declaration
+            # demanding reforms" is the declaration's demand)
+            return None
+        pattern = self._best_verb_pattern(c, v)
+        if pattern is not None and pattern.code == NO_EVENT:
+            return None
+        lemma = c.doc.tokens[v].lemma.lower()
+        obj = c.object_of(v)
+        if lemma in self.grammar.halting_verbs and (
+                pattern is None or not pattern.code.startswith("16")):
+            # "suspended military aid", and "withdrew from the talks"
+            outs = [v, *(k for k in c.kids(v, "prt", "advmod", "prep")
+                         if c.lemma(k) == "out")]
+            left = [obj] if obj is not None else [
+                o for w in outs for p in c.kids(w, "prep") if c.lemma(p) in ("from", "of")
+                for o in c.kids(p, "pobj")]
+            for halted_noun in left:
+                halted = self._halted_event(c, v, halted_noun, consumed)
+                if halted is not None:
+                    # "suspended cooperation ... on military dialogues": the dialogues
+                    # are halted too, not held
+                    consumed.update(o for p in c.kids(v, "prep")
+                                    if c.lemma(p) in self.grammar.topic_preps
+                                    for o in c.kids(p, "pobj"))
+                    return halted
+        if lemma in self.grammar.accepting_verbs and (pattern is None or not pattern.object):
+            accepted = self._accepted_event(c, v, consumed)
+            if accepted is not None:
+                return accepted
+        counted = c.counted_nouns(v)
+        for noun in counted:
+            noun_pattern = self._noun_pattern(c, noun)
+            if noun_pattern is not None and noun_pattern.modifier and (
+                    pattern is None or pattern.code[:2] == noun_pattern.code[:2]):
+                # "approved $350 million in military aid": the kind of aid decides
+                consumed.update((noun, *([obj] if obj is not None else [])))
+                sources, targets = c.verb_participants(
+                    v, noun_pattern.prep or FALLBACK_TARGET_PREPS)
+                return self._trigger(c, v, noun_pattern.code, noun_pattern.confidence,
+                                     sources, targets)
+        if obj is not None and lemma in self.grammar.light_verbs:
+            noun_pattern = self._noun_pattern(c, obj)
+            # the noun decides when it is the more specific: "held joint exercises"
+            if noun_pattern and (pattern is None or not pattern.object
+                                 or noun_pattern.modifier):
+                consumed.add(obj)
+                return self._light_verb_trigger(c, v, obj, noun_pattern)
+        if pattern is None:
+            judged = self._judgement(c, v, "010") if lemma in self.grammar.labelling_verbs \
+                else None
+            if judged is None:
+                return None
+            sources, _ = c.verb_participants(v, ())
+            return self._trigger(c, v, judged[0], 0.6, sources, judged[1])
+        if obj is not None and pattern.object:
+            consumed.add(obj)
+            consumed.update(c.kids(obj, "compound"))
+        for noun in c.idiom_nouns(v, pattern) if pattern.pobj else ():
+            consumed.add(noun)
+        sources, targets = c.verb_participants(v, pattern.prep)
+        themes = [k for k in c.kids(v, "nsubjpass") if c.lemma(k) in pattern.object
+                  and pattern.code[:2] in self.grammar.transfer_roots]
+        if themes:
+            # "Chadian troops were sent to Sudan": the troops are what is sent, their
+            # owner the sender
+            sources = sources or c.actors_at(themes[0])
+            targets = c.prep_objects(v, pattern.prep or FALLBACK_TARGET_PREPS)
+        reacted = self._noun_pattern(c, obj) if obj is not None and not pattern.object else None
+        if obj is not None and reacted is not None:
+            # "the attack by Russia on Ukraine was condemned": Russia is condemned
+            agents, _ = c.noun_participants(obj, reacted)
+            if agents:
+                targets = [m for m in agents if m not in sources]
+        code = pattern.code
+        crowds = [k for k in c.kids(v, "nsubj") if c.lemma(k) in self.grammar.crowd_nouns]
+        if crowds and not sources:
+            # "protesters in Baghdad stormed the embassy": the crowd is the place's
+            sources = c.crowd_places(crowds[0])
+        judged = self._judgement(c, v, code)
+        if judged is not None:
+            code, named = judged
+            targets = named or targets
+        if crowds and self.codebook[code].root in self.grammar.violent_roots:
+            code = "145"
+        elif code in self.grammar.generic_violence_codes:
+            # "Israeli jets struck ...", "attacked the port with drones": the weapon says
+            # which kind of force it was
+            code = c.weapon_code(v) or code
+        if not targets and self.codebook[code].root in self.grammar.violent_roots:
+            targets = self._war_targets(c, v, consumed)
+        trigger = self._trigger(c, v, code, pattern.confidence, sources, targets)
+        return dataclasses.replace(trigger, specific=bool(pattern.xcomp or pattern.object
+                                                          or pattern.pobj),
+                                   complement=frozenset(pattern.xcomp))
+
+    def _background(self, c: Clause, n: int) -> bool:
+        """An event noun that is only background, not news: the topic of other talks
+        ("negotiations on a trade agreement"), a frame ("under the treaty", "amid the
+        sanctions"), an event named by its year ("the 2015 deal") or a measured quantity
+        ("trade between them doubled")."""
+        g = self.grammar
+        tok = c.doc.tokens[n]
+        head = c.doc.tokens[tok.head]
+        if tok.dep == "nsubj" and head.lemma.lower() in g.measure_verbs:
+            return True
+        if any(YEAR.fullmatch(c.doc.tokens[k].text) for k in c.kids(n, *LEFT_MODIFIER_DEPS,
+                                                                   "nummod")):
+            # "the 2015 nuclear deal", "their 1953 treaty": named by the year it happened,
+            # an old event recalled, not news
+            return True
+        if tok.dep != "pobj" or head.pos != "ADP":
+            return False
+        prep = head.lower
+        if prep in g.frame_preps:
+            return True
+        governor = c.doc.tokens[head.head]
+        return (prep in g.topic_preps and governor.pos == "NOUN"
+                and (governor.lemma.lower() in self.patterns.nouns
+                     or governor.lemma.lower() in g.message_nouns))
+
+    def _war_targets(self, c: Clause, v: int, consumed: set[int]) -> list[Mention]:
+        """"used nuclear weapons in its war against Ukraine": an act done in a war is
+        aimed at the war's enemy, and the war is its setting, not a second event."""
+        for p in c.kids(v, "prep"):
+            if c.lemma(p) not in ("in", "during", "amid"):
+                continue
+            for n in c.kids(p, "pobj"):
+                pattern = self._noun_pattern(c, n)
+                if pattern is None or pattern.code[:2] not in self.grammar.violent_roots:
+                    continue
+                _, targets = c.noun_participants(n, pattern)
+                if targets:
+                    consumed.add(n)
+                    return targets
+        return []
+
+    def _modifies_trigger(self, doc: ParsedDoc, i: int) -> bool:
+        """A noun modifying another noun is the event only when it heads a message:
+        "condolence telegram" is condolences, but "Partnership Agreement" is the
+        agreement and "targeting data", "attack helicopters" are no events at all."""
+        tok = doc.tokens[i]
+        if tok.dep != "compound" or tok.head == i:
+            return False
+        head = doc.tokens[tok.head].lemma.lower()
+        return head not in self.grammar.message_nouns and head not in self.grammar.carrier_nouns
+
+    def _halted_event(self, c: Clause, v: int, obj: int, consumed: set[int]
+                      ) -> Trigger | None:
+        """"suspended military aid", "broke off talks", "suspended part of an aid
+        programme": ending what the object names is coded by the 16 family."""
+        candidates = [obj, *c.kids(obj, "compound")]
+        counted = c.counted_by(obj)
+        candidates += counted + [k for o in counted for k in c.kids(o, "compound")]
+        for noun in candidates:
+            noun_pattern = self._noun_pattern(c, noun)
+            if noun_pattern is None:
+                continue
+            code = self.families.code_for("16", noun_pattern.code)
+            if code is None or (code == "160" and not noun_pattern.code.startswith(
+                    ("06", "07"))):
+                continue
+            consumed.update(candidates)
+            sources, targets = c.verb_participants(v, noun_pattern.prep or FALLBACK_TARGET_PREPS)
+            if not targets:
+                targets = c.prep_objects(noun, OBJECT_TARGET_PREPS)
+            return self._trigger(c, v, code, noun_pattern.confidence, sources, targets)
+        return None
+
+    def _accepted_event(self, c: Clause, v: int, consumed: set[int]) -> Trigger | None:
+        """"agreed to a ceasefire": the subject takes up the event the noun names."""
+        for p in c.kids(v, "prep"):
+            if c.lemma(p) != "to":
+                continue
+            for noun in c.kids(p, "pobj"):
+                pattern = self._noun_pattern(c, noun)
+                if pattern is None:
+                    continue
+                consumed.add(noun)
+                sources, _ = c.subjects(v)
+                targets = c.prep_objects(noun, pattern.prep or FALLBACK_TARGET_PREPS)
+                return self._trigger(c, v, pattern.code, pattern.confidence, sources, targets)
+        return None
+
+    def _light_verb_trigger(self, c: Clause, v: int, noun: int,
+                            pattern: NounPattern) -> Trigger:
+        sources, targets = c.verb_participants(v, pattern.prep or FALLBACK_TARGET_PREPS)
+        noun_targets = c.prep_objects(noun, pattern.prep or FALLBACK_TARGET_PREPS)
+        if noun_targets:
+            targets = noun_targets
+        elif c.object_of(v) == noun:
+            # the object was the event noun itself, not an actor
+            targets = [t for t in targets if t.head != noun]
+        return self._trigger(c, noun, pattern.code, pattern.confidence * 0.95, sources, targets)
+
+    def _noun_trigger(self, c: Clause, n: int) -> Trigger | None:
+        pattern = self._noun_pattern(c, n)
+        if pattern is None:
+            return None
+        sources, targets = c.noun_participants(n, pattern)
+        if not sources:
+            # "accused Russia of an attack": the accused is the agent
+            sources = c.accused_of(n)
+        tok = c.doc.tokens[n]
+        praised = (tok.dep == "dobj"
+                   and c.codes_at.get(tok.head, "")[:2] in self.grammar.reaction_roots)
+        if not sources and self.codebook[pattern.code].quad_class == 1 and not praised:
+            # "responded ... in a condolence telegram to X": the responder sent it (but
+            # "Trump praised the summit" is no summit of Trump's)
+            sources = c.clause_subjects(n)
+        return self._trigger(c, n, pattern.code, pattern.confidence * 0.9, sources, targets)
+
