@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 from pathlib import Path
@@ -71,9 +72,11 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--out", type=Path, default=Path("gold/reuters/stories.json"))
     args = parser.parse_args()
-    splits = draw(args.shared / "bench" / "reuters21578.jsonl")
+    corpus = args.shared / "bench" / "reuters21578.jsonl"
+    splits = draw(corpus)
     manifest = {
-        "corpus": "../shared/bench/reuters21578.jsonl",
+        # relative to the manifest, so the gold reads the corpus from any working directory
+        "corpus": os.path.relpath(corpus, args.out.parent),
         "rule": "scripts/draw_reuters_gold.py",
         "draw_seed": DRAW_SEED,
         "split_seed": SPLIT_SEED,
