@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from realpolitik.actors.cameo import cameo_country, iso_country
 from realpolitik.actors.loader import DERIVED, RawKnowledge, load_builtin, load_user_file
 from realpolitik.actors.records import (
     BodyRecord,
@@ -89,12 +90,14 @@ class KnowledgeBase:
         state = self.states.get(code)
         name = state.name if state else code
         if role is None:
-            return Actor(id=f"state:{code}", code=code, name=name, country=code, role=None,
+            return Actor(id=f"state:{code}", code=cameo_country(code) or code, name=name,
+                         country=code, role=None,
                          kind="state", valid_from=state.valid_from if state else None,
                          valid_to=state.valid_to if state else None,
                          source=state.source if state else "")
         label = self.vocabulary.role_labels.get(role, role)
-        return Actor(id=f"state:{code}:{role}", code=f"{code}{role}", name=f"{name} {label}",
+        return Actor(id=f"state:{code}:{role}", code=f"{cameo_country(code)}{role}",
+                     name=f"{name} {label}",
                      country=code, role=role,
                      kind="government" if role == "GOV" else "body",
                      source=state.source if state else "")
@@ -102,7 +105,8 @@ class KnowledgeBase:
     def body_actor(self, body: BodyRecord, on: date | None = None) -> Actor:
         state = self.states.get(body.country)
         country = state.code_on(on) if state is not None and on is not None else body.country
-        return Actor(id=f"body:{body.country}:{body.name}", code=f"{country}{body.role}",
+        return Actor(id=f"body:{body.country}:{body.name}",
+                     code=f"{cameo_country(country)}{body.role}",
                      name=body.name, country=country, role=body.role, kind="body",
                      valid_from=body.valid_from, valid_to=body.valid_to, source=body.source)
 
@@ -111,7 +115,7 @@ class KnowledgeBase:
             role = org.role_on(on) if on else (org.roles[-1].value if org.roles else None)
             known = org.code if len(org.code) == 3 and org.code.isupper() else ""
             # a transnational group has no state: its known-group code, else its name
-            code = f"{org.country}{role or ''}{known}" if org.country \
+            code = f"{cameo_country(org.country)}{role or ''}{known}" if org.country \
                 else known or org.id.upper()
             return Actor(id=f"group:{org.id}", code=code, name=org.name, country=org.country,
                          role=role, kind="group", valid_from=org.valid_from,
@@ -125,7 +129,7 @@ class KnowledgeBase:
         if not tenure.country:
             return org.code if org else (tenure.org or "")
         suffix = org.code if org is not None and len(org.code) == 3 else ""
-        return f"{tenure.country}{role or tenure.role}{suffix}"
+        return f"{cameo_country(tenure.country)}{role or tenure.role}{suffix}"
 
     def tenure_actor(self, person: PersonRecord, tenure: Tenure) -> Actor:
         return Actor(id=f"person:{person.id}", code=self._tenure_code(tenure), name=person.name,
@@ -150,13 +154,13 @@ class KnowledgeBase:
         if past:
             last = max(past, key=lambda t: (t.valid_to or date.min, -self._rank(t.title)))
             title = f"former_{last.title}" if last.title else "former"
-            code = f"{last.country}ELI" if last.country else self._tenure_code(last)
+            code = f"{cameo_country(last.country)}ELI" if last.country else self._tenure_code(last)
             return Actor(id=f"person:{person.id}", code=code, name=person.name,
                          country=last.country or None, role="ELI" if last.country else None,
                          kind="person", title=title, valid_from=last.valid_to, valid_to=None,
                          source=last.source)
         first = min(tenures, key=lambda t: t.valid_from or date.min)
-        code = f"{first.country}ELI" if first.country else self._tenure_code(first)
+        code = f"{cameo_country(first.country)}ELI" if first.country else self._tenure_code(first)
         return Actor(id=f"person:{person.id}", code=code, name=person.name,
                      country=first.country or None, role="ELI" if first.country else None,
                      kind="person", title=None, valid_from=None, valid_to=first.valid_from,
@@ -189,10 +193,12 @@ class KnowledgeBase:
             org = self.orgs.get(rest)
             return self.org_actor(org) if org else None
         code = actor_id.strip().upper()
-        if code in self.states:
-            return self.state_actor(code)
-        if len(code) >= 6 and code[:3] in self.states:
-            return self.state_actor(code[:3], code[3:6])
+        # CAMEO codes where they differ from ISO: USR and USRGOV are the Soviet Union's
+        country = iso_country(code[:3])
+        if len(code) == 3 and country in self.states:
+            return self.state_actor(country)
+        if len(code) >= 6 and country in self.states:
+            return self.state_actor(country, code[3:6])
         org = self._org_by_code.get(code) or self.orgs.get(actor_id)
         return self.org_actor(org) if org else None
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from realpolitik.actors.cameo import cameo_country
 from realpolitik.actors.compose import Draft, build_drafts, lowered
 from realpolitik.actors.coref import Coreference
 from realpolitik.actors.kb import KnowledgeBase
@@ -155,7 +156,8 @@ class ActorResolver:
                     and not self._surname_fits(doc, draft, when):
                 actor = None
             if actor is not None and draft.former and actor.role != "ELI" and actor.country:
-                actor = Actor(id=actor.id, code=f"{actor.country}ELI", name=actor.name,
+                actor = Actor(id=actor.id, code=f"{cameo_country(actor.country)}ELI",
+                              name=actor.name,
                               country=actor.country, role="ELI", kind="person",
                               title=f"former_{actor.title}" if actor.title else "former",
                               source=actor.source)

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import pycountry
 
+from realpolitik.actors.cameo import iso_country
 from realpolitik.datafiles import data_file, read_yaml_mapping
 from realpolitik.errors import QueryError
 
@@ -31,18 +32,20 @@ def country_code(text: str) -> str:
     """An ISO3 (or organisation) code from a code, an actor code or a country name.
 
     ``RUS`` and ``NAT`` stay as they are, ``RUSGOV`` gives ``RUS``, ``Russia`` and
-    ``Russian Federation`` give ``RUS``. Raises :class:`QueryError` for anything else.
+    ``Russian Federation`` give ``RUS``, CAMEO's ``USR`` and ``USRGOV`` give ``SUN``.
+    Raises :class:`QueryError` for anything else.
     """
     cleaned = " ".join(str(text).split())
     if not cleaned:
         raise QueryError("an actor is needed, e.g. RUS or Russia")
     upper = cleaned.upper()
+    # CAMEO country codes where they differ from ISO (USR, USRGOV) give the ISO code
     if _CODE.match(upper) and cleaned.isupper():
-        return upper
+        return iso_country(upper)
     if _ACTOR_CODE.match(upper) and cleaned.isupper():
-        return upper[:3]
+        return iso_country(upper[:3])
     if _CODE.match(upper):
-        return upper
+        return iso_country(upper)
     found = _state_names().get(cleaned.lower())
     if found:
         return found

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from realpolitik.actors.cameo import iso_country
 from realpolitik.analysis.evidence import Evidence, evidence_from_row
 from realpolitik.analysis.leaders import PERSON_PREFIX, LeaderBook
 from realpolitik.analysis.names import actor_filter, country_name
@@ -112,7 +113,7 @@ def profile(store: Store, actor: str, on: date, *, kb: LeaderBook | None = None,
             people: int = 8) -> Profile:
     """What the store and the knowledge base know about ``actor`` on ``on``."""
     kind, code = actor_filter(actor)
-    country = code[:3]
+    country = iso_country(code[:3])
     leader = kb.leader_of(country, on) if kb is not None else None
     ties = find_ties(store, country, tie_rules or default_tie_rules(), as_of=on,
                      active_since=on)

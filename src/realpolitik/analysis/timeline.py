@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from realpolitik.actors.cameo import iso_country
 from realpolitik.analysis.evidence import Evidence, evidence_from_row
 from realpolitik.analysis.names import actor_filter
 from realpolitik.errors import QueryError
@@ -124,7 +125,7 @@ def timeline(store: Store, a: str, b: str | None = None, *, start: date | None =
     entries: list[TimelineEntry] = []
     if "event" in kinds:
         entries += [event_entry(r) for r in _events(store, spec_a, spec_b, start, end)]
-    countries = [spec_a[1][:3], *([spec_b[1][:3]] if spec_b else [])]
+    countries = [iso_country(spec_a[1][:3]), *([iso_country(spec_b[1][:3])] if spec_b else [])]
     if "relation" in kinds:
         rows = store.query_dicts(
             """SELECT r.*, d.date AS doc_date FROM relations r

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from realpolitik.actors.cameo import cameo_country
 from realpolitik.errors import QueryError
 from realpolitik.store.db import Store, first_line
 from realpolitik.store.schema import TABLES
@@ -67,7 +68,9 @@ def _fraction_date(d: date) -> float:
 def _gdelt_actor(code: str | None, name: str | None, country: str | None,
                  role: str | None) -> list[Any]:
     known_group = code if code and not country else ""
-    return [code or "", (name or "").upper(), country or "", known_group, "", "", "",
+    # GDELT's country column holds CAMEO country codes (USR, not ISO's SUN)
+    return [code or "", (name or "").upper(), cameo_country(country) or "", known_group,
+            "", "", "",
             role or "", "", ""]
 
 
