@@ -23,6 +23,8 @@ _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 #: words that may sit between a country word and its office ("Iran's powerful army")
 _SKIPPABLE_POS = frozenset({"ADJ", "ADV"})
 _MAX_SKIPPED = 2
+#: the CAMEO role of companies and other businesses
+_BUSINESS = "BUS"
 
 
 @dataclass(slots=True)
@@ -235,15 +237,23 @@ def _next_office(doc: ParsedDoc, pos: int, by_start: dict[int, Match],
     """The office match after a country word, skipping a few plain adjectives."""
     tokens = doc.tokens
     skipped = 0
+    noun_skipped = False
     while pos < len(tokens) and skipped <= _MAX_SKIPPED:
         match = by_start.get(pos)
         if match is not None:
+            if noun_skipped:
+                # "a U.S. oil company", "a Chilean copper mine": a noun in between is what
+                # a business makes; before any other office it is a different phrase
+                role = match.first("role")
+                return match if role is not None and role.target == _BUSINESS else None
             if match.first("role", "title", "counterpart", "former"):
                 return match
             return None
         tok = tokens[pos]
         # plain adjectives and participles used as such ("acting", "elected")
         skippable = tok.pos in _SKIPPABLE_POS or tok.tag in ("VBG", "VBN")
+        if not skippable and tok.pos == "NOUN" and tok.dep == "compound" and tok.head > pos:
+            skippable = noun_skipped = True
         if not skippable or tok.sent != tokens[max(pos - 1, 0)].sent:
             return None
         pos += 1

@@ -16,6 +16,7 @@ from realpolitik.actors.compose import Draft, build_drafts, lowered
 from realpolitik.actors.coref import Coreference
 from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.actors.lexicon import Entry, Match, normalise
+from realpolitik.actors.nonstate import BUSINESS, business_matches, company_span, is_place_label
 from realpolitik.model import Actor, Mention, ParsedDoc
 
 #: how far from a person's offices a bare surname may still name them
@@ -119,6 +120,8 @@ class ActorResolver:
             if kept:
                 out.append(Match(match.start, match.end, tuple(kept)))
         out.extend(self._hyphen_compounds(doc, lowers, out))
+        covered = {i for m in out for i in range(m.start, m.end)}
+        out.extend(business_matches(doc, lowers, covered, self.kb.vocabulary))
         out.sort(key=lambda m: m.start)
         return out
 
@@ -191,6 +194,13 @@ class ActorResolver:
                             personal=_all_generic(draft.roles) and not plural)
         if draft.country is None or country is None:
             return None
+        if is_place_label(doc, draft, head_tok.i, kb.vocabulary):
+            return None
+        firm = company_span(doc, draft, kb.vocabulary)
+        if firm is not None and draft.country.kind in ("state", "adj", "capital", "people"):
+            # "British Airways", "Texaco Canada Inc": the firm, of that country
+            draft.start, draft.end = min(draft.start, firm[0]), max(draft.end, firm[1])
+            return Resolved(draft, kb.state_actor(country, BUSINESS), "organisation")
         return self._country_word(doc, draft, country, plural, when)
 
     def _country_code(self, entry: Entry, when: date) -> str | None:
@@ -289,7 +299,7 @@ class ActorResolver:
                         title=title)
 
     def _country_word(self, doc: ParsedDoc, draft: Draft, country: str,
-                      plural: bool, when: date) -> Resolved:
+                      plural: bool, when: date) -> Resolved | None:
         kb = self.kb
         entry = draft.country
         assert entry is not None
@@ -300,8 +310,10 @@ class ActorResolver:
             return Resolved(draft, kb.state_actor(country, entry.role), "metonym",
                             plural=entry.kind == "epithet")
         if entry.kind == "capital":
-            if _is_locative(doc, draft, kb.vocabulary.words("locative")) \
-                    or _is_compound_modifier(doc, draft):
+            if _is_compound_modifier(doc, draft):
+                # "Geneva-based", "London-listed": where something is, nobody's act
+                return None
+            if _is_locative(doc, draft, kb.vocabulary.words("locative")):
                 return Resolved(draft, kb.state_actor(country), "metonym", place=True)
             return Resolved(draft, kb.state_actor(country, "GOV"), "metonym")
         if entry.kind in ("adj", "people"):
