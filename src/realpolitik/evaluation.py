@@ -117,3 +117,23 @@ def _evaluator(kind: str) -> Callable[[Path, Config], dict[str, Any]]:
 
 def evaluate_file(path: Path, config: Config) -> dict[str, Any]:
     return _evaluator(detect_gold_kind(path))(path, config)
+
+
+def gold_kind(path: Path) -> str:
+    """The kind of a gold file, or ``stories`` for a story gold directory."""
+    from realpolitik.stories.gold import is_story_gold
+
+    if path.is_dir():
+        if is_story_gold(path):
+            return "stories"
+        raise GoldFormatError(f"{path}: a gold directory needs a stories.json manifest")
+    return detect_gold_kind(path)
+
+
+def evaluate_path(path: Path, config: Config, split: str = "dev") -> dict[str, Any]:
+    """Score one gold file, or a story gold directory on one of its splits."""
+    if gold_kind(path) == "stories":
+        from realpolitik.stories.run import evaluate_stories
+
+        return evaluate_stories(path, config, split)
+    return evaluate_file(path, config)

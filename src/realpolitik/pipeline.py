@@ -48,12 +48,13 @@ STAGES: tuple[StageContract, ...] = (
 class Pipeline:
     """All stages, loaded once: the spaCy model, the knowledge base, the dictionaries."""
 
-    def __init__(self, config: Config, nlp: NlpStage | None = None) -> None:
+    def __init__(self, config: Config, nlp: NlpStage | None = None,
+                 coder: EventCoder | None = None) -> None:
         self.config = config
         self.nlp = nlp or NlpStage(config)
         self.kb = KnowledgeBase.load(config)
         self.resolver = ActorResolver(self.kb)
-        self.coder = EventCoder(config)
+        self.coder = coder or EventCoder(config)
         self.timer = TimeResolver(config)
         self.relations = RelationExtractor(config)
         self.quantities = QuantityExtractor(config)

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from realpolitik.cli.render import stdout
 from realpolitik.config import Config
-from realpolitik.evaluation import detect_gold_kind, evaluate_file
+from realpolitik.evaluation import evaluate_path, gold_kind
 
 
 class EvalFormat(StrEnum):
@@ -21,20 +21,30 @@ class EvalFormat(StrEnum):
     json = "json"
 
 
+class Split(StrEnum):
+    dev = "dev"
+    test = "test"
+    all = "all"
+
+
 def register(app: typer.Typer) -> None:
     app.command("eval")(eval_command)
 
 
 def eval_command(
-    gold: Annotated[list[Path], typer.Argument(help="Gold JSON Lines files.", exists=True,
-                                               dir_okay=False)],
+    gold: Annotated[list[Path], typer.Argument(
+        help="Gold JSON Lines files, or story gold directories (gold/reuters).",
+        exists=True)],
     fmt: Annotated[EvalFormat, typer.Option("--format", "-f")] = EvalFormat.table,
+    split: Annotated[Split, typer.Option(
+        help="Which stories of a story gold directory: dev, test (held out: score it "
+             "rarely and never tune on it) or all.")] = Split.dev,
 ) -> None:
     """Precision, recall and F1 of events, dates, actors, relations or quantities."""
     config = Config()
     results: dict[str, Any] = {}
     for path in gold:
-        results[str(path)] = {"kind": detect_gold_kind(path), **evaluate_file(path, config)}
+        results[str(path)] = {"kind": gold_kind(path), **evaluate_path(path, config, split)}
     if fmt is EvalFormat.json:
         sys.stdout.write(json.dumps(results, indent=2) + "\n")
         return
@@ -48,13 +58,24 @@ def _print_result(path_name: str, result: dict[str, Any]) -> None:
     for col in ("precision", "recall", "f1", "accuracy", "tp", "predicted", "gold"):
         table.add_column(col, justify="right")
     for name, value in result.items():
+        if isinstance(value, dict) and "accuracy" not in value and any(
+                k.endswith("_accuracy") for k in value):
+            # a code-only gold (the CAMEO manual) has one accuracy per level
+            for key, number in value.items():
+                if key.endswith("_accuracy"):
+                    table.add_row(f"{name} {key.removesuffix('_accuracy')}".strip(), "", "",
+                                  "", str(number), "", "", str(value.get("examples", "")))
+            if "f1" not in value:
+                continue
         if isinstance(value, dict) and any(k in value for k in ("f1", "accuracy")):
+            predicted = value.get("predicted", _sum(value, "tp", "fp"))
+            gold_count = value.get("gold", _sum(value, "tp", "fn"))
             table.add_row(name, *[str(value.get(c, "")) for c in
-                                  ("precision", "recall", "f1", "accuracy", "tp", "predicted",
-                                   "gold")])
+                                  ("precision", "recall", "f1", "accuracy", "tp")],
+                          str(predicted), str(gold_count))
     stdout.print(table)
     for name, value in result.items():
-        if not isinstance(value, dict | list) and name != "kind":
+        if not isinstance(value, dict | list) and name not in ("kind", "min_confidence"):
             stdout.print(f"{name}: {value}")
     confusion = result.get("root_confusion")
     if confusion:
@@ -64,3 +85,9 @@ def _print_result(path_name: str, result: dict[str, Any]) -> None:
     if worst:
         stdout.print("worst codes: " + ", ".join(
             f"{w['code']} ({w['missed']}/{w['gold']} missed)" for w in worst[:10]))
+
+
+def _sum(value: dict[str, Any], *keys: str) -> int | str:
+    if all(isinstance(value.get(k), int) for k in keys):
+        return sum(int(value[k]) for k in keys)
+    return ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from realpolitik.config import Config
+from realpolitik.events.calibration import ConfidenceModel, default_confidence_model
 from realpolitik.events.codebook import Codebook, default_codebook
 from realpolitik.events.coder.common import (
     Trigger,
@@ -26,8 +27,12 @@ class CoderBase:
 
     def __init__(self, config: Config, codebook: Codebook | None = None,
                  patterns: PatternSet | None = None, grammar: Grammar | None = None,
-                 require_actor: bool = True) -> None:
+                 require_actor: bool = True, confidence: ConfidenceModel | None = None,
+                 calibrated: bool = True) -> None:
         self.config = config
+        #: turns the patterns' scores into probabilities of being right (off when fitting it)
+        self.confidence: ConfidenceModel | None = (
+            confidence or default_confidence_model() if calibrated else None)
         #: keep only events with at least one resolved actor (off for code-only evaluation)
         self.require_actor = require_actor
         self.codebook = codebook or default_codebook()

@@ -17,6 +17,7 @@ from realpolitik.events.coder.common import (
 )
 from realpolitik.events.coder.folding import dedupe, drop_underspecified
 from realpolitik.events.coder.participants import Clause
+from realpolitik.events.salience import mark_root_events
 from realpolitik.model import Event, Mention, ParsedDoc
 
 
@@ -62,5 +63,6 @@ class EventCoder(EventAssembly):
                     trigger = self._noun_trigger(clause, i)
                     if trigger:
                         events.extend(self._events(clause, trigger))
-        return drop_underspecified(dedupe(events))
+        coded = mark_root_events(doc, drop_underspecified(dedupe(events)))
+        return self.confidence.calibrate(doc, coded) if self.confidence else coded
 
