@@ -41,14 +41,20 @@ class DateInterval:
     precision: Precision
     #: True when no expression dated it and the publication date was used instead
     inferred: bool = False
+    #: where an undated event's date came from when not the publication date: "leader
+    #: tenure end" (a removal dated by the knowledge base); None otherwise
+    basis: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "precision": self.precision,
             "inferred": self.inferred,
         }
+        if self.basis is not None:
+            out["basis"] = self.basis
+        return out
 
 
 @dataclass(frozen=True, slots=True)

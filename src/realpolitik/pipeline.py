@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from realpolitik.actors import ActorResolver, KnowledgeBase
+from realpolitik.analysis.removal_dates import date_removals
 from realpolitik.config import Config
 from realpolitik.events import EventCoder
 from realpolitik.ingest import IngestFailure, make_document, read_inputs
@@ -63,6 +64,8 @@ class Pipeline:
         mentions = self.resolver.resolve_document(parsed)
         events = self.coder.code(parsed, mentions)
         events = self.timer.date_events(parsed, events)
+        # a removal the text does not date took place when the leader's tenure ended
+        events = date_removals(events, mentions, self.kb)
         # one set of sentence contexts (pronouns read, words split) for both stages
         contexts = DocumentMentions(parsed, mentions)
         relations = self.relations.extract(parsed, mentions, events, self.timer, contexts)

@@ -14,6 +14,7 @@ from realpolitik.model import Event, Mention, Obligations, ParsedDoc, Relation
 from realpolitik.relations.arms import arms_transfers
 from realpolitik.relations.context import DocumentMentions, SentenceContext
 from realpolitik.relations.dates import DateSource
+from realpolitik.relations.enumerations import enumerated_allies, enumeration_lexicon
 from realpolitik.relations.findings import Finding, symmetric
 from realpolitik.relations.merge import RelationMerger
 from realpolitik.relations.obligations import (
@@ -50,6 +51,7 @@ class RelationExtractor:
         self.treaties: TreatyLexicon = treaty_lexicon()
         self.obligations: ObligationLexicon = obligation_lexicon()
         self.ties = tie_lexicon()
+        self.enumerations = enumeration_lexicon()
         self.transfers = transfer_lexicon()
         self._treaty_nouns = self.treaties.strong_nouns | self.treaties.weak_nouns
 
@@ -75,6 +77,10 @@ class RelationExtractor:
                 *diplomatic_support(ctx, self.transfers),
             ]:
                 merger.add(finding)
+        # allies counted in one sentence and listed in the next ("lost its third ally ...
+        # First, A ..., then B ...")
+        for finding in enumerated_allies(doc, contexts, self.enumerations):
+            merger.add(finding)
         return merger.relations(doc, dates)
 
     def _treaties(self, ctx: SentenceContext, merger: RelationMerger,
