@@ -59,6 +59,8 @@ class Coreference:
             draft = item.draft
             if draft.person:
                 item = self._surname(item, full_names)
+            elif item.personal and (item.kind == "name" or draft.unknown_name):
+                item = self._described_surname(item, full_names)
             elif item.kind == "counterpart":
                 item = self._counterpart(item, out)
             elif item.kind == "title" and item.actor is None:
@@ -71,14 +73,16 @@ class Coreference:
             out.append(item)
         return out
 
-    def _earlier(self, items: Sequence[Resolved], start: int) -> list[Resolved]:
-        """Candidate antecedents: items of the same paragraph before token ``start``, the
-        nearest sentence first and, within a sentence, its subject before other mentions
-        (in "Biden met Macron. The president said", the president is Biden)."""
+    def _earlier(self, items: Sequence[Resolved], start: int,
+                 any_paragraph: bool = False) -> list[Resolved]:
+        """Candidate antecedents: items of the same paragraph (``any_paragraph``: of any)
+        before token ``start``, the nearest sentence first and, within a sentence, its
+        subject before other mentions (in "Biden met Macron. The president said", the
+        president is Biden)."""
         para = self.paragraph(start)
         tokens = self.doc.tokens
         found = [r for r in items if r.draft.end <= start and not r.place
-                 and self.paragraph(r.draft.start) == para]
+                 and (any_paragraph or self.paragraph(r.draft.start) == para)]
 
         def salience(item: Resolved) -> tuple[int, int, int]:
             head = tokens[self._head(item)]
@@ -108,6 +112,21 @@ class Coreference:
             if person is not None:
                 for name in surnames(person.name, person.aliases, self.kb.vocabulary):
                     full_names.setdefault(name, item.actor)
+        return item
+
+    def _described_surname(self, item: Resolved, full_names: dict[str, Actor | None]
+                           ) -> Resolved:
+        """A person the knowledge base does not know: their surname alone later is them
+        ("Brazilian Finance Minister Dilson Funaro ... Funaro said"), with what their
+        first mention said they were."""
+        last = self.doc.tokens[item.draft.end - 1]
+        if last.pos != "PROPN":
+            return item
+        if item.actor is not None:
+            full_names.setdefault(last.text, item.actor)
+            return item
+        if item.draft.end - item.draft.start == 1 and full_names.get(last.text) is not None:
+            return replace(item, actor=full_names[last.text])
         return item
 
     def _antecedent_person(self, items: Sequence[Resolved], start: int
@@ -243,8 +262,26 @@ class Coreference:
     def _pronoun_antecedent(self, items: Sequence[Resolved], index: int,
                             personal: bool = False, collective: bool = False,
                             plural: bool = False, gender: str | None = None) -> Actor | None:
+        found = self._antecedent_in(items, index, personal, collective, plural, gender,
+                                    any_paragraph=False)
+        if found is None and not personal and self._opens_paragraph(index):
+            # wire copy puts one sentence in a paragraph: "it" and "they" opening one refer
+            # to the state or body of the sentences just before
+            found = self._antecedent_in(items, index, personal, collective, plural, gender,
+                                        any_paragraph=True)
+        return found
+
+    def _opens_paragraph(self, index: int) -> bool:
+        sentences = self.doc.sentences
         sent = self.doc.tokens[index].sent
-        candidates = self._earlier(items, index)
+        return not sentences or sent == 0 or \
+            sentences[sent - 1].paragraph != sentences[sent].paragraph
+
+    def _antecedent_in(self, items: Sequence[Resolved], index: int, personal: bool,
+                       collective: bool, plural: bool, gender: str | None,
+                       any_paragraph: bool) -> Actor | None:
+        sent = self.doc.tokens[index].sent
+        candidates = self._earlier(items, index, any_paragraph)
         if self.doc.tokens[index].dep not in ("nsubj", "nsubjpass"):
             # an object pronoun takes the nearest antecedent, not the salient subject
             candidates.sort(key=lambda r: r.draft.start, reverse=True)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from realpolitik.actors.cameo import cameo_country
 from realpolitik.actors.compose import Draft, build_drafts, lowered
 from realpolitik.actors.coref import Coreference
+from realpolitik.actors.described import describe_persons
 from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.actors.lexicon import Entry, Match, normalise
 from realpolitik.actors.nonstate import BUSINESS, business_matches, company_span, is_place_label
@@ -66,6 +67,8 @@ class ActorResolver:
         # an earlier known person
         resolved = sorted([*resolved, *self._unknown_persons(doc, resolved)],
                           key=lambda r: r.draft.start)
+        # "Brazilian Finance Minister Dilson Funaro": the description gives the office
+        resolved = describe_persons(doc, resolved, self.kb)
         coref = Coreference(self.kb, doc, when)
         resolved = [r for r in coref.run(resolved) if self._keep(doc, r)]
         mentions = [self._mention(doc, r) for r in resolved]
@@ -332,12 +335,25 @@ class ActorResolver:
         """spaCy PERSON entities the knowledge base does not know: kept, with no actor."""
         taken = {i for r in items for i in range(r.draft.start, r.draft.end)}
         out: list[Resolved] = []
+        # the surname of a person named in full earlier is that person, even where spaCy
+        # reads it alone as another entity ("Bello said" tagged ORG)
+        surnames: dict[str, int] = {}
+        for ent in doc.entities:
+            if ent.label == "PERSON" and ent.end - ent.start > 1:
+                surnames.setdefault(doc.tokens[ent.end - 1].text, ent.end)
         for ent in doc.entities:
             if ent.label != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             if not any(doc.tokens[i].pos == "PROPN" for i in range(ent.start, ent.end)):
                 continue
             out.append(Resolved(Draft(ent.start, ent.end), None, "name", personal=True))
+            taken.update(range(ent.start, ent.end))
+        for tok in doc.tokens:
+            first_seen = surnames.get(tok.text)
+            if first_seen is None or tok.i < first_seen or tok.i in taken \
+                    or tok.pos != "PROPN" or tok.ent_type in _NOT_PERSON:
+                continue
+            out.append(Resolved(Draft(tok.i, tok.i + 1), None, "name", personal=True))
         return out
 
 
