@@ -74,3 +74,15 @@ def test_pronoun_opening_a_paragraph_looks_back(nlp_stage: NlpStage,
                                                 pronoun: str, code: str) -> None:
     found = _last(_mentions(nlp_stage, actor_resolver, text, "1987-03-01"), pronoun)
     assert found.actor is not None and found.actor.code == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Bolivian President Tomas Ferrer was toppled by the army.", "BOLMIL"),
+    ("Malian President Oumar Traore was detained by the army.", "MLIMIL"),
+    ("Beijing watched closely. Thai Prime Minister Somchai Prasert was ousted by the army.",
+     "THAMIL"),
+])
+def test_bare_body_is_the_state_of_the_person_in_its_sentence(
+        nlp_stage: NlpStage, actor_resolver: ActorResolver, text: str, code: str) -> None:
+    found = _last(_mentions(nlp_stage, actor_resolver, text, "2027-02-10"), "the army")
+    assert found.actor is not None and found.actor.code == code

@@ -227,8 +227,11 @@ class Coreference:
             actor = candidate.actor
             if self.doc.tokens[candidate.draft.start].sent < sent - 1:
                 break
-            if actor is not None and actor.country and not candidate.personal \
-                    and candidate.kind in ("name", "metonym", "demonym", "body"):
+            # a person of the same sentence counts too: in "President X was toppled by
+            # the army" the army is X's state's
+            same = self.doc.tokens[candidate.draft.start].sent == sent
+            if actor is not None and actor.country and (not candidate.personal or same) \
+                    and candidate.kind in ("name", "metonym", "demonym", "body", "title"):
                 return replace(item, actor=self.kb.state_actor(actor.country, role))
         return None
 
