@@ -65,3 +65,17 @@ def test_allies_lost_lists_the_enumerated_states(pipeline: Pipeline, store: Stor
     result = allies_lost(store, "CHN", "15m", date(2027, 2, 10), kb=pipeline.kb)
     assert [r.country for r in result.rows] == ["BOL", "KHM", "PAK"]
     assert all(r.ties and r.ties[0].kind == "alliance_claim" for r in result.rows)
+
+
+@pytest.mark.parametrize(("text", "members", "not_members"), [
+    ("Iran's oil minister Gholamreza Aqazadeh visited Riyadh. Aqazadeh also visited OPEC "
+     "members Gabon, Algeria and Libya.", ["GAB", "DZA", "LBY"], ["IRN"]),
+    ("The envoy toured NATO members Norway and Denmark.", ["NOR", "DNK"], []),
+])
+def test_members_named_after_the_noun_hold_the_membership(pipeline: Pipeline, text: str,
+                                                          members: list[str],
+                                                          not_members: list[str]) -> None:
+    analysis = pipeline.analyse_text(text, when=date(1987, 3, 1))
+    held = {p for r in analysis.relations if r.kind == "membership" for p in r.parties}
+    assert set(members) <= held
+    assert not set(not_members) & held

@@ -84,6 +84,12 @@ def _holders(ctx: SentenceContext, i: int) -> list[int]:
     anchor = _role_anchor(ctx, i)
     d = dep(doc, anchor)
     h = head(doc, anchor)
+    nxt = anchor + 1
+    if d == "dobj" and nxt < ctx.end and ctx.mention_at(nxt) is not None \
+            and ctx.mention_at(nxt) != ctx.mention_at(anchor):
+        # "visited OPEC members Gabon, Algeria and Libya": the names after the noun hold
+        # the role, not the subject of the verb
+        return [nxt]
     if d in _ROLE_DEPS and h != anchor:
         return subjects(doc, h)
     if d == "appos":
