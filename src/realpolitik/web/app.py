@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -17,6 +18,9 @@ from realpolitik.web.database import Database
 from realpolitik.web.middleware import BodyLimit, SecurityHeaders
 from realpolitik.web.settings import ServeSettings
 from realpolitik.web.work import Workers
+
+if TYPE_CHECKING:
+    from realpolitik.pipeline import Pipeline
 
 STATIC = Path(str(resources.files("realpolitik.web") / "static"))
 
@@ -34,7 +38,9 @@ def swagger_dir() -> Path:
     return Path(str(swagger_ui_bundle.swagger_ui_path))
 
 
-def create_app(settings: ServeSettings) -> FastAPI:
+def create_app(settings: ServeSettings, *, pipeline: Pipeline | None = None) -> FastAPI:
+    """The server over ``settings.config.db_path``; ``pipeline`` (else loaded on first
+    analyse or ingest) serves POST /api/analyze and /api/ingest."""
     db = Database(settings.config.db_path, writable=settings.allow_ingest)
 
     @asynccontextmanager
@@ -53,7 +59,7 @@ def create_app(settings: ServeSettings) -> FastAPI:
     app.openapi_version = "3.0.3"
     app.state.settings = settings
     app.state.db = db
-    app.state.workers = Workers(settings.config)
+    app.state.workers = Workers(settings.config, pipeline)
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -64,6 +70,10 @@ def create_app(settings: ServeSettings) -> FastAPI:
     def plotly_bundle() -> FileResponse:
         return FileResponse(plotly_js(), media_type="application/javascript",
                             headers={"Cache-Control": "public, max-age=86400"})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:

@@ -42,12 +42,13 @@ def report_json(report: IngestReport) -> dict[str, Any]:
 
 
 class Workers:
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, pipeline: Pipeline | None = None) -> None:
         self.config = config
         self._load_lock = threading.Lock()
         # spaCy and the time stage's cache are not shared between threads: one at a time
         self._nlp_lock = threading.Lock()
-        self._pipeline: Pipeline | None = None
+        #: given by tests and embedders that already hold a loaded pipeline
+        self._pipeline: Pipeline | None = pipeline
 
     def knowledge_base(self) -> KnowledgeBase:
         from realpolitik.actors import KnowledgeBase
