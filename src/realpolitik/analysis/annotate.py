@@ -69,13 +69,16 @@ class AnnotatedDocument:
 
     def segments(self) -> list[Segment]:
         """The text cut at every sentence and mark boundary, each piece with its marks."""
+        # a sentence ends at its last visible character: the blank lines after it are
+        # between sentences, not part of the one a reader is pointed to
+        sentence_at = sorted(((i, s, s + len(self.text[s:e].rstrip()))
+                              for i, s, e in self.sentences), key=lambda x: x[1])
         cuts = {0, len(self.text)}
-        for _, start, end in self.sentences:
+        for _, start, end in sentence_at:
             cuts.update((start, end))
         for mark in self.marks:
             cuts.update((mark.start, mark.end))
         points = sorted(c for c in cuts if 0 <= c <= len(self.text))
-        sentence_at = sorted(self.sentences, key=lambda s: s[1])
         out: list[Segment] = []
         for start, end in itertools.pairwise(points):
             if start == end:
