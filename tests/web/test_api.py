@@ -295,3 +295,18 @@ def test_a_running_ingest_does_not_make_pages_fail(writable_copy: Path, pipeline
         assert set(statuses) == {200}, statuses
         assert result["r"].status_code == 201, result["r"].text
         assert result["r"].json()["new"] == 24
+
+
+def test_readers_run_side_by_side(web_store: WebStore) -> None:
+    """Parallel requests, each on its own cursor, all answer (none waits on a lock)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    paths = ["/api/overview", "/api/events?limit=20", "/api/dyad?a=IND&b=PAK", "/",
+             "/events?country=IRN", "/api/network"] * 5
+    with LiveServer(make_app(web_store.path)) as server, \
+            httpx.Client(base_url=server.url, timeout=60) as http, \
+            ThreadPoolExecutor(max_workers=6) as pool:
+        statuses = list(pool.map(lambda p: http.get(p).status_code, paths))
+    assert statuses == [200] * len(paths)
