@@ -15,6 +15,7 @@ non-zero exit or an HTTP error status; anything else is a bug.
     ├── DataFileError          a knowledge-base or dictionary file is malformed
     ├── StoreError             the DuckDB store cannot be opened, migrated or written
     ├── QueryError             an analysis was asked something it cannot answer
+    │   └── NotFoundError      an id (document, event) that is not in the store
     └── GoldFormatError        an evaluation gold file is malformed
 """
 
@@ -72,6 +73,10 @@ class StoreError(RealpolitikError):
 
 class QueryError(RealpolitikError):
     """An analysis query has arguments it cannot answer (unknown actor, bad window...)."""
+
+
+class NotFoundError(QueryError):
+    """An id (document, event) names nothing in the store; HTTP shows it as 404."""
 
 
 class GoldFormatError(RealpolitikError):

@@ -12,7 +12,7 @@ import sys
 import click
 import typer
 
-from realpolitik.cli import analysis_cmd, eval_cmd, ingest_cmd, query_cmd
+from realpolitik.cli import analysis_cmd, eval_cmd, ingest_cmd, query_cmd, serve_cmd
 from realpolitik.cli.render import stderr
 from realpolitik.errors import RealpolitikError
 
@@ -27,6 +27,7 @@ ingest_cmd.register(app)
 query_cmd.register(app)
 eval_cmd.register(app)
 analysis_cmd.register(app)
+serve_cmd.register(app)
 
 
 def _mount_optional() -> None:

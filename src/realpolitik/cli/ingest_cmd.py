@@ -191,5 +191,6 @@ def demo(
             "LIMIT 12")
         print_rows(sample, fmt=OutputFormat.table, title="a sample of events with their evidence")
     stdout.print(f"store: {db}  (try: realpolitik events --db {db} --country RUS)")
+    stdout.print(f"in a browser: realpolitik serve --db {db}  then open http://127.0.0.1:8000/")
     if report.failed:
         raise typer.Exit(1)
