@@ -60,7 +60,8 @@ def synthetic_analysis(n: int, text: str, code: str, src: str, tgt: str, polarit
         modality=modality,  # type: ignore[arg-type]
         sentence=0, evidence=doc.text, confidence=confidence, span=(0, 6), trigger="x",
         trigger_token=1, date=DateInterval(when, when, "day", False), is_root=root)
-    relation = Relation(f"r{doc.id[:12]}", "treaty", (src, tgt), "Pact", when,  # type: ignore[arg-type]
+    relation = Relation(f"r{doc.id[:12]}", "treaty", (src, tgt), "Pact",
+                        DateInterval(when, when, "day", False),
                         Obligations(defense=True), "asserted", 0, doc.text)
     quantity = Quantity(f"q{doc.id[:12]}", "trade", (src, tgt), 5e9, None, None, "USD", 2023,
                         None, False, "eq", 0, doc.text)
