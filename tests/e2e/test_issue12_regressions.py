@@ -62,7 +62,7 @@ def test_markup_in_a_path_prints_as_written(run_cli: Run, tmp_path: Path, name: 
     assert name in result.stderr and "Traceback" not in result.stderr
     if "/" in name:  # a directory "x[" that does not exist: one line, printed as written
         assert result.returncode == 1
-        assert [x for x in result.stderr.splitlines() if x.strip()][0].startswith("error:")
+        assert next(x for x in result.stderr.splitlines() if x.strip()).startswith("error:")
     else:
         assert result.returncode == 0, result.stderr
 
