@@ -241,6 +241,7 @@ def read_csv(stream: Iterable[str], location: str, config: Config) -> Iterator[I
     if fieldnames is None or "text" not in fieldnames:
         yield IngestFailure(location, "CSV corpus needs a header with a 'text' column")
         return
+    stuck = 0
     while True:
         before = reader.line_num
         try:
@@ -250,7 +251,10 @@ def read_csv(stream: Iterable[str], location: str, config: Config) -> Iterator[I
         except csv.Error as exc:
             # one malformed record is one failure; the reader goes on at the next line
             yield IngestFailure(f"{location}:{reader.line_num}", f"malformed CSV ({exc})")
-            if reader.line_num == before:
+            # the reader has consumed the bad line even when line_num lags behind; a stuck
+            # reader (no progress twice in a row) ends the file instead of looping
+            stuck = stuck + 1 if reader.line_num == before else 0
+            if stuck > 1:
                 return
             continue
         where = f"{location}:{reader.line_num}"
