@@ -40,6 +40,8 @@ class Config:
     #: events below this calibrated confidence are stored but hidden from answers by
     #: default: the threshold fitted with the confidence model (data/events/confidence.json)
     min_confidence: float = field(default_factory=_fitted_threshold)
+    #: documents longer than this many characters are parsed in pieces of at most this size
+    piece_chars: int = 20_000
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -48,6 +50,8 @@ class Config:
             raise ConfigError(f"n_process must be at least 1, got {self.n_process}")
         if not 0.0 <= self.min_confidence <= 1.0:
             raise ConfigError(f"min_confidence must be between 0 and 1, got {self.min_confidence}")
+        if self.piece_chars < 1_000:
+            raise ConfigError(f"piece_chars must be at least 1000, got {self.piece_chars}")
         if self.max_file_bytes < 1:
             raise ConfigError(f"max_file_bytes must be positive, got {self.max_file_bytes}")
 

@@ -81,3 +81,11 @@ class NotFoundError(QueryError):
 
 class GoldFormatError(RealpolitikError):
     """An evaluation gold file is malformed."""
+
+
+class IngestInterrupted(RealpolitikError):
+    """An ingest stopped by the user (SIGINT); what was committed before it stays stored."""
+
+    def __init__(self, stored: int) -> None:
+        super().__init__(f"{stored} documents stored; re-run to continue")
+        self.stored = stored

@@ -15,10 +15,12 @@ from pathlib import Path
 from realpolitik.actors import ActorResolver, KnowledgeBase
 from realpolitik.analysis.removal_dates import date_removals
 from realpolitik.config import Config
+from realpolitik.errors import RealpolitikError
 from realpolitik.events import EventCoder
 from realpolitik.ingest import IngestFailure, make_document, read_inputs
 from realpolitik.model import Document, DocumentAnalysis, ParsedDoc
 from realpolitik.nlp import NlpStage
+from realpolitik.pieces import Piece, merge_stream, split_documents
 from realpolitik.quantities import QuantityExtractor
 from realpolitik.relations import RelationExtractor
 from realpolitik.relations.context import DocumentMentions
@@ -74,8 +76,10 @@ class Pipeline:
                                 relations=relations, quantities=quantities)
 
     def analyse(self, documents: Iterable[Document]) -> Iterator[DocumentAnalysis]:
-        for parsed in self.nlp.parse(documents):
-            yield self.analyse_parsed(parsed)
+        # long documents flow through in pieces and come out merged (see pieces.py)
+        pieces: dict[str, Piece] = {}
+        parsed = self.nlp.parse(split_documents(documents, self.config.piece_chars, pieces))
+        yield from merge_stream((self.analyse_parsed(p) for p in parsed), pieces)
 
     def analyse_text(self, text: str, when: date | None = None, title: str | None = None,
                      source: str = "<text>") -> DocumentAnalysis:
@@ -101,6 +105,30 @@ class IngestReport:
 ProgressCallback = Callable[[int], None]
 
 
+def analyse_isolated(pipeline: Pipeline, documents: list[Document], report: IngestReport,
+                     on_failure: Callable[[IngestFailure], None] | None = None
+                     ) -> list[DocumentAnalysis]:
+    """Analyse a batch; if it fails, analyse its documents one by one so that a document
+    the pipeline cannot handle fails alone and never costs its batch neighbours."""
+    try:
+        return list(pipeline.analyse(documents))
+    except (RealpolitikError, ValueError, RuntimeError, MemoryError, IndexError, KeyError,
+            TypeError, AttributeError):
+        pass
+    analyses: list[DocumentAnalysis] = []
+    for document in documents:
+        try:
+            analyses.extend(pipeline.analyse([document]))
+        except (RealpolitikError, ValueError, RuntimeError, MemoryError, IndexError, KeyError,
+                TypeError, AttributeError) as exc:
+            failure = IngestFailure(document.source, f"cannot be analysed ({type(exc).__name__}:"
+                                                     f" {str(exc).strip()[:200]})")
+            report.failures.append(failure)
+            if on_failure:
+                on_failure(failure)
+    return analyses
+
+
 def ingest(paths: Sequence[Path], pipeline: Pipeline, store: Store,
            on_progress: ProgressCallback | None = None,
            on_failure: Callable[[IngestFailure], None] | None = None) -> IngestReport:
@@ -118,7 +146,7 @@ def ingest(paths: Sequence[Path], pipeline: Pipeline, store: Store,
         known = store.known_documents(d.id for d in batch)
         todo = [d for d in batch if d.id not in known]
         report.skipped += len(batch) - len(todo)
-        analyses = list(pipeline.analyse(todo))
+        analyses = analyse_isolated(pipeline, todo, report, on_failure)
         report.new += store.write_batch(analyses)
         for a in analyses:
             report.events += len(a.events)

@@ -125,7 +125,7 @@ def test_responses_to_attack(corpus_db: Path) -> None:
         "RUS": (["appealed"], False),
         "TUR": (["silent"], False),     # "did not condemn Iran"
     }, data["rows"]
-    by_event = run_json("responses", "--to", data["attacks"][0]["event_id"], "--db",
+    by_event = run_json("responses", "--event", data["attacks"][0]["event_id"], "--db",
                         corpus_db)
     assert {r["country"] for r in by_event["rows"]} == set(got)
 

@@ -204,3 +204,16 @@ def test_slug_is_ascii_and_stable(text: str) -> None:
     assert value == slug(text)
     assert all(c.isascii() and (c.isalnum() or c == "-") for c in value)
     assert not value.startswith("-") and not value.endswith("-")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("person:\n  - name: X\n", "unknown section"),
+    ("- a\n- b\n", "expected a mapping"),
+    ("persons:\n  name: X\n", "persons must be a list"),
+])
+def test_actor_yaml_of_the_wrong_shape_is_refused(tmp_path: Path, text: str,
+                                                  message: str) -> None:
+    path = tmp_path / "extra.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match=message):
+        KnowledgeBase.load(Config(actor_files=(path,)))

@@ -80,7 +80,7 @@ def test_reader_refuses_missing_store(tmp_path: Path) -> None:
 
 def test_reader_refuses_old_schema(fresh_db: Path) -> None:
     duckdb.connect(str(fresh_db)).close()
-    with pytest.raises(StoreError, match="schema version 0"):
+    with pytest.raises(StoreError, match="empty store"):
         open_store(fresh_db, read_only=True)
     with open_store(fresh_db) as store:  # opening for writing migrates
         assert store.schema_version() == SCHEMA_VERSION

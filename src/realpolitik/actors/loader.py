@@ -447,11 +447,23 @@ def read_tenure_csv(raw: RawKnowledge, path: Path | Any, precedence: int) -> Non
 # ---------------------------------------------------------------- files
 
 
+#: the top-level keys an actor YAML file may have
+SECTIONS = frozenset({
+    "source", "states", "roles", "titles", "compound_roles", "former", "counterpart",
+    "honorifics", "grammar", "title_rank", "head_titles", "fallback_titles", "shared_titles",
+    "pronouns", "bodies", "offices", "organisations", "groups", "persons", "tenures"})
+
+
 def apply_yaml(raw: RawKnowledge, doc: Any, where: str, precedence: int) -> None:
     """Merge one parsed actor YAML document into ``raw``."""
     if doc is None:
         return
     spec = _mapping(doc, where)
+    # a misspelt or misplaced section would otherwise be ignored without a word
+    unknown = sorted(str(k) for k in spec if k not in SECTIONS)
+    if unknown:
+        raise DataFileError(f"{where}: unknown section(s) {', '.join(unknown)}; an actor file "
+                            f"has {', '.join(sorted(SECTIONS))}")
     source = str(spec.get("source") or where)
     _apply_states(raw, _mapping(spec.get("states"), f"{where}: states"), where, source)
     _apply_vocabulary(raw, spec, where)

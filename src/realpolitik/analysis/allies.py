@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from realpolitik.analysis.events import confidence_clause
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
 from realpolitik.analysis.leaders import (
     LeaderBook,
@@ -141,12 +142,14 @@ class _Candidate:
 def allies_lost(store: Store, actor: str, within: Window | str, as_of: date, *,
                 kb: LeaderBook | None = None, min_strength: str = "weak",
                 removal_rules: RemovalRules | None = None,
-                tie_rules: TieRules | None = None, max_evidence: int = 12) -> AlliesLost:
+                tie_rules: TieRules | None = None, max_evidence: int = 12,
+                min_confidence: float = 0.0) -> AlliesLost:
     """States tied to ``actor`` whose leader was removed in the window ending at ``as_of``.
 
     ``kb`` (the actor knowledge base) checks that a removed person led the state and names
     the leader when the text names only the government; without it a person target counts
-    when their role is a leader role. ``min_strength`` is weak, medium or strong.
+    when their role is a leader role. ``min_strength`` is weak, medium or strong; events
+    below ``min_confidence`` neither remove a leader nor tie two states.
     """
     code = country_code(actor)
     window = parse_window(within) if isinstance(within, str) else within
@@ -155,12 +158,13 @@ def allies_lost(store: Store, actor: str, within: Window | str, as_of: date, *,
     removal_rules = removal_rules or default_removal_rules()
     tie_rules = tie_rules or default_tie_rules()
 
-    removals = _removals(store, code, start, as_of, kb, removal_rules)
+    removals = _removals(store, code, start, as_of, kb, removal_rules, min_confidence)
     by_country: dict[str, list[_Candidate]] = defaultdict(list)
     for cand in removals:
         by_country[cand.row["target_country"]].append(cand)
     ties = find_ties(store, code, tie_rules, counterparts=by_country, as_of=as_of,
-                     active_since=start, min_strength=min_strength)
+                     active_since=start, min_strength=min_strength,
+                     min_confidence=min_confidence)
     rows: list[AllyLoss] = []
     for country, cands in by_country.items():
         if country not in ties:
@@ -181,10 +185,11 @@ def allies_lost(store: Store, actor: str, within: Window | str, as_of: date, *,
 
 
 def _removals(store: Store, actor: str, start: date, as_of: date, kb: LeaderBook | None,
-              rules: RemovalRules) -> list[_Candidate]:
+              rules: RemovalRules, min_confidence: float = 0.0) -> list[_Candidate]:
     codes = list(rules.codes)
     words = sorted(set(rules.trigger_words) | {w for c in rules.codes.values()
                                                for w in c.triggers})
+    confident, confident_params = confidence_clause(min_confidence)
     rows = store.query_dicts(
         f"""SELECT id, document_id, pub_date, date_start, date_end, date_precision,
                    date_inferred, source_actor, target_text, target_actor, target_country,
@@ -197,8 +202,9 @@ def _removals(store: Store, actor: str, start: date, as_of: date, kb: LeaderBook
               AND ((coalesce(date_inferred, false) OR date_start IS NULL)
                        AND coalesce(pub_date, date_start) >= ?
                    OR coalesce(date_end, date_start) >= ? AND date_start <= ?)
+              AND {confident}
             ORDER BY date_start, id""",
-        [*rules.modalities, actor, codes, words, start, start, as_of])
+        [*rules.modalities, actor, codes, words, start, start, as_of, *confident_params])
     rows = [r for r in rows if rules.label_for(r["code"], r["trigger"])]
     persons = mention_index(store, (r["document_id"] for r in rows))
     found: list[_Candidate] = []

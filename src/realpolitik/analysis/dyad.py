@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from realpolitik.analysis.events import confidence_clause
 from realpolitik.analysis.evidence import Evidence, evidence_from_row
 from realpolitik.analysis.names import actor_filter
 from realpolitik.errors import QueryError
@@ -111,8 +112,9 @@ def _side(column: str, spec: tuple[str, str]) -> tuple[str, str]:
 
 
 def dyad(store: Store, a: str, b: str, *, start: date | None = None, end: date | None = None,
-         by: str = "month", evidence_per_period: int = 3) -> Dyad:
-    """Events between ``a`` and ``b`` (ISO3, organisation or actor codes, or names)."""
+         by: str = "month", evidence_per_period: int = 3, min_confidence: float = 0.0) -> Dyad:
+    """Events between ``a`` and ``b`` (ISO3, organisation or actor codes, or names); events
+    below ``min_confidence`` are left out."""
     if by not in PERIODS:
         raise QueryError(f"--by must be one of {', '.join(PERIODS)}, got {by!r}")
     if start and end and end < start:
@@ -125,10 +127,12 @@ def dyad(store: Store, a: str, b: str, *, start: date | None = None, end: date |
     b_src, _ = _side("source", spec_b)
     a_tgt, _ = _side("target", spec_a)
     when = "coalesce(date_start, pub_date)"
+    confident, confident_params = confidence_clause(min_confidence)
     where = (f"polarity = 'asserted' AND modality IN ('{OCCURRED[0]}', '{OCCURRED[1]}') "
              f"AND (({a_src} AND {b_tgt}) OR ({b_src} AND {a_tgt})) "
-             f"AND (?::DATE IS NULL OR {when} >= ?) AND (?::DATE IS NULL OR {when} <= ?)")
-    params = [a_val, b_val, b_val, a_val, start, start, end, end]
+             f"AND (?::DATE IS NULL OR {when} >= ?) AND (?::DATE IS NULL OR {when} <= ?) "
+             f"AND {confident}")
+    params = [a_val, b_val, b_val, a_val, start, start, end, end, *confident_params]
     direction = f"CASE WHEN {a_src} AND {b_tgt} THEN 0 ELSE 1 END"
     bucket = f"CAST(date_trunc('{by}', {when}) AS DATE)"
     counts = store.query(

@@ -6,14 +6,43 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from realpolitik.analysis.names import country_code
+from realpolitik.errors import QueryError
 from realpolitik.store import Store
+
+POLARITIES = ("asserted", "negated")
+MODALITIES = ("actual", "future", "hypothetical", "reported", "demanded")
+
+
+def like_prefix(text: str) -> str:
+    """A LIKE pattern matching values that start with ``text`` taken literally: ``%`` and
+    ``_`` in what the user typed are characters, not wildcards (escaped with ``\\``)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + "%"
+
+
+def confidence_clause(min_confidence: float, column: str = "confidence"
+                      ) -> tuple[str, list[Any]]:
+    """``column >= ?`` and its parameter; events without a confidence count as 0."""
+    if not 0.0 <= min_confidence <= 1.0:
+        raise QueryError(f"min_confidence must be between 0 and 1, got {min_confidence}")
+    return f"coalesce({column}, 0) >= ?", [min_confidence]
+
+
+def _choice(value: str | None, allowed: tuple[str, ...], name: str) -> str | None:
+    if value is None:
+        return None
+    cleaned = value.strip().lower()
+    if cleaned not in allowed:
+        raise QueryError(f"unknown {name} {value!r}; choose one of {', '.join(allowed)}")
+    return cleaned
 
 
 @dataclass(frozen=True, slots=True)
 class EventFilter:
     #: an actor code or its prefix on either side ("RUS" matches RUSGOV and RUSMIL)
     actor: str | None = None
-    #: an ISO3 country on either side
+    #: a country on either side: ISO3, actor code or name, resolved as ``dyad`` does
     country: str | None = None
     #: a CAMEO code or prefix ("19" matches every fight)
     code: str | None = None
@@ -21,28 +50,52 @@ class EventFilter:
     end: date | None = None
     polarity: str | None = None
     limit: int | None = None
+    modality: str | None = None
+    #: events below this confidence are left out (0 keeps all)
+    min_confidence: float = 0.0
+    #: only each sentence's main event
+    root_only: bool = False
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
-        if self.actor:
-            clauses.append("(source_actor LIKE ? OR target_actor LIKE ?)")
-            params += [f"{self.actor.upper()}%"] * 2
-        if self.country:
+        if self.actor is not None:
+            actor = self.actor.strip().upper()
+            if not actor:
+                raise QueryError("--actor needs a code, e.g. RUS or RUSGOV")
+            clauses.append("(source_actor LIKE ? ESCAPE '\\' OR target_actor LIKE ? ESCAPE '\\')")
+            params += [like_prefix(actor)] * 2
+        if self.country is not None:
+            country = country_code(self.country)
             clauses.append("(source_country = ? OR target_country = ?)")
-            params += [self.country.upper()] * 2
-        if self.code:
-            clauses.append("code LIKE ?")
-            params.append(f"{self.code}%")
+            params += [country] * 2
+        if self.code is not None:
+            code = self.code.strip()
+            if not code.isdigit() or len(code) > 4:
+                raise QueryError(f"unknown CAMEO code {self.code!r}; give digits such as "
+                                 "19 or 111")
+            clauses.append("code LIKE ? ESCAPE '\\'")
+            params.append(like_prefix(code))
         if self.start:
             clauses.append("date_end >= ?")
             params.append(self.start)
         if self.end:
             clauses.append("date_start <= ?")
             params.append(self.end)
-        if self.polarity:
+        polarity = _choice(self.polarity, POLARITIES, "polarity")
+        if polarity:
             clauses.append("polarity = ?")
-            params.append(self.polarity)
+            params.append(polarity)
+        modality = _choice(self.modality, MODALITIES, "modality")
+        if modality:
+            clauses.append("modality = ?")
+            params.append(modality)
+        if self.min_confidence:
+            clause, values = confidence_clause(self.min_confidence)
+            clauses.append(clause)
+            params += values
+        if self.root_only:
+            clauses.append("is_root")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -50,13 +103,21 @@ EVENT_COLUMNS = (
     "id", "date_start", "date_end", "date_precision", "date_inferred", "source_actor",
     "source_country", "source_text", "code", "root", "quad_class", "goldstein", "plover",
     "target_actor", "target_country", "target_text", "polarity", "modality", "confidence",
-    "evidence", "document_id", "sentence",
+    "is_root", "evidence", "document_id", "sentence",
 )
 
 
 def find_events(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
     where, params = flt.where()
+    if flt.limit is not None and flt.limit < 0:
+        raise QueryError(f"limit must not be negative, got {flt.limit}")
     limit = f" LIMIT {int(flt.limit)}" if flt.limit else ""
     return store.query_dicts(
         f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{where} "
         f"ORDER BY date_start, document_id, sentence, id{limit}", params)
+
+
+def count_events(store: Store, flt: EventFilter) -> int:
+    """How many events the filter matches, whatever its limit."""
+    where, params = flt.where()
+    return int(store.query(f"SELECT count(*) FROM events{where}", params)[0][0])

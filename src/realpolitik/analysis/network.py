@@ -18,6 +18,7 @@ from typing import Any
 
 import networkx as nx
 
+from realpolitik.analysis.events import confidence_clause
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
 from realpolitik.analysis.names import country_name
 from realpolitik.analysis.plots import draw_network
@@ -169,8 +170,9 @@ def parse_kinds(text: str | Iterable[str] | None, rules: NetworkRules) -> tuple[
 
 def build_network(store: Store, *, as_of: date | None = None, start: date | None = None,
                   kinds: str | Iterable[str] | None = None, rules: NetworkRules | None = None,
-                  max_evidence: int = 5) -> Network:
-    """The graph of ties known by ``as_of`` (events from ``start`` on)."""
+                  max_evidence: int = 5, min_confidence: float = 0.0) -> Network:
+    """The graph of ties known by ``as_of`` (events from ``start`` on, none below
+    ``min_confidence``)."""
     rules = rules or default_network_rules()
     chosen = parse_kinds(kinds, rules)
     edges = _Edges(max_evidence)
@@ -181,7 +183,7 @@ def build_network(store: Store, *, as_of: date | None = None, start: date | None
         if kind.quantities:
             _add_quantities(store, kind, as_of, edges)
         if kind.quad_classes:
-            _add_events(store, kind, as_of, start, edges, max_evidence)
+            _add_events(store, kind, as_of, start, edges, max_evidence, min_confidence)
     return Network(as_of, start, chosen, edges.done(),
                    {k: rules.kinds[k].colour for k in rules.kinds})
 
@@ -233,14 +235,16 @@ def _add_quantities(store: Store, kind: EdgeKind, as_of: date | None, edges: _Ed
 
 
 def _add_events(store: Store, kind: EdgeKind, as_of: date | None, start: date | None,
-                edges: _Edges, max_evidence: int) -> None:
+                edges: _Edges, max_evidence: int, min_confidence: float = 0.0) -> None:
+    confident, confident_params = confidence_clause(min_confidence)
     when = "coalesce(date_start, pub_date)"
     where = f"""polarity = 'asserted' AND modality IN ('{OCCURRED[0]}', '{OCCURRED[1]}')
                 AND quad_class IN (SELECT unnest(?))
                 AND source_country IS NOT NULL AND target_country IS NOT NULL
                 AND source_country <> target_country
-                AND (?::DATE IS NULL OR {when} <= ?) AND (?::DATE IS NULL OR {when} >= ?)"""
-    params = [list(kind.quad_classes), as_of, as_of, start, start]
+                AND (?::DATE IS NULL OR {when} <= ?) AND (?::DATE IS NULL OR {when} >= ?)
+                AND {confident}"""
+    params = [list(kind.quad_classes), as_of, as_of, start, start, *confident_params]
     totals = store.query(
         f"""SELECT source_country, target_country, count(*), sum(goldstein), min({when}),
                    max({when})

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from realpolitik.analysis.events import confidence_clause
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
 from realpolitik.analysis.mentions import MentionIndex, find_mention, mention_index
 from realpolitik.analysis.names import country_code
@@ -145,13 +146,16 @@ class Responses:
 
 def responses(store: Store, *, event_id: str | None = None, attack_on: str | None = None,
               start: date | None = None, end: date | None = None,
-              expect: Iterable[str] = (), rules: ResponseRules | None = None) -> Responses:
+              expect: Iterable[str] = (), rules: ResponseRules | None = None,
+              min_confidence: float = 0.0) -> Responses:
     """Reactions to one event (``event_id``) or to the attacks on a country (``attack_on``).
 
-    ``expect`` names further actors (codes) whose silence should be reported.
+    ``expect`` names further actors (codes) whose silence should be reported. Attacks and
+    reactions below ``min_confidence`` are left out (an event asked for by id never is).
     """
+    confidence_clause(min_confidence)
     if (event_id is None) == (attack_on is None):
-        raise QueryError("give either an event id (--to) or a country (--attack-on)")
+        raise QueryError("give either an event id (--event) or a country (--attack-on)")
     rules = rules or default_response_rules()
     if event_id is not None:
         rows = store.query_dicts(f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = ?",
@@ -163,16 +167,18 @@ def responses(store: Store, *, event_id: str | None = None, attack_on: str | Non
         query: dict[str, Any] = {"event_id": event_id}
     else:
         victim = country_code(str(attack_on))
-        rows = _attacks_on(store, [victim], rules, start, end)
+        rows = _attacks_on(store, [victim], rules, start, end, min_confidence=min_confidence)
         query = {"attack_on": victim, "from": start.isoformat() if start else None,
                  "to": end.isoformat() if end else None}
     attacks = [_attack(r, rules) for r in rows]
     victims = sorted({a.victim for a in attacks})
     scope = _attacks_on(store, victims, rules, None, None,
-                        documents=sorted({a.document_id for a in attacks}))
+                        documents=sorted({a.document_id for a in attacks}),
+                        min_confidence=min_confidence)
     perpetrators = sorted({r["source_country"] for r in [*rows, *scope]
                            if r["source_country"] and r["source_country"] not in victims})
-    linked = _linked_reactions(store, attacks, scope, victims, perpetrators, rules)
+    linked = _linked_reactions(store, attacks, scope, victims, perpetrators, rules,
+                               min_confidence)
     mentions = mention_index(store, {r["document_id"] for r, _ in linked})
     answer = _by_reactor(linked, mentions, victims, perpetrators, rules)
     silent = _silent(store, victims, perpetrators, answer, expect, rules,
@@ -183,9 +189,11 @@ def responses(store: Store, *, event_id: str | None = None, attack_on: str | Non
 
 
 def _attacks_on(store: Store, victims: list[str], rules: ResponseRules, start: date | None,
-                end: date | None, documents: list[str] | None = None) -> list[dict[str, Any]]:
+                end: date | None, documents: list[str] | None = None,
+                min_confidence: float = 0.0) -> list[dict[str, Any]]:
     if not victims:
         return []
+    confident, confident_params = confidence_clause(min_confidence)
     prefixes = " OR ".join("code LIKE ?" for _ in rules.attacks)
     when = "coalesce(date_start, pub_date)"
     return store.query_dicts(
@@ -195,9 +203,10 @@ def _attacks_on(store: Store, victims: list[str], rules: ResponseRules, start: d
               AND (?::DATE IS NULL OR coalesce(date_end, {when}) >= ?)
               AND (?::DATE IS NULL OR {when} <= ?)
               AND (?::VARCHAR[] IS NULL OR document_id IN (SELECT unnest(?::VARCHAR[])))
+              AND {confident}
             ORDER BY {when}, document_id, sentence, id""",
         [victims, list(rules.modalities), *(f"{p}%" for p in rules.attacks), start, start,
-         end, end, documents, documents])
+         end, end, documents, documents, *confident_params])
 
 
 def _attack(row: dict[str, Any], rules: ResponseRules) -> Attack:
@@ -218,11 +227,12 @@ def _refers(text: str, rules: ResponseRules) -> bool:
 
 
 def _linked_reactions(store: Store, attacks: list[Attack], scope: list[dict[str, Any]],
-                      victims: list[str], perpetrators: list[str], rules: ResponseRules
-                      ) -> list[tuple[dict[str, Any], Attack]]:
+                      victims: list[str], perpetrators: list[str], rules: ResponseRules,
+                      min_confidence: float = 0.0) -> list[tuple[dict[str, Any], Attack]]:
     """Candidate reaction events with the attack each is linked to."""
     if not attacks:
         return []
+    confident, confident_params = confidence_clause(min_confidence)
     attack_ids = {a.event_id for a in attacks} | {r["id"] for r in scope}
     by_doc: dict[str, list[Attack]] = defaultdict(list)
     for attack in attacks:
@@ -238,8 +248,10 @@ def _linked_reactions(store: Store, attacks: list[Attack], scope: list[dict[str,
               AND (document_id IN (SELECT unnest(?))
                    OR (?::DATE IS NOT NULL AND pub_date BETWEEN ? AND ?
                        AND target_country IN (SELECT unnest(?))))
+              AND {confident}
             ORDER BY pub_date, document_id, sentence, id""",
-        [list(rules.reaction_modalities), sorted(by_doc), first, first, last, parties])
+        [list(rules.reaction_modalities), sorted(by_doc), first, first, last, parties,
+         *confident_params])
     other_attacks = _sentences_about_other_attacks(
         store, sorted({r["document_id"] for r in rows}), victims, rules)
     involved = set(victims) | set(perpetrators)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from realpolitik.analysis.events import confidence_clause
 from realpolitik.analysis.evidence import Evidence, evidence_from_row
 from realpolitik.analysis.rules import TieRules, strength_rank
 from realpolitik.events.codebook import default_codebook
@@ -143,11 +144,12 @@ def _shared_membership_ties(store: Store, actor: str, wanted: set[str] | None,
 
 
 def _event_ties(store: Store, actor: str, wanted: set[str] | None, as_of: date | None,
-                rules: TieRules) -> list[Tie]:
+                rules: TieRules, min_confidence: float = 0.0) -> list[Tie]:
     if not rules.events:
         return []
     prefixes = [f"{p}%" for p in rules.events]
     any_prefix = " OR ".join("code LIKE ?" for _ in prefixes)
+    confident, confident_params = confidence_clause(min_confidence)
     rows = store.query_dicts(
         f"""SELECT id, code, source_country, target_country, date_start, pub_date,
                    document_id, sentence, evidence
@@ -158,8 +160,9 @@ def _event_ties(store: Store, actor: str, wanted: set[str] | None, as_of: date |
               AND source_country <> target_country
               AND ({any_prefix})
               AND (? IS NULL OR coalesce(date_start, pub_date) <= ?)
+              AND {confident}
             ORDER BY coalesce(date_start, pub_date), id""",
-        [*OCCURRED, actor, actor, *prefixes, as_of, as_of])
+        [*OCCURRED, actor, actor, *prefixes, as_of, as_of, *confident_params])
     ties: list[Tie] = []
     for row in rows:
         other = row["target_country"] if row["source_country"] == actor else row["source_country"]
@@ -177,13 +180,14 @@ def _event_ties(store: Store, actor: str, wanted: set[str] | None, as_of: date |
 def find_ties(store: Store, actor: str, rules: TieRules, *,
               counterparts: Iterable[str] | None = None, as_of: date | None = None,
               active_since: date | None = None,
-              min_strength: str = "weak") -> dict[str, list[Tie]]:
+              min_strength: str = "weak", min_confidence: float = 0.0
+              ) -> dict[str, list[Tie]]:
     """Ties of ``actor`` (a state or organisation code), by counterpart, strongest first.
 
     ``counterparts`` limits the answer to some states; ``as_of`` drops ties first dated
     after it; ``active_since`` drops reference-data alliances that ended before it (text
     relations are dated by their signing, not their end, and always count);
-    ``min_strength`` drops weaker ones.
+    ``min_strength`` drops weaker ones; events below ``min_confidence`` tie no one.
     """
     wanted = set(counterparts) if counterparts is not None else None
     if wanted is not None and not wanted:
@@ -191,7 +195,7 @@ def find_ties(store: Store, actor: str, rules: TieRules, *,
     floor = strength_rank(min_strength)
     found: list[Tie] = [
         *_relation_ties(store, actor, wanted, as_of, active_since, rules),
-        *_event_ties(store, actor, wanted, as_of, rules),
+        *_event_ties(store, actor, wanted, as_of, rules, min_confidence),
     ]
     if rules.shared_membership:
         found += _shared_membership_ties(store, actor, wanted, as_of, rules)

@@ -9,8 +9,16 @@ import typer
 
 from realpolitik.actors import KnowledgeBase
 from realpolitik.actors import resolve as resolve_text
-from realpolitik.cli.options import ActorsOption, FormatOption, build_config, date_option
-from realpolitik.cli.render import OutputFormat, print_rows, stdout, to_json
+from realpolitik.cli.options import (
+    ActorsOption,
+    FormatOption,
+    LimitOption,
+    WideOption,
+    build_config,
+    date_option,
+    row_limit,
+)
+from realpolitik.cli.render import OutputFormat, left_out, print_rows, stdout, to_json
 from realpolitik.errors import QueryError
 from realpolitik.model import Actor
 
@@ -69,6 +77,8 @@ def list_cmd(
         "--country", help="Only this ISO3 country (and organisations it belongs to).")] = None,
     on: Annotated[str | None, typer.Option(
         "--date", help="Only actors valid on this date YYYY-MM-DD.")] = None,
+    limit: LimitOption = None,
+    wide: WideOption = False,
     fmt: FormatOption = OutputFormat.table,
     actors: ActorsOption = None,
 ) -> None:
@@ -79,7 +89,10 @@ def list_cmd(
         raise QueryError(f"unknown country code {country!r} (use ISO 3166 alpha-3, e.g. RUS)")
     when = date_option(on, "--date") if on else None
     rows = [_actor_row(a) for a in kb.actors(code, when)]
-    print_rows(rows, fmt, title="Actors", columns=ACTOR_COLUMNS)
+    shown = row_limit(limit, fmt)
+    print_rows(rows[:shown] if shown else rows, fmt, title="Actors", columns=ACTOR_COLUMNS,
+               wide=wide)
+    left_out(min(len(rows), shown or len(rows)), len(rows), shown)
 
 
 @app.command("show")

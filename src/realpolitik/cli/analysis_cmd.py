@@ -13,8 +13,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from realpolitik.cli.options import ActorsOption, DbOption, FormatOption, build_config, date_option
-from realpolitik.cli.render import OutputFormat, print_rows, stderr, to_json
+from realpolitik.cli.options import (
+    ActorsOption,
+    DbOption,
+    FormatOption,
+    MinConfidenceOption,
+    WideOption,
+    build_config,
+    date_option,
+)
+from realpolitik.cli.render import OutputFormat, note, print_rows, to_json
 from realpolitik.config import Config
 from realpolitik.errors import QueryError
 from realpolitik.store import Store, open_store
@@ -46,12 +54,13 @@ def _knowledge_base(config: Config) -> LeaderBook:
     return kb
 
 
-def _emit(answer: Any, rows: list[dict[str, Any]], fmt: OutputFormat, title: str) -> None:
+def _emit(answer: Any, rows: list[dict[str, Any]], fmt: OutputFormat, title: str,
+          wide: bool = False) -> None:
     """JSON prints the whole answer (query, rows, evidence); table and CSV print rows."""
     if fmt is OutputFormat.json:
         sys.stdout.write(to_json(answer.to_json()) + "\n")
     else:
-        print_rows(rows, fmt, title=title)
+        print_rows(rows, fmt, title=title, wide=wide)
 
 
 def allies_lost_command(
@@ -61,18 +70,21 @@ def allies_lost_command(
         "--as-of", help="End of the window, YYYY-MM-DD (default: today).")] = None,
     min_tie: Annotated[str, typer.Option(
         "--min-tie", help="Weakest tie that counts: weak, medium or strong.")] = "weak",
+    min_confidence: MinConfidenceOption = None, wide: WideOption = False,
     db: DbOption = None, actors: ActorsOption = None, fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """States tied to ACTOR whose leader was removed inside the window, with evidence."""
     from realpolitik.analysis.allies import allies_lost
 
-    config = build_config(db=db, actors=actors)
+    config = build_config(db=db, actors=actors, min_confidence=min_confidence)
     when = date_option(as_of, "--as-of") or date.today()
     kb = _knowledge_base(config)
     with _reader(config) as store:
-        answer = allies_lost(store, actor, within, when, kb=kb, min_strength=min_tie)
+        answer = allies_lost(store, actor, within, when, kb=kb, min_strength=min_tie,
+                             min_confidence=config.min_confidence)
     _emit(answer, [r.table_row() for r in answer.rows], fmt,
-          f"allies of {answer.actor} that lost their leader, {answer.start} to {answer.as_of}")
+          f"allies of {answer.actor} that lost their leader, {answer.start} to {answer.as_of}",
+          wide)
 
 
 def dyad_command(
@@ -82,33 +94,36 @@ def dyad_command(
     by: Annotated[str, typer.Option("--by", help="month, quarter or year")] = "month",
     plot: Annotated[Path | None, typer.Option(
         "--plot", help="Also draw a timeline PNG here.", dir_okay=False)] = None,
+    min_confidence: MinConfidenceOption = None, wide: WideOption = False,
     db: DbOption = None, fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Events between A and B per period and direction: quad classes and Goldstein."""
     from realpolitik.analysis.dyad import dyad
 
-    config = build_config(db=db)
+    config = build_config(db=db, min_confidence=min_confidence)
     with _reader(config) as store:
         answer = dyad(store, a, b, start=date_option(date_from, "--from"),
-                      end=date_option(date_to, "--to"), by=by)
+                      end=date_option(date_to, "--to"), by=by,
+                      min_confidence=config.min_confidence)
     _emit(answer, [r.table_row() for r in answer.rows], fmt,
-          f"{answer.a} <-> {answer.b} by {answer.by}")
+          f"{answer.a} <-> {answer.b} by {answer.by}", wide)
     if plot is not None:
         from realpolitik.analysis.plots import plot_dyad
 
         plot_dyad(answer, plot)
-        stderr.print(f"plot → {plot}")
+        note(f"plot → {plot}")
 
 
 def responses_command(
-    to: Annotated[str | None, typer.Option(
-        "--to", help="The event id to react to; with --attack-on, the last date YYYY-MM-DD.")]
-    = None,
-    event: Annotated[str | None, typer.Option("--event", help="The event id (as --to).")]
+    event: Annotated[str | None, typer.Option(
+        "--event", help="The id of the event to react to (from 'realpolitik events').")]
     = None,
     attack_on: Annotated[str | None, typer.Option(
         "--attack-on", help="Country attacked: ISO3 or name.")] = None,
     date_from: FromOption = None,
+    date_to: Annotated[str | None, typer.Option(
+        "--to", help="With --attack-on: the last attack date, YYYY-MM-DD.")] = None,
+    min_confidence: MinConfidenceOption = None, wide: WideOption = False,
     expect: Annotated[list[str] | None, typer.Option(
         "--expect", help="An actor whose silence to report if it said nothing (repeatable).")]
     = None,
@@ -117,23 +132,21 @@ def responses_command(
     """Who reacted to an attack, how, and whether they named the perpetrator."""
     from realpolitik.analysis.responses import responses
 
-    event_id = event
-    end: date | None = None
-    if attack_on is not None:
-        if event is not None:
-            raise QueryError("give --event or --attack-on, not both")
-        end = date_option(to, "--to")
-    elif event_id is None:
-        event_id = to
-    if event_id is None and attack_on is None:
-        raise QueryError("give --to EVENT_ID or --attack-on COUNTRY")
-    config = build_config(db=db)
+    # --event names an event, --from/--to bound dates: one meaning per option name
+    if (event is None) == (attack_on is None):
+        raise QueryError("give --event EVENT_ID or --attack-on COUNTRY (one of them)")
+    if event is not None and (date_from is not None or date_to is not None):
+        raise QueryError("--from and --to bound the attacks of --attack-on; --event names "
+                         "one event")
+    config = build_config(db=db, min_confidence=min_confidence)
     with _reader(config) as store:
-        answer = responses(store, event_id=event_id, attack_on=attack_on,
-                           start=date_option(date_from, "--from"), end=end, expect=expect or ())
+        answer = responses(store, event_id=event, attack_on=attack_on,
+                           start=date_option(date_from, "--from"),
+                           end=date_option(date_to, "--to"), expect=expect or (),
+                           min_confidence=config.min_confidence)
     _emit(answer, [r.table_row() for r in answer.rows], fmt,
           f"responses to {len(answer.attacks)} attack(s) on {', '.join(answer.victims)}"
-          f" by {', '.join(answer.perpetrators) or 'unnamed perpetrators'}")
+          f" by {', '.join(answer.perpetrators) or 'unnamed perpetrators'}", wide)
 
 
 def network_command(
@@ -144,34 +157,37 @@ def network_command(
     kinds: Annotated[str | None, typer.Option(
         "--kinds", help="Comma-separated: treaty, membership, arms, support, trade, conflict, "
                         "hostility, cooperation.")] = None,
+    min_confidence: MinConfidenceOption = None,
     db: DbOption = None,
 ) -> None:
     """The ties between actors as a graph: GraphML, JSON (with evidence) or a PNG drawing."""
     from realpolitik.analysis.network import build_network, write_network
 
-    config = build_config(db=db)
+    config = build_config(db=db, min_confidence=min_confidence)
     with _reader(config) as store:
         network = build_network(store, as_of=date_option(as_of, "--as-of"),
-                                start=date_option(date_from, "--from"), kinds=kinds)
+                                start=date_option(date_from, "--from"), kinds=kinds,
+                                min_confidence=config.min_confidence)
     write_network(network, out)
-    stderr.print(f"{len(network.nodes())} actors, {len(network.edges)} edges "
-                 f"({', '.join(network.kinds)}) → {out}")
+    note(f"{len(network.nodes())} actors, {len(network.edges)} edges "
+         f"({', '.join(network.kinds)}) → {out}")
 
 
 def profile_command(
     actor: Annotated[str, typer.Argument(help="ISO3 code, actor code or name.")],
     on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")]
     = None,
+    min_confidence: MinConfidenceOption = None, wide: WideOption = False,
     db: DbOption = None, actors: ActorsOption = None, fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """An actor at a glance: leader on the date, ties, activity, recent events, figures."""
     from realpolitik.analysis.profile import profile
 
-    config = build_config(db=db, actors=actors)
+    config = build_config(db=db, actors=actors, min_confidence=min_confidence)
     when = date_option(on, "--on") or date.today()
     kb = _knowledge_base(config)
     with _reader(config) as store:
-        answer = profile(store, actor, when, kb=kb)
+        answer = profile(store, actor, when, kb=kb, min_confidence=config.min_confidence)
     if fmt is OutputFormat.json:
         sys.stdout.write(to_json(answer.to_json()) + "\n")
         return
@@ -180,10 +196,10 @@ def profile_command(
                  "leader": f"{leader.name} ({leader.title or leader.role})" if leader else None,
                  **{f"{side}_{k}": v for side, counts in answer.activity.items()
                     for k, v in counts.items() if k in ("events", "goldstein_mean")}}],
-               fmt, title=f"profile of {answer.actor}")
+               fmt, title=f"profile of {answer.actor}", wide=wide)
     print_rows([{"counterpart": c, "ties": "; ".join(dict.fromkeys(t.describe() for t in ts)),
                  "strength": ts[0].strength, "evidence": ts[0].evidence.text}
-                for c, ts in answer.ties.items()], fmt, title="ties")
+                for c, ts in answer.ties.items()], fmt, title="ties", wide=wide)
     sections = {
         "people in the corpus": [{"name": p.name, "role": p.role, "mentions": p.mentions,
                                   "last_seen": p.last_seen} for p in answer.people],
@@ -194,7 +210,7 @@ def profile_command(
     }
     for title, rows in sections.items():
         if rows:
-            print_rows(rows, fmt, title=title)
+            print_rows(rows, fmt, title=title, wide=wide)
 
 
 def timeline_command(
@@ -202,6 +218,7 @@ def timeline_command(
         metavar="ACTOR [OTHER]", help="One actor, or two for what passed between them.")],
     date_from: FromOption = None, date_to: ToOption = None,
     limit: Annotated[int | None, typer.Option(min=1)] = None,
+    min_confidence: MinConfidenceOption = None, wide: WideOption = False,
     db: DbOption = None, fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Events, relations and figures of an actor (or a pair) in date order."""
@@ -209,10 +226,10 @@ def timeline_command(
 
     if len(actors_) > 2:
         raise QueryError("timeline takes one actor or two")
-    config = build_config(db=db)
+    config = build_config(db=db, min_confidence=min_confidence)
     with _reader(config) as store:
         answer = timeline(store, actors_[0], actors_[1] if len(actors_) > 1 else None,
                           start=date_option(date_from, "--from"), end=date_option(date_to, "--to"),
-                          limit=limit)
+                          limit=limit, min_confidence=config.min_confidence)
     _emit(answer, [e.table_row() for e in answer.entries], fmt,
-          f"timeline of {answer.a}" + (f" and {answer.b}" if answer.b else ""))
+          f"timeline of {answer.a}" + (f" and {answer.b}" if answer.b else ""), wide)

@@ -2,19 +2,21 @@
 
 Commands are thin: they parse options, build a :class:`~realpolitik.config.Config`, call
 the library and print. A :class:`~realpolitik.errors.RealpolitikError` becomes one line on
-stderr and exit status 1; usage errors exit 2.
+stderr and exit status 1; usage errors exit 2; an interrupt exits 130.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
-import click
+import duckdb
 import typer
+from typer.exceptions import Abort, TyperException
 
 from realpolitik.cli import analysis_cmd, eval_cmd, ingest_cmd, query_cmd, serve_cmd
-from realpolitik.cli.render import stderr
-from realpolitik.errors import RealpolitikError
+from realpolitik.cli.render import error_line
+from realpolitik.errors import IngestInterrupted, RealpolitikError
 
 app = typer.Typer(
     name="realpolitik", no_args_is_help=True, add_completion=False,
@@ -41,22 +43,46 @@ def _mount_optional() -> None:
 
 _mount_optional()
 
+#: set to 1 to see the traceback of an unexpected error instead of its one-line summary
+TRACEBACK_ENV = "REALPOLITIK_TRACEBACK"
+
+
+def _usage_line(exc: TyperException) -> str:
+    """One line for a usage error, whatever Typer's (or Click's) exception class is."""
+    message = " ".join(exc.format_message().replace("Value error, ", "").split())
+    ctx = getattr(exc, "ctx", None)
+    where = getattr(ctx, "command_path", None) if ctx is not None else None
+    return f"{message} (see '{where} --help')" if where else message
+
 
 def main(argv: list[str] | None = None) -> None:
+    # Typer >= 0.20 vendors Click: its exceptions are typer.exceptions.TyperException
+    # subclasses, not click's, so they are caught here by Typer's own base class.
     try:
         result = app(args=argv, standalone_mode=False)
+    except IngestInterrupted as exc:
+        error_line("interrupted:", str(exc))
+        sys.exit(130)
     except RealpolitikError as exc:
-        stderr.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        error_line("error:", str(exc))
         sys.exit(1)
-    except click.exceptions.ClickException as exc:
-        exc.show()
+    except TyperException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            sys.stdout.write(exc.format_message().rstrip() + "\n")
+        else:
+            error_line("usage error:", _usage_line(exc))
+        sys.exit(2)
+    except (Abort, KeyboardInterrupt, duckdb.InterruptException):
+        error_line("interrupted", "")
+        sys.exit(130)
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        stderr.print("aborted")
-        sys.exit(130)
-    except KeyboardInterrupt:
-        stderr.print("interrupted")
-        sys.exit(130)
+    except Exception as exc:  # a bug: still one line, the traceback on request
+        if os.environ.get(TRACEBACK_ENV) == "1":
+            raise
+        error_line("internal error:", f"{type(exc).__name__}: {exc} (set {TRACEBACK_ENV}=1 "
+                                      "for the traceback, and please report it)")
+        sys.exit(1)
     sys.exit(result if isinstance(result, int) else 0)
 
 

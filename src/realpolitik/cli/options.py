@@ -13,10 +13,13 @@ from realpolitik.config import DEFAULT_MAX_FILE_BYTES, Config
 from realpolitik.ingest.readers import parse_iso_date
 
 __all__ = [
-    "DEFAULT_MAX_FILE_BYTES", "ActorsOption", "DateOption", "DbOption", "FormatOption",
-    "MaxBytesOption",
-    "PatternsOption", "build_config", "date_option",
+    "DEFAULT_MAX_FILE_BYTES", "TABLE_LIMIT", "ActorsOption", "DateOption", "DbOption",
+    "FormatOption", "LimitOption", "MaxBytesOption", "MinConfidenceOption", "PatternsOption",
+    "RootOnlyOption", "WideOption", "build_config", "date_option", "row_limit",
 ]
+
+#: rows a table shows unless --limit says otherwise (csv and json show every row)
+TABLE_LIMIT = 50
 
 DbOption = Annotated[Path | None, typer.Option(
     "--db", help="DuckDB store (default: $REALPOLITIK_DB or ./realpolitik.duckdb).")]
@@ -32,17 +35,40 @@ FormatOption = Annotated[OutputFormat, typer.Option(
     "--format", "-f", help="Output format: table, json or csv.")]
 MaxBytesOption = Annotated[int, typer.Option(
     "--max-bytes", help="Refuse single files larger than this many bytes.", min=1)]
+LimitOption = Annotated[int | None, typer.Option(
+    "--limit", min=0,
+    help=f"At most this many rows (default {TABLE_LIMIT} in tables, all in csv/json; 0: all).")]
+WideOption = Annotated[bool, typer.Option(
+    "--wide", help="Tables show every column at full width, whatever the terminal's width.")]
+MinConfidenceOption = Annotated[float | None, typer.Option(
+    "--min-confidence", min=0.0, max=1.0,
+    help="Hide events below this confidence (0..1; default: the configured threshold; "
+         "0 shows all).")]
+RootOnlyOption = Annotated[bool, typer.Option(
+    "--root-only", help="Only each sentence's main event (GDELT's IsRootEvent).")]
+
+
+def row_limit(limit: int | None, fmt: object) -> int | None:
+    """The row limit in force: --limit as given (0 is none), else the table default."""
+    if limit is not None:
+        return limit or None
+    return TABLE_LIMIT if fmt == "table" else None
 
 
 def build_config(db: Path | None = None, date: str | None = None,
                  actors: list[Path] | None = None, patterns: list[Path] | None = None,
-                 max_bytes: int = DEFAULT_MAX_FILE_BYTES, batch_size: int = 64) -> Config:
+                 max_bytes: int = DEFAULT_MAX_FILE_BYTES, batch_size: int = 64,
+                 min_confidence: float | None = None) -> Config:
     if date is not None:
         parse_iso_date(date, "--date")
-    return Config.from_env(
+    config = Config.from_env(
         db=db, date_override=date, actor_files=tuple(actors or ()),
         pattern_files=tuple(patterns or ()), max_file_bytes=max_bytes, batch_size=batch_size,
     )
+    # the threshold's default lives in Config alone; the flag only overrides it
+    if min_confidence is not None:
+        config = config.with_changes(min_confidence=min_confidence)
+    return config
 
 
 def date_option(value: str | None, option: str) -> date | None:

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from realpolitik.analysis import EventFilter, find_events
+from realpolitik.analysis.events import count_events
 from realpolitik.analysis.listings import find_quantities, find_relations
-from realpolitik.cli.options import DbOption, FormatOption, build_config
-from realpolitik.cli.render import OutputFormat, print_rows, stderr
+from realpolitik.cli.options import (
+    DbOption,
+    FormatOption,
+    LimitOption,
+    MinConfidenceOption,
+    RootOnlyOption,
+    WideOption,
+    build_config,
+    row_limit,
+)
+from realpolitik.cli.render import OutputFormat, left_out, note, print_rows
+from realpolitik.config import Config
 from realpolitik.ingest.readers import parse_iso_date
 from realpolitik.store import Store, open_store
 from realpolitik.store.export import export
@@ -24,6 +35,28 @@ class ExportFormat(StrEnum):
     gdelt = "gdelt"
 
 
+class Polarity(StrEnum):
+    asserted = "asserted"
+    negated = "negated"
+
+
+class Modality(StrEnum):
+    actual = "actual"
+    future = "future"
+    hypothetical = "hypothetical"
+    reported = "reported"
+    demanded = "demanded"
+
+
+#: what an events table shows at its width; --wide shows every column
+EVENT_TABLE_COLUMNS = ["date_start", "source_actor", "code", "target_actor", "polarity",
+                       "modality", "confidence", "evidence"]
+RELATION_TABLE_COLUMNS = ["kind", "parties", "name", "date_start", "polarity", "origin",
+                          "evidence"]
+QUANTITY_TABLE_COLUMNS = ["measure", "parties", "value", "unit", "year", "change_pct",
+                          "evidence"]
+
+
 def register(app: typer.Typer) -> None:
     app.command("events")(events)
     app.command("relations")(relations)
@@ -31,35 +64,55 @@ def register(app: typer.Typer) -> None:
     app.command("export")(export_command)
 
 
-def _reader(db: Path | None) -> Store:
-    return open_store(build_config(db=db).db_path, read_only=True)
+def _reader(config: Config) -> Store:
+    return open_store(config.db_path, read_only=True)
+
+
+def _table_columns(fmt: OutputFormat, wide: bool, columns: list[str]) -> list[str] | None:
+    return columns if fmt is OutputFormat.table and not wide else None
+
+
+def _print_limited(rows: list[dict[str, Any]], total: int, limit: int | None,
+                   fmt: OutputFormat, title: str, columns: list[str] | None,
+                   wide: bool) -> None:
+    print_rows(rows, fmt, title=title, columns=columns, wide=wide)
+    left_out(len(rows), total, limit)
 
 
 def events(
     db: DbOption = None,
     actor: Annotated[str | None, typer.Option(help="Actor code or prefix, e.g. RUS, RUSGOV.")]
     = None,
-    country: Annotated[str | None, typer.Option(help="ISO3 country on either side.")] = None,
+    country: Annotated[str | None, typer.Option(
+        help="Country on either side: ISO3, actor code or name (Russia).")] = None,
     code: Annotated[str | None, typer.Option(help="CAMEO code or prefix, e.g. 19, 111.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
-    polarity: Annotated[str | None, typer.Option(help="asserted or negated")] = None,
-    limit: Annotated[int | None, typer.Option(min=1)] = None,
+    polarity: Annotated[Polarity | None, typer.Option(help="asserted or negated")] = None,
+    modality: Annotated[Modality | None, typer.Option(
+        help="actual, future, hypothetical, reported or demanded")] = None,
+    min_confidence: MinConfidenceOption = None,
+    root_only: RootOnlyOption = False,
+    limit: LimitOption = None,
+    wide: WideOption = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List stored events with filters, each with its evidence sentence."""
+    config = build_config(db=db, min_confidence=min_confidence)
+    shown = row_limit(limit, fmt)
     flt = EventFilter(
         actor=actor, country=country, code=code,
         start=parse_iso_date(date_from, "--from") if date_from else None,
         end=parse_iso_date(date_to, "--to") if date_to else None,
-        polarity=polarity, limit=limit,
+        polarity=polarity.value if polarity else None,
+        modality=modality.value if modality else None, limit=shown,
+        min_confidence=config.min_confidence, root_only=root_only,
     )
-    with _reader(db) as store:
+    with _reader(config) as store:
         rows = find_events(store, flt)
-    columns = None if fmt is not OutputFormat.table else [
-        "date_start", "source_actor", "code", "target_actor", "polarity", "modality",
-        "goldstein", "evidence"]
-    print_rows(rows, fmt, title="events", columns=columns)
+        total = count_events(store, flt) if shown is not None and len(rows) >= shown else len(rows)
+    _print_limited(rows, total, shown, fmt, "events",
+                   _table_columns(fmt, wide, EVENT_TABLE_COLUMNS), wide)
 
 
 def relations(
@@ -67,24 +120,32 @@ def relations(
     actor: Annotated[str | None, typer.Option(help="ISO3 or organisation code.")] = None,
     kind: Annotated[str | None, typer.Option(help="treaty, membership, arms_transfer, ...")]
     = None,
+    limit: LimitOption = None,
+    wide: WideOption = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List treaties, memberships, transfers, deployments, support and alliance claims."""
-    with _reader(db) as store:
+    shown = row_limit(limit, fmt)
+    with _reader(build_config(db=db)) as store:
         rows = find_relations(store, actor, kind)
-    print_rows(rows, fmt, title="relations")
+    _print_limited(rows[:shown] if shown else rows, len(rows), shown, fmt, "relations",
+                   _table_columns(fmt, wide, RELATION_TABLE_COLUMNS), wide)
 
 
 def quantities(
     db: DbOption = None,
     actor: Annotated[str | None, typer.Option(help="ISO3 or organisation code.")] = None,
     measure: Annotated[str | None, typer.Option(help="trade, aid, arms_sales, ...")] = None,
+    limit: LimitOption = None,
+    wide: WideOption = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List figures: trade, economic relations, aid, arms sales, troops, casualties."""
-    with _reader(db) as store:
+    shown = row_limit(limit, fmt)
+    with _reader(build_config(db=db)) as store:
         rows = find_quantities(store, actor, measure)
-    print_rows(rows, fmt, title="quantities")
+    _print_limited(rows[:shown] if shown else rows, len(rows), shown, fmt, "quantities",
+                   _table_columns(fmt, wide, QUANTITY_TABLE_COLUMNS), wide)
 
 
 def export_command(
@@ -95,10 +156,17 @@ def export_command(
                                        "sentences, mentions, or all")] = "events",
     include_modal: Annotated[bool, typer.Option(
         help="gdelt: also export future, hypothetical and demanded events.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing outputs.")]
+    = False,
+    min_confidence: MinConfidenceOption = None,
+    root_only: RootOnlyOption = False,
     db: DbOption = None,
 ) -> None:
     """Export the store: CSV, JSON Lines, Parquet, or GDELT 2.0 event TSV."""
-    with _reader(db) as store:
-        counts = export(store, fmt.value, out, table=table, include_modal=include_modal)
+    config = build_config(db=db, min_confidence=min_confidence)
+    with _reader(config) as store:
+        counts = export(store, fmt.value, out, table=table, include_modal=include_modal,
+                        force=force, min_confidence=config.min_confidence,
+                        root_only=root_only)
     for name, n in counts.items():
-        stderr.print(f"{name}: {n} rows → {out}")
+        note(f"{name}: {n} rows → {out}")

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.errors import GoldFormatError
+from realpolitik.events.codebook import default_codebook
 from realpolitik.goldfiles import jsonl_records
 from realpolitik.model import Event
 
@@ -124,6 +125,14 @@ def read_gold(path: Path) -> list[GoldSentence]:
     return out
 
 
+def _cameo(value: Any, where: str) -> str:
+    """A gold code must be one of CAMEO's: a typo would otherwise score as a miss."""
+    code = str(value).strip()
+    if code not in default_codebook():
+        raise GoldFormatError(f"{where}: {value!r} is not a CAMEO code")
+    return code
+
+
 def _gold_sentence(record: Any, where: str, number: int) -> GoldSentence:
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise GoldFormatError(f"{where}: a gold record needs a 'text' string")
@@ -135,7 +144,7 @@ def _gold_sentence(record: Any, where: str, number: int) -> GoldSentence:
         except ValueError:
             raise GoldFormatError(f"{where}: bad date {record['date']!r}") from None
     if "cameo_code" in record:
-        code = str(record["cameo_code"])
+        code = _cameo(record["cameo_code"], where)
         return GoldSentence(record["text"], when, (GoldEvent(code, None, None),),
                             code_only=True, line=number)
     events = record.get("events")
@@ -148,7 +157,8 @@ def _gold_sentence(record: Any, where: str, number: int) -> GoldSentence:
         polarity = e.get("polarity", "asserted")
         if polarity not in ("asserted", "negated"):
             raise GoldFormatError(f"{where}: polarity must be asserted or negated")
-        gold.append(GoldEvent(str(e["code"]), _party(e.get("source")), _party(e.get("target")),
+        gold.append(GoldEvent(_cameo(e["code"], where), _party(e.get("source")),
+                              _party(e.get("target")),
                               polarity, e.get("modality")))
     return GoldSentence(record["text"], when, tuple(gold), line=number)
 

@@ -38,6 +38,8 @@ _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b", b"GIF8", b"\xf
                  b"BZh", b"\x7fELF", b"7z\xbc\xaf")
 #: "date 2026-03-05" (also written with / or .) before the text, as news exports have it
 _DATE_HEADER = re.compile(r"\A\s*date[ \t]*[:=]?[ \t]+(\d[\d./-]*\d)(?=\s|\Z)", re.IGNORECASE)
+#: what ``surrogateescape`` leaves for a byte that is not UTF-8
+_UNDECODED = re.compile("[\udc80-\udcff]")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
@@ -167,17 +169,36 @@ def record_document(record: dict[str, Any], location: str, config: Config) -> Do
         raise InputTooLargeError(location, "record text over the size limit")
     when = date_override(config, location)
     raw_date = record.get("date")
+    if raw_date is not None and not isinstance(raw_date, str):
+        raise RecordError(location, f"'date' must be a string, not {_json_type(raw_date)}")
     if when is None and raw_date not in (None, ""):
         from realpolitik.timex import parse_publication_date
 
         when = parse_publication_date(str(raw_date), location)
-    title = record.get("title")
-    url = record.get("url")
+    title = _text_field(record, "title", location)
+    url = _text_field(record, "url", location)
     rid = record.get("id")
+    if rid is not None and (isinstance(rid, bool) or not isinstance(rid, str | int)):
+        raise RecordError(location, f"'id' must be a string or an integer, not "
+                                    f"{_json_type(rid)}")
     return make_document(
-        text, source=location, when=when, title=str(title) if title else None,
-        url=str(url) if url else None, external_id=str(rid) if rid not in (None, "") else None,
+        text, source=location, when=when, title=title or None, url=url or None,
+        external_id=str(rid) if rid not in (None, "") else None,
     )
+
+
+def _json_type(value: Any) -> str:
+    return {dict: "an object", list: "an array", bool: "a boolean", int: "a number",
+            float: "a number"}.get(type(value), type(value).__name__)
+
+
+def _text_field(record: dict[str, Any], name: str, location: str) -> str | None:
+    """An optional text field; an object or array there is a malformed record, never
+    stored as its Python repr."""
+    value = record.get(name)
+    if value is None or isinstance(value, str):
+        return value
+    raise RecordError(location, f"'{name}' must be a string, not {_json_type(value)}")
 
 
 def read_jsonl(stream: Iterable[str | bytes], location: str, config: Config
@@ -212,21 +233,41 @@ def read_jsonl(stream: Iterable[str | bytes], location: str, config: Config
 def read_csv(stream: Iterable[str], location: str, config: Config) -> Iterator[IngestItem]:
     csv.field_size_limit(max(config.max_file_bytes, 131072))
     reader = csv.DictReader(stream)
-    if reader.fieldnames is None or "text" not in reader.fieldnames:
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as exc:
+        yield IngestFailure(f"{location}:1", f"malformed CSV header ({exc})")
+        return
+    if fieldnames is None or "text" not in fieldnames:
         yield IngestFailure(location, "CSV corpus needs a header with a 'text' column")
         return
-    try:
-        for record in reader:
-            where = f"{location}:{reader.line_num}"
-            if None in record:
-                yield IngestFailure(where, "more fields than the header names")
-                continue
-            try:
-                yield record_document(dict(record), where, config)
-            except InputError as exc:
-                yield IngestFailure.from_error(exc)
-    except csv.Error as exc:
-        yield IngestFailure(f"{location}:{reader.line_num}", f"malformed CSV ({exc})")
+    stuck = 0
+    while True:
+        before = reader.line_num
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            # one malformed record is one failure; the reader goes on at the next line
+            yield IngestFailure(f"{location}:{reader.line_num}", f"malformed CSV ({exc})")
+            # the reader has consumed the bad line even when line_num lags behind; a stuck
+            # reader (no progress twice in a row) ends the file instead of looping
+            stuck = stuck + 1 if reader.line_num == before else 0
+            if stuck > 1:
+                return
+            continue
+        where = f"{location}:{reader.line_num}"
+        if None in record:
+            yield IngestFailure(where, "more fields than the header names")
+            continue
+        if any(isinstance(v, str) and _UNDECODED.search(v) for v in record.values()):
+            yield IngestFailure(where, "not valid UTF-8: undecodable bytes in this record")
+            continue
+        try:
+            yield record_document(dict(record), where, config)
+        except InputError as exc:
+            yield IngestFailure.from_error(exc)
 
 
 def _sniff(text: str) -> str:
@@ -303,12 +344,16 @@ def _read_corpus_file(path: Path, kind: str, config: Config) -> Iterator[IngestI
 
 
 def _read_csv_stream(raw: BinaryIO, location: str, config: Config) -> Iterator[IngestItem]:
-    text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-    try:
-        yield from read_csv(text, location, config)
-    except UnicodeDecodeError as exc:
-        yield IngestFailure(location, f"not valid UTF-8 (undecodable byte at offset {exc.start});"
-                                      " records after it were not read")
+    """Bytes decoded line by line, undecodable bytes kept as lone surrogates, so that the
+    record holding them fails alone and the records around it are read."""
+
+    def lines() -> Iterator[str]:
+        for number, line in enumerate(raw):
+            if number == 0 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]
+            yield line.decode("utf-8", errors="surrogateescape")
+
+    yield from read_csv(lines(), location, config)
 
 
 def read_path(path: Path, config: Config) -> Iterator[IngestItem]:

@@ -7,8 +7,9 @@ so every read here drains its result with ``fetchall`` before returning.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -16,31 +17,98 @@ import duckdb
 
 from realpolitik.errors import StoreError
 from realpolitik.model import DocumentAnalysis, Event, Quantity, Relation
+from realpolitik.store.sanity import DateRejection, check_event_dates
 from realpolitik.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES
 
 Row = tuple[Any, ...]
 
+#: how long opening a store waits for another process's lock on the file
+DEFAULT_LOCK_TIMEOUT = 60.0
+_LOCK_WORDS = ("lock", "Conflicting")
+
+
+def newer_schema(path: Path, version: int) -> str:
+    return (f"{path}: this store was written by a newer realpolitik (schema {version}, this "
+            f"one reads up to {SCHEMA_VERSION}); upgrade realpolitik to use it")
+
+
+def connect_waiting(path: Path, *, read_only: bool, timeout: float
+                    ) -> duckdb.DuckDBPyConnection:
+    """Connect, retrying while another process holds a conflicting lock on the file."""
+    deadline = time.monotonic() + timeout
+    pause = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as exc:
+            message = first_line(exc)
+            if not any(w in message for w in _LOCK_WORDS):
+                raise StoreError(f"{path}: cannot open the store ({message})") from None
+            if time.monotonic() >= deadline:
+                raise StoreError(f"{path}: another process has held the store for over "
+                                 f"{timeout:.0f} s ({message})") from None
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
+
 
 class Store:
-    """A realpolitik DuckDB file. Use :func:`open_store` to open one."""
+    """A realpolitik DuckDB file. Use :func:`open_store` to open one.
 
-    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+    DuckDB lets one process write a file, or many read it, never both at once. A writer
+    opened with ``shared=True`` (what ``ingest`` does) holds the file only while it runs a
+    statement or a transaction and releases it in between, so queries can read the store
+    while an ingest is parsing its next batch. Opening waits up to ``lock_timeout`` seconds
+    for another process's lock before giving up with one line.
+    """
+
+    def __init__(self, path: Path | str, *, read_only: bool = False, shared: bool = False,
+                 lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.shared = shared and str(path) != ":memory:"
+        self.lock_timeout = lock_timeout
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._depth = 0
+        #: event dates refused by :meth:`write_batch` since the store was opened
+        self.date_rejections: list[DateRejection] = []
         if read_only and str(path) != ":memory:" and not self.path.exists():
             raise StoreError(f"{self.path}: no store here (run 'realpolitik ingest' first)")
+        if str(path) != ":memory:" and self.path.is_dir():
+            raise StoreError(f"{self.path}: is a directory, not a store file")
+        self._connect()
         try:
-            self.con = duckdb.connect(str(path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot open the store ({first_line(exc)})") from None
-        if read_only:
-            self._check_version()
-        else:
-            self.migrate()
+            if read_only:
+                self._check_version()
+            else:
+                self.migrate()
+        except BaseException:
+            self.close()
+            raise
+        self._release()
 
     # -- lifecycle ---------------------------------------------------------------
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The open connection, reopened (waiting for the file's lock) if it was released."""
+        if self._con is None:
+            self._connect()
+        assert self._con is not None
+        return self._con
+
+    def _connect(self) -> None:
+        self._con = connect_waiting(self.path, read_only=self.read_only,
+                                    timeout=self.lock_timeout)
+
+    def _release(self) -> None:
+        """A shared writer lets go of the file between statements and transactions."""
+        if self.shared and self._depth == 0 and self._con is not None:
+            self._con.close()
+            self._con = None
+
     def close(self) -> None:
-        self.con.close()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def __enter__(self) -> Store:
         return self
@@ -51,26 +119,48 @@ class Store:
     def query(self, sql: str, params: Sequence[Any] | None = None) -> list[Row]:
         try:
             return list(self.con.execute(sql, params or []).fetchall())
+        except duckdb.InterruptException:
+            raise KeyboardInterrupt from None
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: query failed ({first_line(exc)})") from None
+        finally:
+            self._release()
 
     def query_dicts(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
         try:
             result = self.con.execute(sql, params or [])
             names = [d[0] for d in result.description or []]
             return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+        except duckdb.InterruptException:
+            raise KeyboardInterrupt from None
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: query failed ({first_line(exc)})") from None
+        finally:
+            self._release()
 
     def schema_version(self) -> int:
-        tables = {r[0] for r in self.query("SELECT table_name FROM information_schema.tables")}
-        if "meta" not in tables:
+        """The store's schema version; 0 for an empty file.
+
+        A DuckDB file of another program (tables, but no realpolitik ``meta`` row) is
+        refused here, before any statement could touch or misread its tables.
+        """
+        tables = {r[0] for r in self.query(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")}
+        if not tables:
             return 0
-        rows = self.query("SELECT value FROM meta WHERE key = 'schema_version'")
-        return int(rows[0][0]) if rows else 0
+        rows = self.query("SELECT value FROM meta WHERE key = 'schema_version'"
+                          ) if "meta" in tables else []
+        if not rows or not str(rows[0][0]).isdigit():
+            raise StoreError(f"{self.path}: not a realpolitik store (a DuckDB file with "
+                             f"other tables: {', '.join(sorted(tables)[:5])})")
+        return int(rows[0][0])
 
     def _check_version(self) -> None:
         version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(newer_schema(self.path, version))
+        if version == 0:
+            raise StoreError(f"{self.path}: empty store (run 'realpolitik ingest' first)")
         if version != SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: store schema version {version}, this realpolitik needs "
@@ -81,8 +171,7 @@ class Store:
     def migrate(self) -> None:
         version = self.schema_version()
         if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: store was written by a newer realpolitik "
-                             f"(schema {version} > {SCHEMA_VERSION})")
+            raise StoreError(newer_schema(self.path, version))
         while version < SCHEMA_VERSION:
             with self.transaction():
                 for statement in MIGRATIONS[version]:
@@ -94,20 +183,30 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All or nothing: a failure rolls back every row written inside."""
+        self._depth += 1
         try:
-            self.con.execute("BEGIN TRANSACTION")
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot start a transaction "
-                             f"({first_line(exc)})") from None
-        try:
-            yield
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        try:
-            self.con.execute("COMMIT")
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: commit failed ({first_line(exc)})") from None
+            try:
+                self.con.execute("BEGIN TRANSACTION")
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.path}: cannot start a transaction "
+                                 f"({first_line(exc)})") from None
+            try:
+                yield
+            except BaseException:
+                with suppress(duckdb.Error):
+                    self.con.execute("ROLLBACK")
+                raise
+            try:
+                self.con.execute("COMMIT")
+            except duckdb.InterruptException:
+                raise KeyboardInterrupt from None
+            except duckdb.Error as exc:
+                with suppress(duckdb.Error):
+                    self.con.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: commit failed ({first_line(exc)})") from None
+        finally:
+            self._depth -= 1
+            self._release()
 
     # -- writing -----------------------------------------------------------------
     def known_documents(self, ids: Iterable[str]) -> set[str]:
@@ -122,23 +221,30 @@ class Store:
 
         Documents already stored (same id) are skipped, so re-ingesting is a no-op.
         """
-        known = self.known_documents(a.document.id for a in analyses)
         fresh: list[DocumentAnalysis] = []
-        seen: set[str] = set()
-        for analysis in analyses:
-            doc_id = analysis.document.id
-            if doc_id not in known and doc_id not in seen:
-                fresh.append(analysis)
-                seen.add(doc_id)
-        if not fresh:
-            return 0
         try:
             with self.transaction():
+                # looked up inside the transaction: another writer sharing the file may have
+                # stored some of these documents since this batch was parsed
+                known = self.known_documents(a.document.id for a in analyses)
+                seen: set[str] = set()
+                for analysis in analyses:
+                    doc_id = analysis.document.id
+                    if doc_id not in known and doc_id not in seen:
+                        fresh.append(analysis)
+                        seen.add(doc_id)
                 for analysis in fresh:
-                    self._insert(analysis)
+                    self._insert(self._sane_dates(analysis))
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: batch not stored ({first_line(exc)})") from None
         return len(fresh)
+
+    def _sane_dates(self, analysis: DocumentAnalysis) -> DocumentAnalysis:
+        """Event dates the store refuses (see :mod:`realpolitik.store.sanity`) fall back to
+        the publication date; each refusal is kept, with its reason, for the caller."""
+        sane, rejected = check_event_dates(analysis)
+        self.date_rejections.extend(rejected)
+        return sane
 
     def _insert(self, analysis: DocumentAnalysis) -> None:
         doc = analysis.document
@@ -221,5 +327,6 @@ def quantity_row(document_id: str, q: Quantity) -> Row:
     )
 
 
-def open_store(path: Path | str, *, read_only: bool = False) -> Store:
-    return Store(path, read_only=read_only)
+def open_store(path: Path | str, *, read_only: bool = False, shared: bool = False,
+               lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Store:
+    return Store(path, read_only=read_only, shared=shared, lock_timeout=lock_timeout)

@@ -32,32 +32,83 @@ GDELT_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _copy(store: Store, table: str, out: Path, fmt: str) -> int:
+def _copy(store: Store, table: str, out: Path, fmt: str, where: str = "",
+          params: list[Any] | None = None) -> int:
     options = {"csv": "(FORMAT csv, HEADER true)", "jsonl": "(FORMAT json)",
                "parquet": "(FORMAT parquet)"}[fmt]
     path = str(out).replace("'", "''")
     try:
-        store.con.execute(f"COPY (SELECT * FROM {table}) TO '{path}' {options}")
+        store.con.execute(f"COPY (SELECT * FROM {table}{where}) TO '{path}' {options}",
+                          params or [])
     except Exception as exc:  # duckdb.Error and OSError both mean the same to a user
         raise QueryError(f"{out}: cannot write export ({first_line(exc)})") from None
-    return int(store.query(f"SELECT count(*) FROM {table}")[0][0])
+    return int(store.query(f"SELECT count(*) FROM {table}{where}", params or [])[0][0])
+
+
+def event_filter(min_confidence: float = 0.0, root_only: bool = False, alias: str = ""
+                 ) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) that keep confident and, optionally, root
+    events only."""
+    if not 0.0 <= min_confidence <= 1.0:
+        raise QueryError(f"min_confidence must be between 0 and 1, got {min_confidence}")
+    clauses: list[str] = []
+    params: list[Any] = []
+    if min_confidence:
+        clauses.append(f"coalesce({alias}confidence, 0) >= ?")
+        params.append(min_confidence)
+    if root_only:
+        clauses.append(f"{alias}is_root")
+    return clauses, params
+
+
+def check_output(out: Path, force: bool) -> None:
+    """An output path is refused when it exists (unless ``force``) or when its directory
+    does not: an export never creates directories above the one it was asked for."""
+    if out.is_dir():
+        raise QueryError(f"{out}: is a directory; give a file name")
+    if out.exists() and not force:
+        raise QueryError(f"{out}: already exists (--force overwrites it)")
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        raise QueryError(f"{out}: directory {parent} does not exist")
 
 
 def export(store: Store, fmt: str, out: Path, table: str = "events",
-           include_modal: bool = False) -> dict[str, int]:
-    """Write ``table`` (or ``all`` tables into the directory ``out``); returns row counts."""
+           include_modal: bool = False, *, force: bool = False, min_confidence: float = 0.0,
+           root_only: bool = False) -> dict[str, int]:
+    """Write ``table`` (or ``all`` tables into the directory ``out``); returns row counts.
+
+    Existing outputs are refused unless ``force``; events below ``min_confidence`` (and,
+    with ``root_only``, events that are not their sentence's main event) are left out.
+    """
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    clauses, params = event_filter(min_confidence, root_only)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     if fmt == "gdelt":
         if table not in ("events", "all"):
             raise QueryError("the GDELT format exports events only")
-        return {"events": export_gdelt(store, out, include_modal=include_modal)}
+        check_output(out, force)
+        return {"events": export_gdelt(store, out, include_modal=include_modal,
+                                       min_confidence=min_confidence, root_only=root_only)}
     if table == "all":
-        out.mkdir(parents=True, exist_ok=True)
-        return {t: _copy(store, t, out / f"{t}.{fmt}", fmt) for t in TABLES}
+        if out.exists() and not out.is_dir():
+            raise QueryError(f"{out}: is a file; --table all writes a directory")
+        parent = out.parent if str(out.parent) else Path(".")
+        if not parent.is_dir():
+            raise QueryError(f"{out}: directory {parent} does not exist")
+        targets = {t: out / f"{t}.{fmt}" for t in TABLES}
+        for target in targets.values():
+            if target.exists() and not force:
+                raise QueryError(f"{target}: already exists (--force overwrites it)")
+        out.mkdir(exist_ok=True)
+        return {t: _copy(store, t, path, fmt, where if t == "events" else "",
+                         params if t == "events" else None) for t, path in targets.items()}
     if table not in TABLES:
         raise QueryError(f"unknown table {table!r}; choose one of {', '.join(TABLES)} or all")
-    out.parent.mkdir(parents=True, exist_ok=True)
+    check_output(out, force)
+    if table == "events":
+        return {table: _copy(store, table, out, fmt, where, params)}
     return {table: _copy(store, table, out, fmt)}
 
 
@@ -85,30 +136,37 @@ def gdelt_row(row: dict[str, Any]) -> list[Any]:
                       row["source_role"]),
         *_gdelt_actor(row["target_actor"], row["target_text"], row["target_country"],
                       row["target_role"]),
-        1 if row["sentence"] == 0 else 0, code, code[:3], row["root"], row["quad_class"],
+        1 if row.get("is_root") else 0, code, code[:3], row["root"], row["quad_class"],
         row["goldstein"], 1, 1, 1, "",
         *([""] * 24),
         added.strftime("%Y%m%d%H%M%S"), row["url"] or row["source"] or "",
     ]
 
 
-def export_gdelt(store: Store, out: Path, include_modal: bool = False) -> int:
+def export_gdelt(store: Store, out: Path, include_modal: bool = False,
+                 min_confidence: float = 0.0, root_only: bool = False) -> int:
     """GDELT 2.0 event columns as tab-separated values, one asserted event per row.
 
     GDELT has no negation or modality: negated events are never exported, and events that
     did not (yet) happen — future, hypothetical, demanded — only with ``include_modal``.
+    IsRootEvent is the store's ``is_root``.
     """
     modal = "" if include_modal else "AND e.modality IN ('actual', 'reported')"
+    clauses, params = event_filter(min_confidence, root_only, alias="e.")
+    extra = "".join(f" AND {c}" for c in clauses)
     rows = store.query_dicts(
         "SELECT e.*, d.url, d.source, d.ingested_at FROM events e "
-        f"JOIN documents d ON d.id = e.document_id WHERE e.polarity = 'asserted' {modal} "
-        "ORDER BY e.date_start, e.id")
-    out.parent.mkdir(parents=True, exist_ok=True)
+        f"JOIN documents d ON d.id = e.document_id WHERE e.polarity = 'asserted' {modal}"
+        f"{extra} ORDER BY e.date_start, e.id", params)
     try:
         with out.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
+            written = 0
             for row in rows:
+                if row["date_start"] is None and row["pub_date"] is None:
+                    continue  # GDELT needs a date; an undated event has no row there
                 writer.writerow(gdelt_row(row))
+                written += 1
     except OSError as exc:
         raise QueryError(f"{out}: cannot write export ({exc.strerror or exc})") from None
-    return len(rows)
+    return written

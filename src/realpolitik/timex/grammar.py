@@ -112,7 +112,10 @@ class Grammar(Readings):
         self.WEEKDAY = _alternation(list(lex.weekdays)) + r"(?![a-z])"
         self.DAYPART = _alternation(list(lex.day_parts))
         self.DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
-        self.YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![\d])"
+        # "at 1100 GMT", "2030 hrs": wire copy writes clock times as four digits, never years
+        self.YEAR = (r"(?<![Aa]t )(?:1[0-9]{3}|20[0-9]{2})(?![\d])"
+                     r"(?!\s*(?:GMT|UTC|Z|[ECMP][SD]T|BST|CET|CEST|IST|JST|MSK|EET|EEST"
+                     r"|hrs|h\b|local\s+time)(?![a-z]))")
         self.NUM = number_pattern(lex)
         self.UNIT = _alternation(list(lex.units)) + r"(?![a-z])"
         self.APPROX = "(?:" + _alternation(list(lex.approximators)) + r"\s+)?"
