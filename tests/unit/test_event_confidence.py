@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from realpolitik.actors import ActorResolver
-from realpolitik.config import Config
+from realpolitik.config import Config, fitted_threshold
 from realpolitik.errors import DataFileError
 from realpolitik.events import EventCoder
 from realpolitik.events.calibration import (
@@ -69,7 +69,8 @@ def test_confidence_is_a_probability(code: Code) -> None:
     assert events and all(0.0 < e.confidence < 1.0 for e in events)
     model = default_confidence_model()
     raw = EventCoder(Config(), calibrated=False)
-    assert model.default_threshold == Config().min_confidence
+    assert model.default_threshold == fitted_threshold()
+    assert 0.0 < model.default_threshold < 1.0
     for e in raw.code(doc, []):
         assert len(feature_vector(doc, e)) == len(FEATURES)
 

@@ -98,7 +98,7 @@ class ConfidenceModel:
 
     def calibrate(self, doc: ParsedDoc, events: Sequence[Event]) -> list[Event]:
         """The events with ``confidence`` replaced by the probability of being right."""
-        return [dataclasses.replace(e, confidence=round(self.probability(doc, e), 4))
+        return [dataclasses.replace(e, confidence=round(self.probability(doc, e), 3))
                 for e in events]
 
     @classmethod

@@ -27,8 +27,13 @@ class CursorStore(Store):
     def __init__(self, parent: Store) -> None:  # no super().__init__: nothing to open
         self.path = parent.path
         self.read_only = parent.read_only
+        # the cursor is never released between statements: the parent holds the file
+        self.shared = False
+        self.lock_timeout = parent.lock_timeout
+        self._depth = 0
+        self.date_rejections = []
         try:
-            self.con = parent.con.cursor()
+            self._con = parent.con.cursor()
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open a cursor ({first_line(exc)})") from None
 
