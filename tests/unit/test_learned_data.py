@@ -190,7 +190,7 @@ def test_conll_round_trip_property(tmp_path_factory: pytest.TempPathFactory,
 
 
 _LINE_BREAKS = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_CELL = st.text(st.characters(blacklist_characters=_LINE_BREAKS, blacklist_categories=("Cs",)),
+_CELL = st.text(st.characters(blacklist_characters=_LINE_BREAKS, blacklist_categories=["Cs"]),
                 min_size=1, max_size=40)
 
 
