@@ -100,6 +100,9 @@ def fit_columns(rows: Sequence[dict[str, Any]], columns: Sequence[str], width: i
         while len(short) > 1 and sum(widths) + GAP * (len(short) - 1) > width:
             hidden.insert(0, short.pop())
             widths.pop()
+        # the one column left shrinks to the width, never below its header
+        if len(short) == 1 and widths[0] > width:
+            widths[0] = max(cell_len(short[0]), width)
     used = sum(widths) + GAP * max(len(short) - 1, 0)
     if text_col is None:
         return Layout(tuple(short), tuple(widths), None, 0, False, tuple(hidden))
@@ -117,6 +120,9 @@ def _pad(text: str, width: int) -> str:
     if cell_len(text) > width:
         return set_cell_size(text, max(width - 1, 0)) + "…" if width > 0 else ""
     return set_cell_size(text, width)
+
+
+FOLD_INDENT = "    "
 
 
 def table_lines(rows: Sequence[dict[str, Any]], layout: Layout) -> list[Text]:
@@ -142,7 +148,9 @@ def table_lines(rows: Sequence[dict[str, Any]], layout: Layout) -> list[Text]:
             lines.extend(Text(indent + part) for part in wrapped[1:])
         else:
             lines.append(Text(cells.rstrip()))
-            lines.extend(Text("    " + part, style="dim") for part in wrapped if part)
+            # the fold's indent comes out of the same width
+            folded = textwrap.wrap(body, max(1, layout.text_width - len(FOLD_INDENT)))
+            lines.extend(Text(FOLD_INDENT + part, style="dim") for part in folded if part)
     return lines
 
 

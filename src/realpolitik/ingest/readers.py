@@ -351,7 +351,11 @@ def _read_csv_stream(raw: BinaryIO, location: str, config: Config) -> Iterator[I
         for number, line in enumerate(raw):
             if number == 0 and line.startswith(b"\xef\xbb\xbf"):
                 line = line[3:]
-            yield line.decode("utf-8", errors="surrogateescape")
+            text = line.decode("utf-8", errors="surrogateescape")
+            # a carriage return inside a record is whitespace: the csv module otherwise
+            # takes it for a line end and the record's neighbours shift or fail with it
+            body = text.rstrip("\r\n")
+            yield body.replace("\r", " ") + text[len(body):]
 
     yield from read_csv(lines(), location, config)
 
