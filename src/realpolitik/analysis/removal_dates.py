@@ -1,6 +1,6 @@
 """Dating a leader's removal the text does not date, in every analysis (not only allies-lost).
 
-"Assad was overthrown" in a 2026 article has no date expression; the time stage falls back
+"Mubarak was ousted" in a 2013 article has no date expression; the time stage falls back
 to the publication date. When the removed person is in the knowledge base and their last
 office ended on or before that date, the removal happened then: the event takes the tenure's
 end, still ``inferred`` (no expression dated it), with ``basis`` "leader tenure end" (the

@@ -1,4 +1,4 @@
-"""Allies listed across sentences: "X has lost its third ally within fifteen months. First,
+"""Allies listed across sentences: "X has lost its third ally within two years. First,
 A ..., then B ..., and now C" ties each of A, B and C to X (alliance claims).
 
 The per-sentence rules of :mod:`realpolitik.relations.ties` see an ally noun with an owner
