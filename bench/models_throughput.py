@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import DEFAULT_CORPUS, load_texts
+from throughput import DEFAULT_CORPUS, corpus_documents
 
 
 def main() -> int:
@@ -34,19 +34,14 @@ def main() -> int:
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 1
 
-    from datetime import date
 
     from realpolitik.config import Config
-    from realpolitik.ingest import make_document
     from realpolitik.learned.event_class import EventClassModel
     from realpolitik.learned.participants import ParticipantModel
     from realpolitik.nlp import NlpStage
     from realpolitik.pipeline import Pipeline
 
-    records = load_texts(args.corpus, args.stories)
-    docs = [make_document(r["text"], source=r.get("id", "?"),
-                          when=date.fromisoformat(r["date"]) if r.get("date") else None)
-            for r in records]
+    docs = corpus_documents(args.corpus, args.stories)
     config = Config(batch_size=args.batch_size)
     stage = NlpStage(config)
     pipeline = Pipeline(config, nlp=stage)

@@ -17,6 +17,7 @@ import resource
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO / ".." / "shared" / "bench" / "reuters21578.jsonl"
@@ -34,6 +35,17 @@ def load_texts(path: Path, n: int) -> list[dict[str, str]]:
     return out
 
 
+def corpus_documents(corpus: Path, stories: int) -> list[Any]:
+    """The first ``stories`` stories as documents, made as ingest makes them."""
+    from datetime import date
+
+    from realpolitik.ingest import make_document
+
+    return [make_document(r["text"], source=r.get("id", "?"),
+                          when=date.fromisoformat(r["date"]) if r.get("date") else None)
+            for r in load_texts(corpus, stories)]
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -48,17 +60,12 @@ def main() -> int:
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 1
 
-    from datetime import date
 
     from realpolitik.config import Config
-    from realpolitik.ingest import make_document
     from realpolitik.nlp import NlpStage
     from realpolitik.pipeline import Pipeline
 
-    records = load_texts(args.corpus, args.stories)
-    docs = [make_document(r["text"], source=r.get("id", "?"),
-                          when=date.fromisoformat(r["date"]) if r.get("date") else None)
-            for r in records]
+    docs = corpus_documents(args.corpus, args.stories)
     config = Config(batch_size=args.batch_size)
     stage = NlpStage(config)
     pipeline = Pipeline(config, nlp=stage)
