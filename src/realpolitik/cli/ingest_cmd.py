@@ -27,7 +27,8 @@ from realpolitik.cli.render import OutputFormat, print_rows, stderr, stdout
 from realpolitik.config import Config
 from realpolitik.ingest import IngestFailure, read_inputs
 from realpolitik.model import DocumentAnalysis
-from realpolitik.pipeline import IngestReport, Pipeline, ingest
+from realpolitik.parallel import default_workers, ingest_parallel
+from realpolitik.pipeline import IngestReport, Pipeline
 from realpolitik.store import open_store
 
 
@@ -113,8 +114,10 @@ def _count_items(paths: list[Path]) -> int | None:
     return max(total, 1)
 
 
-def run_ingest(paths: list[Path], config: Config, quiet: bool = False) -> IngestReport:
-    pipeline = Pipeline(config)
+def run_ingest(paths: list[Path], config: Config, quiet: bool = False,
+               workers: int | None = None) -> IngestReport:
+    """Ingest with a progress bar; ``workers`` processes (default: one per core)."""
+    workers = default_workers() if workers is None else workers
     with open_store(config.db_path) as store:
         total = _count_items(paths)
         show_bar = not quiet and (total is None or total > 1)
@@ -127,9 +130,9 @@ def run_ingest(paths: list[Path], config: Config, quiet: bool = False) -> Ingest
                 progress.console.print(f"[red]failed:[/red] {f}", highlight=False,
                                        soft_wrap=True)
 
-            report = ingest(paths, pipeline, store,
-                            on_progress=lambda n: progress.advance(task, n),
-                            on_failure=failed)
+            report = ingest_parallel(paths, config, store, workers,
+                                     on_progress=lambda n: progress.advance(task, n),
+                                     on_failure=failed)
     return report
 
 
@@ -150,11 +153,15 @@ def ingest_command(
     max_bytes: MaxBytesOption = DEFAULT_MAX_FILE_BYTES,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 64,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=1,
+        help="Processes running the pipeline (default: one per core); the stored rows are "
+             "the same for any number.")] = None,
 ) -> None:
     """Analyse documents and store them; already stored documents are skipped."""
     config = build_config(db=db, date=date, actors=actors, patterns=patterns,
                           max_bytes=max_bytes, batch_size=batch_size)
-    report = run_ingest(paths, config, quiet=quiet)
+    report = run_ingest(paths, config, quiet=quiet, workers=workers)
     print_report(report, config)
     if report.failed:
         raise typer.Exit(1)
