@@ -8,7 +8,7 @@ import tempfile
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -26,10 +26,14 @@ from realpolitik.cli.options import (
 from realpolitik.cli.render import OutputFormat, print_rows, stderr, stdout
 from realpolitik.config import Config
 from realpolitik.ingest import IngestFailure, read_inputs
-from realpolitik.model import DocumentAnalysis
-from realpolitik.parallel import default_workers, ingest_parallel
-from realpolitik.pipeline import IngestReport, Pipeline
 from realpolitik.store import open_store
+
+if TYPE_CHECKING:
+    from realpolitik.model import DocumentAnalysis
+    from realpolitik.pipeline import IngestReport
+
+# the pipeline (spaCy, the dictionaries) is imported by the commands that run it, so that
+# every other command starts without it
 
 
 class AnalyzeFormat(StrEnum):
@@ -58,6 +62,8 @@ def analyze(
         stderr.print(f"[red]failed:[/red] {failure}", highlight=False, soft_wrap=True)
     documents = [i for i in items if not isinstance(i, IngestFailure)]
     if documents:
+        from realpolitik.pipeline import Pipeline
+
         analyses = list(Pipeline(config).analyse(documents))
         if fmt is AnalyzeFormat.json:
             if len(analyses) == 1:
@@ -117,6 +123,8 @@ def _count_items(paths: list[Path]) -> int | None:
 def run_ingest(paths: list[Path], config: Config, quiet: bool = False,
                workers: int | None = None) -> IngestReport:
     """Ingest with a progress bar; ``workers`` processes (default: one per core)."""
+    from realpolitik.parallel import default_workers, ingest_parallel
+
     workers = default_workers() if workers is None else workers
     with open_store(config.db_path) as store:
         total = _count_items(paths)

@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pyarrow as pa
 
 from realpolitik.errors import StoreError
 from realpolitik.model import DocumentAnalysis
@@ -27,6 +26,9 @@ from realpolitik.store.rows import (
     relation_row,
 )
 from realpolitik.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 __all__ = ["Row", "Store", "event_row", "first_line", "open_store", "quantity_row",
            "relation_row"]
@@ -199,6 +201,8 @@ _KEYS: dict[str, tuple[int, ...]] = {
 
 def _stage(batch: RowBatch, known: set[str], path: Path) -> dict[str, pa.Table]:
     """The batch's rows of documents not in ``known``, one Arrow table per table."""
+    import pyarrow as pa
+
     fresh = {i for i in batch.document_ids if i not in known}
     staged: dict[str, pa.Table] = {}
     for table in WRITE_ORDER:

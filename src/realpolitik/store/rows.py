@@ -11,20 +11,22 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from realpolitik.model import DocumentAnalysis, Event, Quantity, Relation
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
 Row = tuple[Any, ...]
 
-_S, _I, _F, _B, _D = pa.string(), pa.int32(), pa.float64(), pa.bool_(), pa.date32()
-_L = pa.list_(pa.string())
+# column types by name; pyarrow is imported only when a batch is written, so that query
+# commands, which never write, do not pay for importing it at start-up
+_S, _I, _F, _B, _D, _L = "string", "int32", "float64", "bool", "date32", "list<string>"
 
 #: the columns each table is written with, in row order (``documents.ingested_at`` is the
 #: store's default and not part of a row)
-COLUMNS: dict[str, tuple[tuple[str, pa.DataType], ...]] = {
+COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (("id", _S), ("date", _D), ("title", _S), ("source", _S), ("url", _S),
                   ("external_id", _S), ("text", _S)),
     "sentences": (("document_id", _S), ("idx", _I), ("paragraph", _I), ("start_char", _I),
@@ -58,17 +60,29 @@ def column_names(table: str) -> list[str]:
     return [name for name, _ in COLUMNS[table]]
 
 
+def arrow_type(name: str) -> pa.DataType:
+    import pyarrow as pa
+
+    if name == _L:
+        return pa.list_(pa.string())
+    return {_S: pa.string(), _I: pa.int32(), _F: pa.float64(), _B: pa.bool_(),
+            _D: pa.date32()}[name]
+
+
 def arrow_schema(table: str) -> pa.Schema:
-    return pa.schema(list(COLUMNS[table]))
+    import pyarrow as pa
+
+    return pa.schema([(name, arrow_type(kind)) for name, kind in COLUMNS[table]])
 
 
 def arrow_table(table: str, rows: Sequence[Row]) -> pa.Table:
     """Rows as a typed Arrow table; a value of the wrong type raises ``pa.ArrowException``."""
-    spec = COLUMNS[table]
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(spec)
-    return pa.table([pa.array(list(values), type=kind)
-                     for values, (_, kind) in zip(columns, spec, strict=True)],
-                    schema=arrow_schema(table))
+    import pyarrow as pa
+
+    schema = arrow_schema(table)
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(schema)
+    return pa.table([pa.array(list(values), type=f.type)
+                     for values, f in zip(columns, schema, strict=True)], schema=schema)
 
 
 @dataclass(slots=True)
