@@ -233,4 +233,9 @@ def first_line(exc: BaseException) -> str:
 
 
 def open_store(path: Path | str, *, read_only: bool = False) -> Store:
+    if read_only and Path(path).is_dir():
+        # the Parquet output of 'realpolitik spark ingest', read in place
+        from realpolitik.store.attach import open_parquet_dir
+
+        return open_parquet_dir(Path(path))
     return Store(path, read_only=read_only)
