@@ -71,7 +71,7 @@ def build(store: Store, n: int) -> float:
                   c.code, c.root, c.quad_class, c.goldstein, NULL,
                   CASE WHEN r.negated THEN 'negated' ELSE 'asserted' END, 'actual',
                   CAST(r.i % 12 AS INTEGER), 'Synthetic sentence number ' || r.i || '.',
-                  0.9, 0, 10, 'did'
+                  0.9, 0, 10, 'did', r.i % 3 = 0
            FROM r JOIN bench_codes c ON c.k = r.code_k
                   JOIN bench_states s ON s.k = r.src_k
                   JOIN bench_states t ON t.k = r.tgt_k""",

@@ -25,6 +25,7 @@ from realpolitik.quantities import QuantityExtractor
 from realpolitik.relations import RelationExtractor
 from realpolitik.relations.context import DocumentMentions
 from realpolitik.store import Store
+from realpolitik.store.rows import RowBatch
 from realpolitik.timex import TimeResolver
 
 
@@ -103,19 +104,30 @@ class IngestReport:
 
 
 ProgressCallback = Callable[[int], None]
+#: turns chunks of documents into their store rows, chunk for chunk and in order
+ChunkAnalyser = Callable[[Iterator[list[Document]]], Iterator[RowBatch]]
 
 
-def analyse_isolated(pipeline: Pipeline, documents: list[Document], report: IngestReport,
-                     on_failure: Callable[[IngestFailure], None] | None = None
-                     ) -> list[DocumentAnalysis]:
+def analyse_chunks(pipeline: Pipeline, chunks: Iterable[list[Document]]) -> Iterator[RowBatch]:
+    """The one-process analyser: each chunk through ``pipeline``, as store rows."""
+    for chunk in chunks:
+        analyses, failures = analyse_isolated(pipeline, chunk)
+        rows = RowBatch.of(analyses)
+        rows.failures.extend(failures)
+        yield rows
+
+
+def analyse_isolated(pipeline: Pipeline, documents: list[Document]
+                     ) -> tuple[list[DocumentAnalysis], list[IngestFailure]]:
     """Analyse a batch; if it fails, analyse its documents one by one so that a document
     the pipeline cannot handle fails alone and never costs its batch neighbours."""
     try:
-        return list(pipeline.analyse(documents))
+        return list(pipeline.analyse(documents)), []
     except (RealpolitikError, ValueError, RuntimeError, MemoryError, IndexError, KeyError,
             TypeError, AttributeError):
         pass
     analyses: list[DocumentAnalysis] = []
+    failures: list[IngestFailure] = []
     for document in documents:
         try:
             analyses.extend(pipeline.analyse([document]))
@@ -123,57 +135,81 @@ def analyse_isolated(pipeline: Pipeline, documents: list[Document], report: Inge
                 TypeError, AttributeError) as exc:
             failure = IngestFailure(document.source, f"cannot be analysed ({type(exc).__name__}:"
                                                      f" {str(exc).strip()[:200]})")
-            report.failures.append(failure)
-            if on_failure:
-                on_failure(failure)
-    return analyses
+            failures.append(failure)
+    return analyses, failures
 
 
 def ingest(paths: Sequence[Path], pipeline: Pipeline, store: Store,
            on_progress: ProgressCallback | None = None,
            on_failure: Callable[[IngestFailure], None] | None = None) -> IngestReport:
-    """Read, analyse and store documents; one transaction per batch.
+    """Read, analyse and store documents in this process; one transaction per batch.
 
     Documents already in the store are skipped before parsing, failures are collected
     (and reported through ``on_failure`` as they happen) while good documents flow on.
+    ``realpolitik.parallel.ingest_parallel`` does the same with worker processes.
+    """
+    return ingest_with(paths, pipeline.config, store,
+                       lambda chunks: analyse_chunks(pipeline, chunks),
+                       on_progress=on_progress, on_failure=on_failure)
+
+
+def ingest_with(paths: Sequence[Path], config: Config, store: Store, analyser: ChunkAnalyser,
+                on_progress: ProgressCallback | None = None,
+                on_failure: Callable[[IngestFailure], None] | None = None) -> IngestReport:
+    """The ingest loop around any analyser: read, skip known documents, analyse, store.
+
+    Chunks are cut from the input in order and the analyser gives their rows back in the
+    same order, so the store is written in input order whoever analysed a chunk: the
+    output does not depend on how many processes did the work.
     """
     started = time.perf_counter()
     report = IngestReport()
-    batch: list[Document] = []
-    seen: set[str] = set()
+    # how many input items each chunk stands for (skipped ones included), for progress
+    sizes: list[int] = []
 
-    def flush() -> None:
+    def chunks() -> Iterator[list[Document]]:
+        batch: list[Document] = []
+        consumed = 0
+        seen: set[str] = set()
+        for item in read_inputs(paths, config):
+            consumed += 1
+            if isinstance(item, IngestFailure):
+                report.failures.append(item)
+                if on_failure:
+                    on_failure(item)
+            elif item.id in seen:
+                report.skipped += 1
+            else:
+                seen.add(item.id)
+                batch.append(item)
+            if len(batch) >= config.batch_size:
+                yield from cut(batch, consumed)
+                batch, consumed = [], 0
+        if batch or consumed:
+            yield from cut(batch, consumed)
+
+    def cut(batch: list[Document], consumed: int) -> Iterator[list[Document]]:
         known = store.known_documents(d.id for d in batch)
         todo = [d for d in batch if d.id not in known]
         report.skipped += len(batch) - len(todo)
-        analyses = analyse_isolated(pipeline, todo, report, on_failure)
-        report.new += store.write_batch(analyses)
-        for a in analyses:
-            report.events += len(a.events)
-            report.relations += len(a.relations)
-            report.quantities += len(a.quantities)
-        if on_progress:
-            on_progress(len(batch))
-        batch.clear()
+        if not todo:
+            if on_progress and consumed:
+                on_progress(consumed)
+            return
+        sizes.append(consumed)
+        yield todo
 
-    for item in read_inputs(paths, pipeline.config):
-        if isinstance(item, IngestFailure):
-            report.failures.append(item)
+    for rows in analyser(chunks()):
+        for failure in rows.failures:
+            report.failures.append(failure)
             if on_failure:
-                on_failure(item)
-            if on_progress:
-                on_progress(1)
-            continue
-        if item.id in seen:
-            report.skipped += 1
-            if on_progress:
-                on_progress(1)
-            continue
-        seen.add(item.id)
-        batch.append(item)
-        if len(batch) >= pipeline.config.batch_size:
-            flush()
-    if batch:
-        flush()
+                on_failure(failure)
+        report.new += store.write_rows(rows)
+        for events, relations, quantities in rows.found:
+            report.events += events
+            report.relations += relations
+            report.quantities += quantities
+        if on_progress:
+            on_progress(sizes.pop(0))
     report.seconds = time.perf_counter() - started
     return report

@@ -38,6 +38,11 @@ def _builtin_raw() -> RawKnowledge:
 
 @functools.lru_cache(maxsize=8)
 def _cached_kb(files: tuple[str, ...]) -> KnowledgeBase:
+    if not files:
+        # the built-ins alone: from the prebuilt binary form when there is one
+        from realpolitik.actors.cache import load_or_build
+
+        return load_or_build("kb", lambda: KnowledgeBase(_builtin_raw()), KnowledgeBase)
     raw = _builtin_raw()
     if files:
         raw = raw.copy()

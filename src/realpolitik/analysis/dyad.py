@@ -3,7 +3,7 @@
 Counts per quad class, Goldstein sum and mean, both directions, over asserted events that
 happened (actual or reported). Each period carries the sentences of its most intense events
 (largest absolute Goldstein) as evidence. Two aggregate queries over the events table; the
-``events_dyad`` index on (source_country, target_country) keeps them fast.
+counts and each period's top event ids come from one pass, the sentences from the id index.
 """
 
 from __future__ import annotations
@@ -127,23 +127,44 @@ def dyad(store: Store, a: str, b: str, *, start: date | None = None, end: date |
     b_src, _ = _side("source", spec_b)
     a_tgt, _ = _side("target", spec_a)
     when = "coalesce(date_start, pub_date)"
+    # only the filters asked for: an "? IS NULL OR ..." test would keep DuckDB from pushing
+    # the others into its scan
+    common = ["polarity = 'asserted'", f"modality IN ('{OCCURRED[0]}', '{OCCURRED[1]}')",
+              f"{when} IS NOT NULL"]
+    dates: list[Any] = []
+    if start:
+        common.append(f"{when} >= ?")
+        dates.append(start)
+    if end:
+        common.append(f"{when} <= ?")
+        dates.append(end)
     confident, confident_params = confidence_clause(min_confidence)
-    where = (f"polarity = 'asserted' AND modality IN ('{OCCURRED[0]}', '{OCCURRED[1]}') "
-             f"AND (({a_src} AND {b_tgt}) OR ({b_src} AND {a_tgt})) "
-             f"AND (?::DATE IS NULL OR {when} >= ?) AND (?::DATE IS NULL OR {when} <= ?) "
-             f"AND {confident}")
-    params = [a_val, b_val, b_val, a_val, start, start, end, end, *confident_params]
-    direction = f"CASE WHEN {a_src} AND {b_tgt} THEN 0 ELSE 1 END"
+    if min_confidence > 0:
+        common.append(confident)
+        dates.extend(confident_params)
     bucket = f"CAST(date_trunc('{by}', {when}) AS DATE)"
+    # one scan per direction with plain equality filters, which DuckDB pushes into the scan;
+    # an event matching both directions counts once, as a to b
+    legs = (
+        f"SELECT 0 AS dir, id, quad_class, goldstein, {bucket} AS period FROM events "
+        f"WHERE {a_src} AND {b_tgt} AND {' AND '.join(common)}",
+        f"SELECT 1 AS dir, id, quad_class, goldstein, {bucket} AS period FROM events "
+        f"WHERE {b_src} AND {a_tgt} AND {' AND '.join(common)} "
+        f"AND NOT coalesce({a_src} AND {b_tgt}, false)",
+    )
+    params = [a_val, b_val, *dates, b_val, a_val, *dates, a_val, b_val]
+    top = max(evidence_per_period, 1)
+    # the period's most intense events, largest |Goldstein| first, ties by id, picked in the
+    # same pass as the counts; their sentences are then fetched by id from the index
     counts = store.query(
-        f"""SELECT {direction} AS dir, {bucket} AS period, count(*),
+        f"""SELECT dir, period, count(*),
                    count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
                    count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
-                   coalesce(sum(goldstein), 0), coalesce(avg(goldstein), 0)
-            FROM events WHERE {where} AND {when} IS NOT NULL
-            GROUP BY ALL ORDER BY period, dir""", [a_val, b_val, *params])
-    evidence = _evidence(store, direction, bucket, where, [a_val, b_val, *params],
-                         evidence_per_period)
+                   coalesce(sum(goldstein), 0), coalesce(avg(goldstein), 0),
+                   min_by(id, struct_pack(g := -abs(goldstein), i := id), {top})
+            FROM ({legs[0]} UNION ALL {legs[1]})
+            GROUP BY dir, period ORDER BY period, dir""", params)
+    evidence = _evidence(store, counts, evidence_per_period)
     code_a, code_b = spec_a[1], spec_b[1]
     rows = tuple(
         DyadPeriod(
@@ -152,24 +173,31 @@ def dyad(store: Store, a: str, b: str, *, start: date | None = None, end: date |
             material_cooperation=int(q2), verbal_conflict=int(q3), material_conflict=int(q4),
             goldstein_sum=float(gsum), goldstein_mean=float(gmean),
             evidence=tuple(evidence.get((d, period), ())))
-        for d, period, n, q1, q2, q3, q4, gsum, gmean in counts)
+        for d, period, n, q1, q2, q3, q4, gsum, gmean, _ in counts)
     return Dyad(code_a, code_b, start, end, by, rows)
 
 
-def _evidence(store: Store, direction: str, bucket: str, where: str, params: list[Any],
-              per_period: int) -> dict[tuple[int, date], list[Evidence]]:
+def _evidence(store: Store, counts: list[tuple[Any, ...]], per_period: int
+              ) -> dict[tuple[int, date], list[Evidence]]:
+    """The sentences of each period's top event ids (the last column of ``counts``)."""
     if per_period < 1:
         return {}
-    rows = store.query_dicts(
-        f"""SELECT dir, period, evidence, document_id, sentence, pub_date FROM (
-                SELECT {direction} AS dir, {bucket} AS period, evidence, document_id,
-                       sentence, pub_date,
-                       row_number() OVER (PARTITION BY dir, period
-                                          ORDER BY abs(goldstein) DESC, id) AS rank
-                FROM events WHERE {where})
-            WHERE rank <= ? AND period IS NOT NULL ORDER BY period, dir, rank""",
-        [*params, per_period])
+    wanted = [event_id for row in counts for event_id in row[-1] or ()]
+    found: dict[str, dict[str, Any]] = {}
+    for at in range(0, len(wanted), _FETCH_CHUNK):
+        chunk = wanted[at:at + _FETCH_CHUNK]
+        # one placeholder per id: DuckDB answers such an IN list from the primary-key index
+        for hit in store.query_dicts(
+                "SELECT id, evidence, document_id, sentence, pub_date FROM events "
+                f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
+            found[hit["id"]] = hit
     out: dict[tuple[int, date], list[Evidence]] = defaultdict(list)
-    for row in rows:
-        out[(row["dir"], row["period"])].append(evidence_from_row(row, "event"))
+    for row in counts:
+        for event_id in row[-1] or ():
+            if event_id in found:
+                out[(row[0], row[1])].append(evidence_from_row(found[event_id], "event"))
     return out
+
+
+#: event ids per index lookup
+_FETCH_CHUNK = 512

@@ -39,6 +39,9 @@ def _mount_optional() -> None:
 
     app.add_typer(actors_app, name="actors", help="Resolve and browse actors.")
     app.add_typer(reference_app, name="reference", help="Load reference data sets.")
+    from realpolitik.cli import spark_cmd
+
+    spark_cmd.register(app)
 
 
 _mount_optional()

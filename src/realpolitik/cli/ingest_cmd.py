@@ -9,7 +9,7 @@ from dataclasses import replace
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import duckdb
 import typer
@@ -41,10 +41,15 @@ from realpolitik.cli.render import OutputFormat, error_line, note, print_rows, s
 from realpolitik.config import Config
 from realpolitik.errors import IngestInterrupted, StoreError
 from realpolitik.ingest import IngestFailure, read_inputs
-from realpolitik.model import DocumentAnalysis
-from realpolitik.pipeline import IngestReport, Pipeline, ingest
 from realpolitik.store import open_store
 from realpolitik.store.sanity import DateRejection
+
+if TYPE_CHECKING:
+    from realpolitik.model import DocumentAnalysis
+    from realpolitik.pipeline import IngestReport
+
+# the pipeline (spaCy, the dictionaries) is imported by the commands that run it, so that
+# every other command starts without it
 
 
 class AnalyzeFormat(StrEnum):
@@ -75,6 +80,8 @@ def analyze(
         error_line("failed:", str(failure))
     documents = [i for i in items if not isinstance(i, IngestFailure)]
     if documents:
+        from realpolitik.pipeline import Pipeline
+
         analyses = [confident(a, config.min_confidence)
                     for a in Pipeline(config).analyse(documents)]
         if fmt is AnalyzeFormat.json:
@@ -171,13 +178,14 @@ def _stored_documents(config: Config) -> int:
         return int(store.query("SELECT count(*) FROM documents")[0][0])
 
 
-def run_ingest(paths: list[Path], config: Config, quiet: bool = False
-               ) -> tuple[IngestReport, list[DateRejection]]:
-    """Ingest with a progress bar (rate and time left); an interrupt keeps every batch
-    already committed and says how many documents that is."""
+def run_ingest(paths: list[Path], config: Config, quiet: bool = False,
+               workers: int | None = None) -> tuple[IngestReport, list[DateRejection]]:
+    """Ingest with a progress bar (rate and time left) on ``workers`` processes (default:
+    one per core); an interrupt keeps every batch already committed and says how many
+    documents that is."""
     before = _stored_documents(config)
     try:
-        return _run_ingest(paths, config, quiet)
+        return _run_ingest(paths, config, quiet, workers)
     except (KeyboardInterrupt, duckdb.InterruptException):
         try:
             stored = _stored_documents(config) - before
@@ -186,9 +194,11 @@ def run_ingest(paths: list[Path], config: Config, quiet: bool = False
         raise IngestInterrupted(stored) from None
 
 
-def _run_ingest(paths: list[Path], config: Config, quiet: bool
+def _run_ingest(paths: list[Path], config: Config, quiet: bool, workers: int | None
                 ) -> tuple[IngestReport, list[DateRejection]]:
-    pipeline = Pipeline(config)
+    from realpolitik.parallel import default_workers, ingest_parallel
+
+    workers = default_workers() if workers is None else workers
     # shared: the file is released between batches, so queries can read while this runs
     with open_store(config.db_path, shared=True) as store:
         total = _count_items(paths)
@@ -202,9 +212,9 @@ def _run_ingest(paths: list[Path], config: Config, quiet: bool
             def failed(f: IngestFailure) -> None:
                 error_line("failed:", str(f), progress.console)
 
-            report = ingest(paths, pipeline, store,
-                            on_progress=lambda n: progress.advance(task, n),
-                            on_failure=failed)
+            report = ingest_parallel(paths, config, store, workers,
+                                     on_progress=lambda n: progress.advance(task, n),
+                                     on_failure=failed)
         report_rejections(store.date_rejections)
     return report, store.date_rejections
 
@@ -257,6 +267,10 @@ def ingest_command(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 64,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     min_confidence: MinConfidenceOption = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=1,
+        help="Processes running the pipeline (default: one per core); the stored rows are "
+             "the same for any number.")] = None,
 ) -> None:
     """Analyse documents and store them; already stored documents are skipped.
 
@@ -266,7 +280,7 @@ def ingest_command(
                           max_bytes=max_bytes, batch_size=batch_size,
                           min_confidence=min_confidence)
     since = _store_clock(config)
-    report, rejected = run_ingest(paths, config, quiet=quiet)
+    report, rejected = run_ingest(paths, config, quiet=quiet, workers=workers)
     _, confident = confident_events(config, since)
     print_report(report, config, confident=confident, rejected=len(rejected))
     if report.failed:

@@ -6,21 +6,37 @@ so every read here drains its result with ``fetchall`` before returning.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from realpolitik.errors import StoreError
-from realpolitik.model import DocumentAnalysis, Event, Quantity, Relation
-from realpolitik.store.sanity import DateRejection, check_event_dates
+from realpolitik.model import DocumentAnalysis
+from realpolitik.store.rows import (
+    WRITE_ORDER,
+    Row,
+    RowBatch,
+    arrow_table,
+    column_names,
+    event_row,
+    quantity_row,
+    relation_row,
+)
+from realpolitik.store.sanity import DateRejection
 from realpolitik.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES
 
-Row = tuple[Any, ...]
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = ["Row", "Store", "event_row", "first_line", "open_store", "quantity_row",
+           "relation_row"]
+
+#: ids per index lookup: a long literal list costs more to plan than it saves
+_LOOKUP_CHUNK = 512
 
 #: how long opening a store waits for another process's lock on the file
 DEFAULT_LOCK_TIMEOUT = 60.0
@@ -210,70 +226,59 @@ class Store:
 
     # -- writing -----------------------------------------------------------------
     def known_documents(self, ids: Iterable[str]) -> set[str]:
-        wanted = list(set(ids))
-        if not wanted:
-            return set()
-        rows = self.query("SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [wanted])
-        return {r[0] for r in rows}
+        """Which of ``ids`` are stored, answered from the primary-key index.
+
+        One placeholder per id: DuckDB looks such an ``IN`` list up in the index, while a
+        list parameter or a subquery makes it scan every stored id (slower as the store grows).
+        """
+        wanted = sorted(set(ids))
+        found: set[str] = set()
+        for at in range(0, len(wanted), _LOOKUP_CHUNK):
+            chunk = wanted[at:at + _LOOKUP_CHUNK]
+            rows = self.query(f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})",
+                              chunk)
+            found.update(r[0] for r in rows)
+        return found
 
     def write_batch(self, analyses: Sequence[DocumentAnalysis]) -> int:
         """Store a batch of analysed documents in one transaction; returns how many were new.
 
         Documents already stored (same id) are skipped, so re-ingesting is a no-op.
         """
-        fresh: list[DocumentAnalysis] = []
+        return self.write_rows(RowBatch.of(analyses))
+
+    def write_rows(self, batch: RowBatch) -> int:
+        """Store rows of analysed documents in bulk, in one transaction; returns how many
+        documents were new.
+
+        Idempotence is a staged anti-join, not a per-row ``INSERT OR IGNORE``: the batch's
+        document ids are looked up in the primary-key index, the rows of documents not yet
+        stored are staged as Arrow tables (the first of repeated keys kept, as the row-wise
+        insert kept the first) and each table gets one ``INSERT ... SELECT``. Row ids derive
+        from their document's id, so the rows of a new document are new.
+        """
         try:
             with self.transaction():
-                # looked up inside the transaction: another writer sharing the file may have
-                # stored some of these documents since this batch was parsed
-                known = self.known_documents(a.document.id for a in analyses)
-                seen: set[str] = set()
-                for analysis in analyses:
-                    doc_id = analysis.document.id
-                    if doc_id not in known and doc_id not in seen:
-                        fresh.append(analysis)
-                        seen.add(doc_id)
-                for analysis in fresh:
-                    self._insert(self._sane_dates(analysis))
+                known = self.known_documents(batch.document_ids)
+                staged = _stage(batch, known, self.path)
+                if not staged["documents"].num_rows:
+                    return 0
+                for table, data in staged.items():
+                    if data.num_rows:
+                        self._insert_arrow(table, data)
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: batch not stored ({first_line(exc)})") from None
-        return len(fresh)
+        self.date_rejections.extend(r for r in batch.rejections if r.document_id not in known)
+        return int(staged["documents"].num_rows)
 
-    def _sane_dates(self, analysis: DocumentAnalysis) -> DocumentAnalysis:
-        """Event dates the store refuses (see :mod:`realpolitik.store.sanity`) fall back to
-        the publication date; each refusal is kept, with its reason, for the caller."""
-        sane, rejected = check_event_dates(analysis)
-        self.date_rejections.extend(rejected)
-        return sane
-
-    def _insert(self, analysis: DocumentAnalysis) -> None:
-        doc = analysis.document
-        c = self.con
-        c.execute("INSERT INTO documents (id, date, title, source, url, external_id, text) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                  [doc.id, doc.date, doc.title, doc.source, doc.url, doc.external_id, doc.text])
-        sentences = [(doc.id, s.index, s.paragraph, s.start_char, s.end_char, s.text)
-                     for s in analysis.parsed.sentences]
-        if sentences:
-            c.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?)", sentences)
-        mentions = [
-            (doc.id, m.sentence, m.start_char, m.end_char, m.text,
-             m.actor.id if m.actor else None, m.actor.code if m.actor else None,
-             m.actor.name if m.actor else None, m.actor.country if m.actor else None,
-             m.actor.role if m.actor else None, m.kind)
-            for m in analysis.mentions
-        ]
-        if mentions:
-            c.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)", mentions)
-        events = [event_row(doc.id, doc.date, e) for e in analysis.events]
-        if events:
-            c.executemany(f"INSERT OR IGNORE INTO events VALUES ({_marks(29)})", events)
-        relations = [relation_row(doc.id, "text", r) for r in analysis.relations]
-        if relations:
-            self.insert_relations(relations)
-        quantities = [quantity_row(doc.id, q) for q in analysis.quantities]
-        if quantities:
-            c.executemany(f"INSERT OR IGNORE INTO quantities VALUES ({_marks(14)})", quantities)
+    def _insert_arrow(self, table: str, data: pa.Table) -> None:
+        name = f"_staged_{table}"
+        columns = ", ".join(column_names(table))
+        self.con.register(name, data)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {name}")
+        finally:
+            self.con.unregister(name)
 
     def insert_relations(self, rows: Sequence[Row]) -> None:
         self.con.executemany(f"INSERT OR IGNORE INTO relations VALUES ({_marks(19)})", rows)
@@ -287,46 +292,51 @@ def _marks(n: int) -> str:
     return ", ".join("?" * n)
 
 
+#: primary key of each table, by column position; mentions have none
+_KEYS: dict[str, tuple[int, ...]] = {
+    "documents": (0,), "sentences": (0, 1), "events": (0,), "relations": (0,),
+    "quantities": (0,),
+}
+
+
+def _stage(batch: RowBatch, known: set[str], path: Path) -> dict[str, pa.Table]:
+    """The batch's rows of documents not in ``known``, one Arrow table per table."""
+    import pyarrow as pa
+
+    fresh = {i for i in batch.document_ids if i not in known}
+    staged: dict[str, pa.Table] = {}
+    for table in WRITE_ORDER:
+        # documents carry their id first, every other table its document_id second
+        doc_col = 1 if table in ("events", "relations", "quantities") else 0
+        rows = [r for r in batch.tables[table] if r[doc_col] in fresh]
+        key = _KEYS.get(table)
+        if key is not None:
+            seen: set[tuple[Any, ...]] = set()
+            unique: list[Row] = []
+            for r in rows:
+                k = tuple(r[i] for i in key)
+                if k not in seen:
+                    seen.add(k)
+                    unique.append(r)
+            rows = unique
+        try:
+            staged[table] = arrow_table(table, rows)
+        except (pa.ArrowException, TypeError, ValueError) as exc:
+            raise StoreError(f"{path}: batch not stored (a {table} row has a value of the wrong "
+                             f"type: {first_line(exc)})") from None
+    return staged
+
+
 def first_line(exc: BaseException) -> str:
     """The first line of an exception's message (DuckDB's run to many), else its type."""
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-def event_row(document_id: str, pub_date: Any, e: Event) -> Row:
-    d = e.date
-    s, t = e.source, e.target
-    return (
-        e.id, document_id, pub_date,
-        d.start if d else None, d.end if d else None, d.precision if d else None,
-        d.inferred if d else None,
-        s.text if s else None, s.actor if s else None, s.country if s else None,
-        s.role if s else None,
-        t.text if t else None, t.actor if t else None, t.country if t else None,
-        t.role if t else None,
-        e.code, e.root, e.quad_class, e.goldstein, e.plover, e.polarity, e.modality,
-        e.sentence, e.evidence, e.confidence, e.span[0], e.span[1], e.trigger, e.is_root,
-    )
-
-
-def relation_row(document_id: str | None, origin: str, r: Relation) -> Row:
-    d = r.date
-    o = r.obligations
-    return (
-        r.id, document_id, origin, r.kind, list(r.parties), r.name,
-        d.start if d else None, d.end if d else None, d.precision if d else None,
-        d.inferred if d else None,
-        o.defense, o.offense, o.neutrality, o.non_aggression, o.consultation,
-        r.polarity, r.sentence, r.evidence, json.dumps(r.attributes, sort_keys=True),
-    )
-
-
-def quantity_row(document_id: str, q: Quantity) -> Row:
-    return (
-        q.id, document_id, q.measure, list(q.parties), q.value, q.low, q.high, q.unit, q.year,
-        q.change_pct, q.forecast, q.comparator, q.sentence, q.evidence,
-    )
-
-
 def open_store(path: Path | str, *, read_only: bool = False, shared: bool = False,
                lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Store:
+    if read_only and Path(path).is_dir():
+        # the Parquet output of 'realpolitik spark ingest', read in place
+        from realpolitik.store.attach import open_parquet_dir
+
+        return open_parquet_dir(Path(path))
     return Store(path, read_only=read_only, shared=shared, lock_timeout=lock_timeout)

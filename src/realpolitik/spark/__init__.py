@@ -1,0 +1,1 @@
+"""Apache Spark: the pipeline past one machine (the optional ``realpolitik[spark]`` extra)."""

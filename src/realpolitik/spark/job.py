@@ -1,0 +1,261 @@
+"""``realpolitik spark ingest``: the pipeline on Apache Spark, past one machine.
+
+The job reads JSON Lines (one record per line, split across the cluster), Parquet corpora
+(``id``, ``date``, ``title``, ``text``, ``url``) and any file ``ingest`` reads whole (text,
+CSV, HTML, feeds), turns every record into a :class:`~realpolitik.model.Document` with the
+same readers ``ingest`` uses, keeps the first of repeated texts, and runs
+:meth:`Pipeline.analyse` per partition: each executor's Python worker loads the pipeline
+once (from the installed package, no network) and only plain records cross process
+boundaries, never spaCy objects. Rows come out through :mod:`realpolitik.store.rows`, the
+writer ``ingest`` uses, as Parquet tables partitioned by publication year and month
+(``pub_year``, ``pub_month``; 0 when undated). A record that cannot be read or analysed
+becomes a row of the ``failures`` table; the run goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from realpolitik.config import Config
+from realpolitik.errors import ConfigError, InputError
+from realpolitik.ingest.readers import (
+    JSONL_SUFFIXES,
+    IngestFailure,
+    IngestItem,
+    decode,
+    read_text_by_kind,
+    record_document,
+)
+from realpolitik.model import Document
+from realpolitik.store.rows import COLUMNS, WRITE_ORDER, Row, analysis_rows
+
+PARQUET_SUFFIXES = (".parquet", ".pq")
+#: documents analysed together in one ``nlp.pipe`` call inside a partition
+_BATCH = 64
+_pipelines: dict[Config, Any] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class SparkReport:
+    documents: int
+    failures: int
+    rows: dict[str, int]
+
+
+def _pipeline(config: Config) -> Any:
+    """This Python worker's pipeline, loaded on first use and kept for later tasks."""
+    if config not in _pipelines:
+        from realpolitik.pipeline import Pipeline
+
+        _pipelines[config] = Pipeline(config)
+    return _pipelines[config]
+
+
+def list_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Files in ``ingest``'s order: each argument, directories recursively and sorted."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file()
+                              and not any(s.startswith(".") for s in p.relative_to(path).parts)))
+        elif path.exists():
+            out.append(path)
+        else:
+            raise InputError(str(path), "no such file or directory")
+    return out
+
+
+# -- reading: (order, item) pairs, order = (file number, record number) ------------------
+
+def _jsonl_items(file_no: int, location: str, config: Config,
+                 lines: Iterable[tuple[str, int]]) -> Iterator[tuple[tuple[int, int], Any]]:
+    for line, index in lines:
+        where = f"{location}:{index + 1}"
+        yield (file_no, index), _jsonl_item(line, where, config)
+
+
+def _jsonl_item(line: str, where: str, config: Config) -> IngestItem | None:
+    """One JSON Lines record, read as ``ingest``'s reader reads it (blank lines: None)."""
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return IngestFailure(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+    if not isinstance(record, dict):
+        return IngestFailure(where, "a JSON Lines record must be an object")
+    try:
+        return record_document(record, where, config)
+    except InputError as exc:
+        return IngestFailure.from_error(exc)
+
+
+def _whole_file_items(file_no: int, location: str, data: bytes, config: Config
+                      ) -> Iterator[tuple[tuple[int, int], Any]]:
+    from realpolitik.ingest.readers import _kind_of, _sniff
+
+    try:
+        text = decode(data, location)
+    except InputError as exc:
+        yield (file_no, 0), IngestFailure.from_error(exc)
+        return
+    kind = _kind_of(Path(location)) or _sniff(text)
+    for n, item in enumerate(read_text_by_kind(text, kind, location, config)):
+        yield (file_no, n), item
+
+
+def _record_item(file_no: int, location: str, record: dict[str, Any], index: int,
+                 config: Config) -> tuple[tuple[int, int], IngestItem]:
+    where = f"{location}:{index + 1}"
+    if record.get("date") is not None and not isinstance(record["date"], str):
+        record = {**record, "date": str(record["date"])}
+    try:
+        return (file_no, index), record_document(record, where, config)
+    except InputError as exc:
+        return (file_no, index), IngestFailure.from_error(exc)
+
+
+def read_items(spark: Any, files: list[Path], config: Config, partitions: int) -> Any:
+    """An RDD of ``(order, Document | IngestFailure)`` for every record of ``files``."""
+    sc = spark.sparkContext
+    parts: list[Any] = []
+    whole: list[tuple[int, Path]] = []
+    for file_no, path in enumerate(files):
+        location = str(path)
+        suffix = path.suffix.lower()
+        if suffix in JSONL_SUFFIXES:
+            lines = sc.textFile(str(path.resolve()), minPartitions=partitions).zipWithIndex()
+            parts.append(lines.mapPartitions(
+                lambda it, n=file_no, loc=location: _jsonl_items(n, loc, config, it)))
+        elif suffix in PARQUET_SUFFIXES:
+            frame = spark.read.parquet(str(path.resolve()))
+            parts.append(frame.rdd.zipWithIndex().map(
+                lambda pair, n=file_no, loc=location: _record_item(
+                    n, loc, pair[0].asDict(), pair[1], config)))
+        else:
+            whole.append((file_no, path))
+    if whole:
+        numbered = sc.parallelize([(n, str(p), p.read_bytes()) for n, p in whole],
+                                  max(1, min(partitions, len(whole))))
+        parts.append(numbered.flatMap(
+            lambda t: _whole_file_items(t[0], t[1], t[2], config)))
+    if not parts:
+        return sc.emptyRDD()
+    return sc.union(parts).filter(lambda pair: pair[1] is not None)
+
+
+# -- analysis ---------------------------------------------------------------------------
+
+def _partition_key(doc: Document) -> tuple[int, int]:
+    return (doc.date.year, doc.date.month) if doc.date else (0, 0)
+
+
+def analyse_partition(documents: Iterable[Document], config: Config
+                      ) -> Iterator[tuple[str, int, int, Row]]:
+    """``(table, year, month, row)`` for every row of every document; a document that
+    fails becomes a ``failures`` row and the rest go on."""
+    pipeline = _pipeline(config)
+    batch: list[Document] = []
+    for doc in documents:
+        batch.append(doc)
+        if len(batch) >= _BATCH:
+            yield from _analyse_batch(pipeline, batch)
+            batch = []
+    if batch:
+        yield from _analyse_batch(pipeline, batch)
+
+
+def _analyse_batch(pipeline: Any, batch: list[Document]) -> Iterator[tuple[str, int, int, Row]]:
+    try:
+        analyses = list(pipeline.analyse(batch))
+    except Exception:  # find the bad document one by one below
+        analyses = []
+        for doc in batch:
+            try:
+                analyses.extend(pipeline.analyse([doc]))
+            except Exception as exc:  # one bad story never stops the run
+                yield "failures", 0, 0, (doc.source, f"analysis failed: {exc!r}"[:500])
+    for analysis in analyses:
+        year, month = _partition_key(analysis.document)
+        for table, rows in analysis_rows(analysis).items():
+            for row in rows:
+                yield table, year, month, row
+
+
+def spark_schema(table: str) -> Any:
+    from pyspark.sql import types as T
+
+    kinds = {"string": T.StringType(), "int32": T.IntegerType(), "float64": T.DoubleType(),
+             "bool": T.BooleanType(), "date32": T.DateType(),
+             "list<string>": T.ArrayType(T.StringType())}
+    fields = [T.StructField(name, kinds[kind], True) for name, kind in COLUMNS[table]]
+    if table == "documents":
+        fields.append(T.StructField("ingested_at", T.TimestampType(), True))
+    fields += [T.StructField("pub_year", T.IntegerType(), False),
+               T.StructField("pub_month", T.IntegerType(), False)]
+    return T.StructType(fields)
+
+
+def run(spark: Any, inputs: list[Path], out: Path, config: Config,
+        partitions: int | None = None) -> SparkReport:
+    """Read, analyse and write ``inputs`` to Parquet tables under ``out``."""
+    from pyspark import StorageLevel
+    from pyspark.sql import types as T
+
+    files = list_inputs(inputs)
+    partitions = partitions or max(2, spark.sparkContext.defaultParallelism)
+    items = read_items(spark, files, config, partitions).persist(StorageLevel.MEMORY_AND_DISK)
+    failures = items.filter(lambda p: isinstance(p[1], IngestFailure)).map(
+        lambda p: ("failures", 0, 0, (p[1].location, p[1].reason)))
+    # the first of repeated texts, as ingest keeps it
+    documents = (items.filter(lambda p: isinstance(p[1], Document))
+                 .map(lambda p: (p[1].id, p))
+                 .reduceByKey(lambda a, b: a if a[0] <= b[0] else b, partitions)
+                 .map(lambda kv: kv[1][1]))
+    rows = (documents.mapPartitions(lambda docs: analyse_partition(docs, config))
+            .union(failures).persist(StorageLevel.MEMORY_AND_DISK))
+    ingested_at = datetime.now().replace(microsecond=0)
+    counts = {str(k): int(v) for k, v in rows.map(lambda r: r[0]).countByValue().items()}
+    for table in WRITE_ORDER:
+        extra: tuple[Any, ...] = (ingested_at,) if table == "documents" else ()
+        table_rows = rows.filter(lambda r, t=table: r[0] == t).map(
+            lambda r, e=extra: (*r[3], *e, r[1], r[2]))
+        frame = spark.createDataFrame(table_rows, spark_schema(table))
+        (frame.write.mode("overwrite").partitionBy("pub_year", "pub_month")
+         .parquet(str(out / table)))
+    failure_schema = T.StructType([T.StructField("location", T.StringType(), True),
+                                   T.StructField("reason", T.StringType(), True)])
+    failed = spark.createDataFrame(
+        rows.filter(lambda r: r[0] == "failures").map(lambda r: r[3]), failure_schema)
+    failed.write.mode("overwrite").parquet(str(out / "failures"))
+    items.unpersist()
+    rows.unpersist()
+    return SparkReport(documents=counts.get("documents", 0), failures=counts.get("failures", 0),
+                       rows={t: counts.get(t, 0) for t in WRITE_ORDER})
+
+
+def session(master: str, app_name: str = "realpolitik") -> Any:
+    """A Spark session whose Python workers run this interpreter (the same installed
+    realpolitik); on a cluster, ``spark-submit`` settings take precedence."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise ConfigError("Spark support is an optional extra: pip install "
+                          "'realpolitik[spark]' (and Java 17)") from None
+    import os
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    spark = (SparkSession.builder.master(master).appName(app_name)
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+            .config("spark.sql.shuffle.partitions", "8")
+            .getOrCreate())
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
