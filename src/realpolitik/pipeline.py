@@ -18,6 +18,7 @@ from realpolitik.events import EventCoder
 from realpolitik.ingest import IngestFailure, make_document, read_inputs
 from realpolitik.model import Document, DocumentAnalysis, ParsedDoc
 from realpolitik.nlp import NlpStage
+from realpolitik.places import PlaceStage
 from realpolitik.quantities import QuantityExtractor
 from realpolitik.relations import RelationExtractor
 from realpolitik.relations.context import DocumentMentions
@@ -39,6 +40,8 @@ STAGES: tuple[StageContract, ...] = (
     StageContract("actors", "ParsedDoc", "list[Mention]"),
     StageContract("events", "ParsedDoc, list[Mention]", "list[Event] (undated)"),
     StageContract("time", "ParsedDoc, list[Event]", "list[Event] (dated)"),
+    StageContract("places", "ParsedDoc, list[Mention], list[Event]",
+                  "list[PlaceMention], list[Event] (placed)"),
     StageContract("relations", "ParsedDoc, list[Mention], list[Event], dates", "list[Relation]"),
     StageContract("quantities", "ParsedDoc, list[Mention], dates", "list[Quantity]"),
     StageContract("store", "list[DocumentAnalysis]", "rows in DuckDB"),
@@ -57,17 +60,19 @@ class Pipeline:
         self.timer = TimeResolver(config)
         self.relations = RelationExtractor(config)
         self.quantities = QuantityExtractor(config)
+        self.places = PlaceStage()
 
     def analyse_parsed(self, parsed: ParsedDoc) -> DocumentAnalysis:
         mentions = self.resolver.resolve_document(parsed)
         events = self.coder.code(parsed, mentions)
         events = self.timer.date_events(parsed, events)
+        places, events = self.places.locate(parsed, mentions, events)
         # one set of sentence contexts (pronouns read, words split) for both stages
         contexts = DocumentMentions(parsed, mentions)
         relations = self.relations.extract(parsed, mentions, events, self.timer, contexts)
         quantities = self.quantities.extract(parsed, mentions, self.timer, contexts)
         return DocumentAnalysis(parsed=parsed, mentions=mentions, events=events,
-                                relations=relations, quantities=quantities)
+                                relations=relations, quantities=quantities, places=places)
 
     def analyse(self, documents: Iterable[Document]) -> Iterator[DocumentAnalysis]:
         for parsed in self.nlp.parse(documents):
