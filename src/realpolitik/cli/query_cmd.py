@@ -13,6 +13,7 @@ from realpolitik.analysis.listings import find_quantities, find_relations
 from realpolitik.cli.options import DbOption, FormatOption, build_config
 from realpolitik.cli.render import OutputFormat, print_rows, stderr
 from realpolitik.ingest.readers import parse_iso_date
+from realpolitik.places.geo import find_place
 from realpolitik.store import Store, open_store
 from realpolitik.store.export import export
 
@@ -22,6 +23,7 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     parquet = "parquet"
     gdelt = "gdelt"
+    geojson = "geojson"
 
 
 def register(app: typer.Typer) -> None:
@@ -45,6 +47,11 @@ def events(
     date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
     polarity: Annotated[str | None, typer.Option(help="asserted or negated")] = None,
     limit: Annotated[int | None, typer.Option(min=1)] = None,
+    within: Annotated[str | None, typer.Option(
+        "--in", help="Events that happened in this place: a country, state or city.")] = None,
+    near: Annotated[str | None, typer.Option(
+        help="Events that happened within --km of this place.")] = None,
+    km: Annotated[float, typer.Option(min=0.0, help="Radius for --near.")] = 100.0,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List stored events with filters, each with its evidence sentence."""
@@ -53,6 +60,8 @@ def events(
         start=parse_iso_date(date_from, "--from") if date_from else None,
         end=parse_iso_date(date_to, "--to") if date_to else None,
         polarity=polarity, limit=limit,
+        within=find_place(within) if within else None,
+        near=find_place(near) if near else None, radius_km=km,
     )
     with _reader(db) as store:
         rows = find_events(store, flt)
@@ -97,7 +106,7 @@ def export_command(
         help="gdelt: also export future, hypothetical and demanded events.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Export the store: CSV, JSON Lines, Parquet, or GDELT 2.0 event TSV."""
+    """Export the store: CSV, JSON Lines, Parquet, GDELT 2.0 event TSV or GeoJSON events."""
     with _reader(db) as store:
         counts = export(store, fmt.value, out, table=table, include_modal=include_modal)
     for name, n in counts.items():

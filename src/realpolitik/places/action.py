@@ -33,8 +33,9 @@ from realpolitik.model import (
 
 CountryPlace = Callable[[str], Place | None]
 
-#: prepositions that say where ("from" says whence, "to" whither: neither places an act)
-LOCATIVE = frozenset({"in", "at", "near", "off", "on", "over", "across", "along", "inside",
+#: prepositions that say where ("from" says whence, "to" whither; "on" and "over" are as
+#: often about a topic, "resolutions on Syria", "a dispute over Kashmir": none places an act)
+LOCATIVE = frozenset({"in", "at", "near", "off", "across", "along", "inside",
                       "outside", "around", "within", "throughout", "into", "onto", "beyond",
                       "behind", "alongside", "beside", "opposite", "amid", "among"})
 #: dependency labels through which a locative phrase still belongs to the trigger's clause
@@ -90,13 +91,6 @@ def _reaches(parsed: ParsedDoc, start: int, trigger: int) -> bool:
     return i == trigger
 
 
-def _overlaps_actor(mention: PlaceMention, parsed: ParsedDoc, event: Event) -> bool:
-    sent = parsed.sentences[mention.sentence]
-    words = sent.text[mention.start_char - sent.start_char:mention.end_char - sent.start_char]
-    return any(p is not None and words and words in p.text and p.text.strip() == words
-               for p in (event.source, event.target))
-
-
 def _actor_country(event: Event) -> Participant | None:
     s, t = event.source, event.target
     if event.quad_class == 4 and t is not None and t.country:
@@ -128,8 +122,9 @@ def place_events(parsed: ParsedDoc, places: Sequence[PlaceMention], events: Sequ
 def _place_of(parsed: ParsedDoc, event: Event,
               located: dict[int, list[tuple[PlaceMention, int]]],
               dateline: PlaceMention | None, country_place: CountryPlace) -> EventPlace | None:
-    in_sentence = [(m, g) for m, g in located.get(event.sentence, [])
-                   if not _overlaps_actor(m, parsed, event)]
+    # a place in a locative phrase is a place even when the coder also read it as an actor
+    # ("fired missiles at a base near Erbil"); a bare "Moscow condemned" never gets here
+    in_sentence = located.get(event.sentence, [])
     trigger = event.trigger_token
     for m, governor in in_sentence:
         if _reaches(parsed, governor, trigger):

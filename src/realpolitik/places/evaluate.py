@@ -96,7 +96,8 @@ class PlaceScore:
 def _match(gold: GoldPlace, found: list[PlaceMention]) -> PlaceMention | None:
     hits = [m for m in found if m.start_char < gold.end and gold.start < m.end_char]
     resolved = [m for m in hits if m.place is not None]
-    return (resolved or hits or [None])[0]
+    pick = resolved or hits
+    return pick[0] if pick else None
 
 
 def _iso2(alpha3: str | None, alpha2_of: dict[str, str]) -> str | None:

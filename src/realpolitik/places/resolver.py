@@ -91,7 +91,7 @@ class PlaceResolver:
                 continue
             out.append(PlaceMention(cand.sentence, cand.start, cand.end, cand.start_char,
                                     cand.end_char, parsed.text_of(cand.start, cand.end),
-                                    place, reason, len(entries)))
+                                    place, reason, len(self.gaz.lookup(cand.name))))
         return out
 
     def _options(self, cand: Candidate) -> list[Entry]:

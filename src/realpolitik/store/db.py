@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from realpolitik.errors import StoreError
-from realpolitik.model import DocumentAnalysis, Event, Quantity, Relation
+from realpolitik.model import DocumentAnalysis, Event, PlaceMention, Quantity, Relation
 from realpolitik.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES
 
 Row = tuple[Any, ...]
@@ -161,7 +161,11 @@ class Store:
             c.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)", mentions)
         events = [event_row(doc.id, doc.date, e) for e in analysis.events]
         if events:
-            c.executemany(f"INSERT OR IGNORE INTO events VALUES ({_marks(29)})", events)
+            c.executemany(f"INSERT OR IGNORE INTO events VALUES ({_marks(len(events[0]))})",
+                          events)
+        places = [place_row(doc.id, p) for p in analysis.places if p.place is not None]
+        if places:
+            c.executemany(f"INSERT INTO places VALUES ({_marks(13)})", places)
         relations = [relation_row(doc.id, "text", r) for r in analysis.relations]
         if relations:
             self.insert_relations(relations)
@@ -199,7 +203,25 @@ def event_row(document_id: str, pub_date: Any, e: Event) -> Row:
         t.role if t else None,
         e.code, e.root, e.quad_class, e.goldstein, e.plover, e.polarity, e.modality,
         e.sentence, e.evidence, e.confidence, e.span[0], e.span[1], e.trigger, e.is_root,
+        *_event_place(e),
     )
+
+
+def _event_place(e: Event) -> tuple[Any, ...]:
+    """The v3 place columns (schema.PLACE_COLUMNS order)."""
+    if e.place is None:
+        return (None,) * 9
+    p = e.place.place
+    return (p.name, p.geonames_id, p.feature, p.country, p.adm1, p.lat, p.lon, e.place.basis,
+            e.place.text)
+
+
+def place_row(document_id: str, m: PlaceMention) -> Row:
+    p = m.place
+    return (document_id, m.sentence, m.start_char, m.end_char, m.text,
+            p.name if p else None, p.geonames_id if p else None, p.feature if p else None,
+            p.country if p else None, p.adm1 if p else None, p.lat if p else None,
+            p.lon if p else None, m.reason)
 
 
 def relation_row(document_id: str | None, origin: str, r: Relation) -> Row:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import csv
+import json
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from realpolitik.errors import QueryError
+from realpolitik.places.geo import gdelt_geo, geojson_feature
 from realpolitik.store.db import Store, first_line
 from realpolitik.store.schema import TABLES
 
-FORMATS: tuple[str, ...] = ("csv", "jsonl", "parquet", "gdelt")
+FORMATS: tuple[str, ...] = ("csv", "jsonl", "parquet", "gdelt", "geojson")
 
 #: the 61 columns of a GDELT 2.0 event record, in order (GDELT 2.0 Event codebook)
 GDELT_COLUMNS: tuple[str, ...] = (
@@ -47,6 +49,10 @@ def export(store: Store, fmt: str, out: Path, table: str = "events",
     """Write ``table`` (or ``all`` tables into the directory ``out``); returns row counts."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "geojson":
+        if table not in ("events", "all"):
+            raise QueryError("the GeoJSON format exports events only")
+        return {"events": export_geojson(store, out)}
     if fmt == "gdelt":
         if table not in ("events", "all"):
             raise QueryError("the GDELT format exports events only")
@@ -84,7 +90,7 @@ def gdelt_row(row: dict[str, Any]) -> list[Any]:
                       row["target_role"]),
         1 if row["sentence"] == 0 else 0, code, code[:3], row["root"], row["quad_class"],
         row["goldstein"], 1, 1, 1, "",
-        *([""] * 24),
+        *([""] * 16), *gdelt_geo(row),
         added.strftime("%Y%m%d%H%M%S"), row["url"] or row["source"] or "",
     ]
 
@@ -109,3 +115,21 @@ def export_gdelt(store: Store, out: Path, include_modal: bool = False) -> int:
     except OSError as exc:
         raise QueryError(f"{out}: cannot write export ({exc.strerror or exc})") from None
     return len(rows)
+
+
+def export_geojson(store: Store, out: Path) -> int:
+    """Events that have a place, as a GeoJSON FeatureCollection; returns how many."""
+    rows = store.query_dicts(
+        "SELECT id, document_id, date_start, date_end, date_precision, code, root, quad_class, "
+        "goldstein, source_actor, source_country, target_actor, target_country, polarity, "
+        "modality, evidence, place_name, place_geonames_id, place_feature, place_country, "
+        "place_adm1, place_basis, place_text, place_lat, place_lon FROM events "
+        "WHERE place_lat IS NOT NULL ORDER BY date_start, id")
+    features = [f for f in (geojson_feature(r) for r in rows) if f is not None]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        out.write_text(json.dumps({"type": "FeatureCollection", "features": features},
+                                  ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise QueryError(f"{out}: cannot write export ({exc.strerror or exc})") from None
+    return len(features)
