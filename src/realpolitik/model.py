@@ -17,6 +17,11 @@ Precision = Literal["day", "month", "year", "decade"]
 Polarity = Literal["asserted", "negated"]
 Modality = Literal["actual", "future", "hypothetical", "reported", "demanded"]
 Comparator = Literal["eq", "gt", "lt", "approx", "range"]
+#: gazetteer feature classes, coarsest last: GeoNames' PCLI, ADM1, PPL*, and seas/regions
+Feature = Literal["city", "adm1", "region", "country"]
+#: why an event's place was chosen: a place phrase of the trigger, of its sentence, the
+#: document's dateline, or (weakest) the country of the event's actors
+PlaceBasis = Literal["trigger", "sentence", "dateline", "actor_country"]
 RelationKind = Literal[
     "treaty", "membership", "arms_transfer", "troop_deployment", "diplomatic_support",
     "alliance_claim",
@@ -234,6 +239,62 @@ class Participant:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: a country, first-level division, city or region/sea."""
+
+    name: str
+    #: GeoNames id; None only for the few seas and regions of realpolitik's own list
+    geonames_id: int | None
+    feature: Feature
+    #: ISO 3166-1 alpha-3 like every country in the contract; None for a region in none
+    country: str | None
+    #: GeoNames admin-1 code within the country ("TX", "13"), None when unknown
+    adm1: str | None
+    lat: float | None
+    lon: float | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "geonames_id": self.geonames_id, "feature": self.feature,
+                "country": self.country, "adm1": self.adm1, "lat": self.lat, "lon": self.lon}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A stretch of text that names a place, resolved (or not) to a gazetteer entry."""
+
+    sentence: int
+    #: token range [start, end) and character span of the mention in the document text
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    #: None when no gazetteer entry fits (never guessed)
+    place: Place | None
+    #: how the entry was chosen among the candidates (``only candidate``, ``qualifier``...)
+    reason: str
+    #: how many gazetteer entries the text could name
+    candidates: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EventPlace:
+    """Where an event happened, with the evidence and the basis for choosing it."""
+
+    place: Place
+    basis: PlaceBasis
+    #: the place's words in the text (the mention, or the actor whose country stands in)
+    text: str
+    sentence: int
+    span: tuple[int, int] | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.place.to_json(), "basis": self.basis, "text": self.text,
+                "sentence": self.sentence,
+                "span": list(self.span) if self.span is not None else None}
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Who did what to whom: one coded event with its evidence."""
 
@@ -258,6 +319,8 @@ class Event:
     date: DateInterval | None = None
     #: the sentence's main event (GDELT's IsRootEvent), chosen after coding
     is_root: bool = False
+    #: where it happened (the places stage); None when nothing in the text places it
+    place: EventPlace | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -278,6 +341,7 @@ class Event:
             "is_root": self.is_root,
             "span": list(self.span),
             "trigger": self.trigger,
+            "place": self.place.to_json() if self.place else None,
         }
 
 
@@ -380,6 +444,8 @@ class DocumentAnalysis:
     events: list[Event] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    #: place mentions resolved to the gazetteer (the places stage)
+    places: list[PlaceMention] = field(default_factory=list)
 
     @property
     def document(self) -> Document:

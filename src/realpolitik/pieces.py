@@ -21,6 +21,7 @@ from realpolitik.model import (
     Event,
     Mention,
     ParsedDoc,
+    PlaceMention,
     Quantity,
     Relation,
     Sentence,
@@ -106,9 +107,20 @@ def _mention(m: Mention, k: _Shift) -> Mention:
 
 
 def _event(e: Event, k: _Shift) -> Event:
+    place = e.place
+    if place is not None:
+        span = place.span
+        place = replace(place, sentence=place.sentence + k.sentences,
+                        span=(span[0] + k.chars, span[1] + k.chars) if span else None)
     return replace(e, sentence=e.sentence + k.sentences,
                    span=(e.span[0] + k.chars, e.span[1] + k.chars),
-                   trigger_token=e.trigger_token + k.tokens)
+                   trigger_token=e.trigger_token + k.tokens, place=place)
+
+
+def _place(p: PlaceMention, k: _Shift) -> PlaceMention:
+    return replace(p, sentence=p.sentence + k.sentences, start=p.start + k.tokens,
+                   end=p.end + k.tokens, start_char=p.start_char + k.chars,
+                   end_char=p.end_char + k.chars)
 
 
 def _relation(r: Relation, k: _Shift) -> Relation:
@@ -137,6 +149,7 @@ def merge_pieces(document: Document, analyses: list[tuple[DocumentAnalysis, Piec
         merged.events.extend(_event(e, shift) for e in analysis.events)
         merged.relations.extend(_relation(r, shift) for r in analysis.relations)
         merged.quantities.extend(_quantity(q, shift) for q in analysis.quantities)
+        merged.places.extend(_place(p, shift) for p in analysis.places)
         shift.sentences += len(parsed.sentences)
         shift.tokens += len(parsed.tokens)
         shift.paragraphs += 1 + (parsed.sentences[-1].paragraph if parsed.sentences else 0)

@@ -21,6 +21,7 @@ from realpolitik.ingest import IngestFailure, make_document, read_inputs
 from realpolitik.model import Document, DocumentAnalysis, ParsedDoc
 from realpolitik.nlp import NlpStage
 from realpolitik.pieces import Piece, merge_stream, split_documents
+from realpolitik.places import PlaceStage
 from realpolitik.quantities import QuantityExtractor
 from realpolitik.relations import RelationExtractor
 from realpolitik.relations.context import DocumentMentions
@@ -43,6 +44,8 @@ STAGES: tuple[StageContract, ...] = (
     StageContract("actors", "ParsedDoc", "list[Mention]"),
     StageContract("events", "ParsedDoc, list[Mention]", "list[Event] (undated)"),
     StageContract("time", "ParsedDoc, list[Event]", "list[Event] (dated)"),
+    StageContract("places", "ParsedDoc, list[Mention], list[Event]",
+                  "list[PlaceMention], list[Event] (placed)"),
     StageContract("relations", "ParsedDoc, list[Mention], list[Event], dates", "list[Relation]"),
     StageContract("quantities", "ParsedDoc, list[Mention], dates", "list[Quantity]"),
     StageContract("store", "list[DocumentAnalysis]", "rows in DuckDB"),
@@ -62,6 +65,7 @@ class Pipeline:
         self.timer = TimeResolver(config)
         self.relations = RelationExtractor(config)
         self.quantities = QuantityExtractor(config)
+        self.places = PlaceStage()
 
     def analyse_parsed(self, parsed: ParsedDoc) -> DocumentAnalysis:
         mentions = self.resolver.resolve_document(parsed)
@@ -69,12 +73,13 @@ class Pipeline:
         events = self.timer.date_events(parsed, events)
         # a removal the text does not date took place when the leader's tenure ended
         events = date_removals(events, mentions, self.kb)
+        places, events = self.places.locate(parsed, mentions, events)
         # one set of sentence contexts (pronouns read, words split) for both stages
         contexts = DocumentMentions(parsed, mentions)
         relations = self.relations.extract(parsed, mentions, events, self.timer, contexts)
         quantities = self.quantities.extract(parsed, mentions, self.timer, contexts)
         return DocumentAnalysis(parsed=parsed, mentions=mentions, events=events,
-                                relations=relations, quantities=quantities)
+                                relations=relations, quantities=quantities, places=places)
 
     def analyse(self, documents: Iterable[Document]) -> Iterator[DocumentAnalysis]:
         # long documents flow through in pieces and come out merged (see pieces.py)

@@ -8,6 +8,7 @@ from typing import Any
 
 from realpolitik.analysis.names import country_code
 from realpolitik.errors import QueryError
+from realpolitik.model import Place
 from realpolitik.store import Store
 
 POLARITIES = ("asserted", "negated")
@@ -55,6 +56,12 @@ class EventFilter:
     min_confidence: float = 0.0
     #: only each sentence's main event
     root_only: bool = False
+    #: events placed inside this place: a country (ISO3) or a named place, by GeoNames id
+    #: or by name (``--in``)
+    within: Place | None = None
+    #: events placed within ``radius_km`` of this place's point (``--near``)
+    near: Place | None = None
+    radius_km: float = 100.0
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -96,14 +103,37 @@ class EventFilter:
             params += values
         if self.root_only:
             clauses.append("is_root")
+        if self.within is not None:
+            clause, more = _within(self.within)
+            clauses.append(clause)
+            params += more
+        if self.near is not None and self.near.lat is not None and self.near.lon is not None:
+            # great-circle distance (haversine, Earth radius 6371 km)
+            clauses.append(
+                "place_lat IS NOT NULL AND 2 * 6371 * asin(sqrt("
+                "pow(sin(radians(place_lat - ?) / 2), 2) + cos(radians(?)) * "
+                "cos(radians(place_lat)) * pow(sin(radians(place_lon - ?) / 2), 2))) <= ?")
+            params += [self.near.lat, self.near.lat, self.near.lon, self.radius_km]
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _within(place: Place) -> tuple[str, list[Any]]:
+    """Events whose place lies inside ``place``: its country, its ADM1, or the place itself."""
+    if place.feature == "country":
+        return "place_country = ?", [place.country]
+    if place.feature == "adm1" and place.adm1:
+        return "(place_country = ? AND place_adm1 = ?)", [place.country, place.adm1]
+    if place.geonames_id is not None:
+        return "place_geonames_id = ?", [place.geonames_id]
+    return "place_name = ?", [place.name]
 
 
 EVENT_COLUMNS = (
     "id", "date_start", "date_end", "date_precision", "date_inferred", "source_actor",
     "source_country", "source_text", "code", "root", "quad_class", "goldstein", "plover",
     "target_actor", "target_country", "target_text", "polarity", "modality", "confidence",
-    "is_root", "evidence", "document_id", "sentence",
+    "is_root", "evidence", "document_id", "sentence", "place_name", "place_country",
+    "place_feature", "place_basis",
 )
 
 

@@ -24,6 +24,7 @@ from realpolitik.cli.options import (
 from realpolitik.cli.render import OutputFormat, left_out, note, print_rows
 from realpolitik.config import Config
 from realpolitik.ingest.readers import parse_iso_date
+from realpolitik.places.geo import find_place
 from realpolitik.store import Store, open_store
 from realpolitik.store.export import export
 
@@ -33,6 +34,7 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     parquet = "parquet"
     gdelt = "gdelt"
+    geojson = "geojson"
 
 
 class Polarity(StrEnum):
@@ -95,6 +97,11 @@ def events(
     root_only: RootOnlyOption = False,
     limit: LimitOption = None,
     wide: WideOption = False,
+    within: Annotated[str | None, typer.Option(
+        "--in", help="Events that happened in this place: a country, state or city.")] = None,
+    near: Annotated[str | None, typer.Option(
+        help="Events that happened within --km of this place.")] = None,
+    km: Annotated[float, typer.Option(min=0.0, help="Radius for --near.")] = 100.0,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List stored events with filters, each with its evidence sentence."""
@@ -107,6 +114,8 @@ def events(
         polarity=polarity.value if polarity else None,
         modality=modality.value if modality else None, limit=shown,
         min_confidence=config.min_confidence, root_only=root_only,
+        within=find_place(within) if within else None,
+        near=find_place(near) if near else None, radius_km=km,
     )
     with _reader(config) as store:
         rows = find_events(store, flt)
@@ -162,7 +171,7 @@ def export_command(
     root_only: RootOnlyOption = False,
     db: DbOption = None,
 ) -> None:
-    """Export the store: CSV, JSON Lines, Parquet, or GDELT 2.0 event TSV."""
+    """Export the store: CSV, JSON Lines, Parquet, GDELT 2.0 event TSV or GeoJSON events."""
     config = build_config(db=db, min_confidence=min_confidence)
     with _reader(config) as store:
         counts = export(store, fmt.value, out, table=table, include_modal=include_modal,

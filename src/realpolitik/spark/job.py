@@ -34,6 +34,7 @@ from realpolitik.ingest.readers import (
 )
 from realpolitik.model import Document
 from realpolitik.store.rows import COLUMNS, WRITE_ORDER, Row, analysis_rows
+from realpolitik.store.sanity import check_event_dates
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 #: documents analysed together in one ``nlp.pipe`` call inside a partition
@@ -172,18 +173,16 @@ def analyse_partition(documents: Iterable[Document], config: Config
 
 
 def _analyse_batch(pipeline: Any, batch: list[Document]) -> Iterator[tuple[str, int, int, Row]]:
-    try:
-        analyses = list(pipeline.analyse(batch))
-    except Exception:  # find the bad document one by one below
-        analyses = []
-        for doc in batch:
-            try:
-                analyses.extend(pipeline.analyse([doc]))
-            except Exception as exc:  # one bad story never stops the run
-                yield "failures", 0, 0, (doc.source, f"analysis failed: {exc!r}"[:500])
+    from realpolitik.pipeline import analyse_isolated
+
+    # the same isolation and date sanity as ingest, so both write the same rows
+    analyses, failures = analyse_isolated(pipeline, batch)
+    for failure in failures:
+        yield "failures", 0, 0, (failure.location, failure.reason[:500])
     for analysis in analyses:
         year, month = _partition_key(analysis.document)
-        for table, rows in analysis_rows(analysis).items():
+        sane, _ = check_event_dates(analysis)
+        for table, rows in analysis_rows(sane).items():
             for row in rows:
                 yield table, year, month, row
 
@@ -191,7 +190,8 @@ def _analyse_batch(pipeline: Any, batch: list[Document]) -> Iterator[tuple[str, 
 def spark_schema(table: str) -> Any:
     from pyspark.sql import types as T
 
-    kinds = {"string": T.StringType(), "int32": T.IntegerType(), "float64": T.DoubleType(),
+    kinds = {"string": T.StringType(), "int32": T.IntegerType(), "int64": T.LongType(),
+             "float64": T.DoubleType(),
              "bool": T.BooleanType(), "date32": T.DateType(),
              "list<string>": T.ArrayType(T.StringType())}
     fields = [T.StructField(name, kinds[kind], True) for name, kind in COLUMNS[table]]

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import csv
+import json
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from realpolitik.actors.cameo import cameo_country
 from realpolitik.errors import QueryError
+from realpolitik.places.geo import gdelt_geo, geojson_feature
 from realpolitik.store.db import Store, first_line
 from realpolitik.store.schema import TABLES
 
-FORMATS: tuple[str, ...] = ("csv", "jsonl", "parquet", "gdelt")
+FORMATS: tuple[str, ...] = ("csv", "jsonl", "parquet", "gdelt", "geojson")
 
 #: the 61 columns of a GDELT 2.0 event record, in order (GDELT 2.0 Event codebook)
 GDELT_COLUMNS: tuple[str, ...] = (
@@ -85,6 +87,11 @@ def export(store: Store, fmt: str, out: Path, table: str = "events",
         raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     clauses, params = event_filter(min_confidence, root_only)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    if fmt == "geojson":
+        if table not in ("events", "all"):
+            raise QueryError("the GeoJSON format exports events only")
+        check_output(out, force)
+        return {"events": export_geojson(store, out, clauses, params)}
     if fmt == "gdelt":
         if table not in ("events", "all"):
             raise QueryError("the GDELT format exports events only")
@@ -138,7 +145,7 @@ def gdelt_row(row: dict[str, Any]) -> list[Any]:
                       row["target_role"]),
         1 if row.get("is_root") else 0, code, code[:3], row["root"], row["quad_class"],
         row["goldstein"], 1, 1, 1, "",
-        *([""] * 24),
+        *([""] * 16), *gdelt_geo(row),
         added.strftime("%Y%m%d%H%M%S"), row["url"] or row["source"] or "",
     ]
 
@@ -170,3 +177,22 @@ def export_gdelt(store: Store, out: Path, include_modal: bool = False,
     except OSError as exc:
         raise QueryError(f"{out}: cannot write export ({exc.strerror or exc})") from None
     return written
+
+
+def export_geojson(store: Store, out: Path, clauses: list[str], params: list[Any]) -> int:
+    """Events that have a place (and pass ``clauses``), as a GeoJSON FeatureCollection;
+    returns how many."""
+    where = "".join(f" AND {c}" for c in clauses)
+    rows = store.query_dicts(
+        "SELECT id, document_id, date_start, date_end, date_precision, code, root, quad_class, "
+        "goldstein, source_actor, source_country, target_actor, target_country, polarity, "
+        "modality, evidence, place_name, place_geonames_id, place_feature, place_country, "
+        "place_adm1, place_basis, place_text, place_lat, place_lon FROM events "
+        f"WHERE place_lat IS NOT NULL{where} ORDER BY date_start, id", params)
+    features = [f for f in (geojson_feature(r) for r in rows) if f is not None]
+    try:
+        out.write_text(json.dumps({"type": "FeatureCollection", "features": features},
+                                  ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise QueryError(f"{out}: cannot write export ({exc.strerror or exc})") from None
+    return len(features)

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from realpolitik.ingest.readers import IngestFailure
-from realpolitik.model import DocumentAnalysis, Event, Quantity, Relation
+from realpolitik.model import DocumentAnalysis, Event, PlaceMention, Quantity, Relation
 from realpolitik.store.sanity import DateRejection, check_event_dates
 
 if TYPE_CHECKING:
@@ -25,6 +25,11 @@ Row = tuple[Any, ...]
 # column types by name; pyarrow is imported only when a batch is written, so that query
 # commands, which never write, do not pay for importing it at start-up
 _S, _I, _F, _B, _D, _L = "string", "int32", "float64", "bool", "date32", "list<string>"
+_I64 = "int64"
+#: where an event happened (schema v3), after the event's own columns
+_PLACE = (("place_name", _S), ("place_geonames_id", _I64), ("place_feature", _S),
+          ("place_country", _S), ("place_adm1", _S), ("place_lat", _F), ("place_lon", _F),
+          ("place_basis", _S), ("place_text", _S))
 
 #: the columns each table is written with, in row order (``documents.ingested_at`` is the
 #: store's default and not part of a row)
@@ -43,7 +48,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
                ("target_country", _S), ("target_role", _S), ("code", _S), ("root", _S),
                ("quad_class", _I), ("goldstein", _F), ("plover", _S), ("polarity", _S),
                ("modality", _S), ("sentence", _I), ("evidence", _S), ("confidence", _F),
-               ("span_start", _I), ("span_end", _I), ("trigger", _S), ("is_root", _B)),
+               ("span_start", _I), ("span_end", _I), ("trigger", _S), ("is_root", _B),
+               *_PLACE),
     "relations": (("id", _S), ("document_id", _S), ("origin", _S), ("kind", _S),
                   ("parties", _L), ("name", _S), ("date_start", _D), ("date_end", _D),
                   ("date_precision", _S), ("date_inferred", _B), ("defense", _B),
@@ -54,6 +60,9 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
                    ("value", _F), ("low", _F), ("high", _F), ("unit", _S), ("year", _I),
                    ("change_pct", _F), ("forecast", _B), ("comparator", _S), ("sentence", _I),
                    ("evidence", _S)),
+    "places": (("document_id", _S), ("sentence", _I), ("start_char", _I), ("end_char", _I),
+               ("text", _S), ("name", _S), ("geonames_id", _I64), ("feature", _S),
+               ("country", _S), ("adm1", _S), ("lat", _F), ("lon", _F), ("reason", _S)),
 }
 WRITE_ORDER: tuple[str, ...] = tuple(COLUMNS)
 
@@ -67,8 +76,8 @@ def arrow_type(name: str) -> pa.DataType:
 
     if name == _L:
         return pa.list_(pa.string())
-    return {_S: pa.string(), _I: pa.int32(), _F: pa.float64(), _B: pa.bool_(),
-            _D: pa.date32()}[name]
+    return {_S: pa.string(), _I: pa.int32(), _I64: pa.int64(), _F: pa.float64(),
+            _B: pa.bool_(), _D: pa.date32()}[name]
 
 
 def arrow_schema(table: str) -> pa.Schema:
@@ -144,6 +153,7 @@ def analysis_rows(analysis: DocumentAnalysis) -> dict[str, list[Row]]:
         "events": [event_row(doc.id, doc.date, e) for e in analysis.events],
         "relations": [relation_row(doc.id, "text", r) for r in analysis.relations],
         "quantities": [quantity_row(doc.id, q) for q in analysis.quantities],
+        "places": [place_row(doc.id, p) for p in analysis.places if p.place is not None],
     }
 
 
@@ -160,7 +170,25 @@ def event_row(document_id: str, pub_date: date | None, e: Event) -> Row:
         t.role if t else None,
         e.code, e.root, e.quad_class, e.goldstein, e.plover, e.polarity, e.modality,
         e.sentence, e.evidence, e.confidence, e.span[0], e.span[1], e.trigger, e.is_root,
+        *_event_place(e),
     )
+
+
+def _event_place(e: Event) -> Row:
+    """The v3 place columns, in ``_PLACE`` order."""
+    if e.place is None:
+        return (None,) * len(_PLACE)
+    p = e.place.place
+    return (p.name, p.geonames_id, p.feature, p.country, p.adm1, p.lat, p.lon, e.place.basis,
+            e.place.text)
+
+
+def place_row(document_id: str, m: PlaceMention) -> Row:
+    p = m.place
+    return (document_id, m.sentence, m.start_char, m.end_char, m.text,
+            p.name if p else None, p.geonames_id if p else None, p.feature if p else None,
+            p.country if p else None, p.adm1 if p else None, p.lat if p else None,
+            p.lon if p else None, m.reason)
 
 
 def relation_row(document_id: str | None, origin: str, r: Relation) -> Row:

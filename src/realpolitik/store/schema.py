@@ -6,7 +6,7 @@ a store created by an older realpolitik is brought up to date when it is opened 
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -47,7 +47,25 @@ _V1 = [
 # v2: the sentence's main event (GDELT's IsRootEvent)
 _V2 = ["ALTER TABLE events ADD COLUMN IF NOT EXISTS is_root BOOLEAN DEFAULT false"]
 
-#: MIGRATIONS[n] upgrades a store at version n to version n + 1 (0 = empty file)
-MIGRATIONS: dict[int, list[str]] = {0: _V1, 1: _V2}
+# v3: where events happened (issue #15): the action place on each event, in this column
+# order (event_row appends them), and every resolved place mention
+PLACE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("place_name", "VARCHAR"), ("place_geonames_id", "BIGINT"), ("place_feature", "VARCHAR"),
+    ("place_country", "VARCHAR"), ("place_adm1", "VARCHAR"), ("place_lat", "DOUBLE"),
+    ("place_lon", "DOUBLE"), ("place_basis", "VARCHAR"), ("place_text", "VARCHAR"),
+)
+_V3 = [
+    *(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} {kind}"
+      for name, kind in PLACE_COLUMNS),
+    """CREATE TABLE IF NOT EXISTS places (
+        document_id VARCHAR, sentence INTEGER, start_char INTEGER, end_char INTEGER,
+        text VARCHAR, name VARCHAR, geonames_id BIGINT, feature VARCHAR, country VARCHAR,
+        adm1 VARCHAR, lat DOUBLE, lon DOUBLE, reason VARCHAR)""",
+    "CREATE INDEX IF NOT EXISTS places_doc ON places (document_id)",
+    "CREATE INDEX IF NOT EXISTS events_place ON events (place_country)",
+]
 
-TABLES = ("documents", "sentences", "mentions", "events", "relations", "quantities")
+#: MIGRATIONS[n] upgrades a store at version n to version n + 1 (0 = empty file)
+MIGRATIONS: dict[int, list[str]] = {0: _V1, 1: _V2, 2: _V3}
+
+TABLES = ("documents", "sentences", "mentions", "events", "relations", "quantities", "places")

@@ -1,0 +1,71 @@
+"""Accuracy of the place resolver on gold/places/ (issue #15 targets: named precision
+>= 0.85, country >= 0.95, no document result lost).
+
+    python bench/places_accuracy.py --split dev
+    python bench/places_accuracy.py --split test   # at most twice, never tuned on
+
+The lost-results check runs every gold document through the pipeline twice, with and
+without the places stage, and compares the contract JSON with places removed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+from realpolitik.config import Config
+from realpolitik.model import DocumentAnalysis
+from realpolitik.pipeline import Pipeline
+from realpolitik.places.evaluate import (
+    PlaceScore,
+    gold_documents,
+    read_gold,
+    score_document,
+    without_places,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _bare(pipeline: Pipeline, a: DocumentAnalysis) -> DocumentAnalysis:
+    """The same document analysed by the stages before places only."""
+    parsed = a.parsed
+    mentions = pipeline.resolver.resolve_document(parsed)
+    events = pipeline.timer.date_events(parsed, pipeline.coder.code(parsed, mentions))
+    full = pipeline.analyse_parsed(parsed)
+    return replace(full, events=[replace(e, place=None) for e in events], places=[])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--gold", type=Path, default=ROOT / "gold" / "places" / "mentions.jsonl")
+    ap.add_argument("--corpus", type=Path,
+                    default=ROOT.parent / "shared" / "bench" / "reuters21578.jsonl")
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    ap.add_argument("--misses", action="store_true", help="list every miss")
+    args = ap.parse_args()
+    gold = [g for g in read_gold(args.gold) if args.split in ("all", g.split)]
+    by_doc = defaultdict(list)
+    for g in gold:
+        by_doc[g.document].append(g)
+    pipeline = Pipeline(Config())
+    gaz = pipeline.places.resolver.gaz
+    alpha2_of = {a3: iso for iso, a3 in gaz.alpha3.items()}
+    result = PlaceScore()
+    for name, doc in gold_documents(by_doc, args.corpus if args.corpus.exists() else None):
+        analysis = next(pipeline.analyse([doc]))
+        score_document(by_doc[name], analysis.places, alpha2_of, result)
+        result.documents += 1
+        if without_places(analysis) != _bare(pipeline, analysis).to_json():
+            result.documents_lost += 1
+    print(json.dumps({"split": args.split, **result.to_json()}, indent=1))
+    if args.misses:
+        for miss in result.misses:
+            print(json.dumps(miss, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

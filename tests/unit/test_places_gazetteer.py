@@ -1,0 +1,69 @@
+"""The offline gazetteer: name folding, homonyms, points, the packaged regions."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from realpolitik.places.gazetteer import fold, load_gazetteer
+from realpolitik.places.resolver import score
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("St. Petersburg", "saint petersburg"),
+    ("Brasília", "brasilia"),
+    ("the U.S.", "us"),
+    ("Nagorno-Karabakh", "nagorno karabakh"),
+    ("  The   Gulf ", "gulf"),
+    ("Paris", "paris"),
+])
+def test_fold(text: str, key: str) -> None:
+    assert fold(text) == key
+
+
+@given(st.text(max_size=30))
+def test_fold_is_idempotent_and_case_blind(text: str) -> None:
+    once = fold(text)
+    assert fold(once) == once
+    assert fold(text.upper()) == fold(text.lower()) or not text.isascii()
+
+
+@pytest.mark.parametrize(("name", "feature", "country", "best"), [
+    ("Paris", "city", "FRA", "Paris"),
+    ("Moscow", "city", "RUS", "Moscow"),
+    ("New Delhi", "city", "IND", "New Delhi"),
+    ("Mexico", "country", "MEX", "Mexico"),
+    ("Washington", "city", "USA", "Washington"),
+    ("New York", "city", "USA", "New York City"),
+    ("Texas", "adm1", "USA", "Texas"),
+    ("Red Sea", "region", None, "Red Sea"),
+    ("Europe", "region", None, "Europe"),
+    ("Britain", "country", "GBR", "United Kingdom"),
+])
+def test_best_entry_without_context(name: str, feature: str, country: str | None,
+                                    best: str) -> None:
+    entries = load_gazetteer().lookup(name)
+    top = max(entries, key=lambda e: score(e, set(), fold(name))).place
+    assert (top.feature, top.country, top.name) == (feature, country, best)
+
+
+def test_context_prefers_a_town_of_the_documents_country_among_similar_sizes() -> None:
+    entries = [e for e in load_gazetteer().lookup("Paris") if e.iso2 in ("FR", "US")]
+    us = next(e for e in entries if e.iso2 == "US")
+    fr = next(e for e in entries if e.iso2 == "FR")
+    assert score(us, {"US"}, "paris") > score(us, set(), "paris")
+    # a small town never beats a capital ten times larger on context alone
+    assert score(fr, set(), "paris") > score(us, {"US"}, "paris")
+
+
+def test_country_points_are_inside_plausible_bounds() -> None:
+    gaz = load_gazetteer()
+    for iso, (lat_lo, lat_hi, lon_lo, lon_hi) in {
+        "US": (25, 50, -125, -65), "RU": (41, 78, 20, 180), "FR": (41, 51, -5, 10),
+        "JP": (30, 46, 128, 146),
+    }.items():
+        place = gaz.by_country[iso].place
+        assert place.lat is not None and place.lon is not None
+        assert lat_lo <= place.lat <= lat_hi and lon_lo <= place.lon <= lon_hi, iso
+        assert place.geonames_id is not None

@@ -1,0 +1,88 @@
+"""Place mentions resolved in context, and each event's action place."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from realpolitik.model import DocumentAnalysis
+from realpolitik.pipeline import Pipeline
+
+WHEN = date(2020, 1, 9)
+
+
+def analyse(pipeline: Pipeline, text: str) -> DocumentAnalysis:
+    return pipeline.analyse_text(text, when=WHEN)
+
+
+def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
+    return {m.text: (m.place.feature, m.place.country, m.place.name)
+            for m in a.places if m.place is not None}
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("The mayor spoke in Paris, Texas, on Monday.", "Paris", ("city", "USA", "Paris")),
+    ("The mayor spoke in Paris on Monday.", "Paris", ("city", "FRA", "Paris")),
+    ("Troops were sent to Homs province.", "Homs", ("adm1", "SYR", "Homs")),
+    ("Shots were fired near the Syrian border.", "Syrian border", ("country", "SYR", "Syria")),
+    ("A tanker was hit in the Red Sea off Yemen.", "Red Sea", ("region", None, "Red Sea")),
+    ("The talks in New Delhi ended.", "New Delhi", ("city", "IND", "New Delhi")),
+    ("A facility near Erbil was hit.", "Erbil", ("city", "IRQ", "Erbil")),
+])
+def test_mentions_resolve_by_context(pipeline: Pipeline, text: str, mention: str,
+                                     expected: tuple[str, str | None, str]) -> None:
+    assert resolved(analyse(pipeline, text))[mention] == expected
+
+
+def test_the_qualifier_is_the_reason(pipeline: Pipeline) -> None:
+    a = analyse(pipeline, "The mayor spoke in Paris, Texas, on Monday.")
+    paris = next(m for m in a.places if m.text == "Paris")
+    assert "qualifier" in paris.reason and paris.candidates > 1
+
+
+def test_an_unknown_place_resolves_to_nothing_and_costs_nothing(pipeline: Pipeline) -> None:
+    known = analyse(pipeline, "Iran attacked Iraq.")
+    odd = analyse(pipeline, "Iran attacked Iraq in Zzyzxqvar.")
+    assert [e.code for e in odd.events] == [e.code for e in known.events]
+    assert all(m.place is None for m in odd.places if "Zzyzx" in m.text)
+
+
+@pytest.mark.parametrize(("text", "code_root", "basis", "name"), [
+    ("Israeli jets struck a tanker in the Red Sea on Monday.", "19", "trigger", "Red Sea"),
+    ("Iran fired missiles at a base near Erbil.", "19", "trigger", "Erbil"),
+    ("BEIRUT, March 3 - Gunmen attacked a Lebanese army post, killing two soldiers.", "19",
+     "dateline", "Beirut"),
+    ("Russia condemned the United States.", "11", "actor_country", "Russia"),
+])
+def test_action_place_and_basis(pipeline: Pipeline, text: str, code_root: str, basis: str,
+                                name: str) -> None:
+    events = [e for e in analyse(pipeline, text).events if e.root == code_root]
+    assert events, text
+    place = events[0].place
+    assert place is not None
+    assert (place.basis, place.place.name) == (basis, name)
+
+
+def test_an_actor_named_by_its_capital_is_no_place(pipeline: Pipeline) -> None:
+    a = analyse(pipeline, "Moscow condemned the strike on Damascus.")
+    for e in a.events:
+        assert e.place is None or e.place.basis != "trigger" or e.place.text != "Moscow"
+        # the actor keeps its own country
+        if e.source is not None and e.source.text == "Moscow":
+            assert e.source.country == "RUS"
+
+
+def test_attacks_fall_back_to_the_targets_country(pipeline: Pipeline) -> None:
+    events = [e for e in analyse(pipeline, "Israel attacked Iran.").events if e.root == "19"]
+    assert events and events[0].place is not None
+    assert events[0].place.basis == "actor_country"
+    assert events[0].place.place.country == "IRN"
+
+
+def test_place_in_the_contract(pipeline: Pipeline) -> None:
+    a = analyse(pipeline, "Iran fired missiles at a base near Erbil.")
+    placed = [e["place"] for e in a.to_json()["events"] if e["place"]]
+    assert placed
+    assert set(placed[0]) == {"name", "geonames_id", "feature", "country", "adm1", "lat",
+                              "lon", "basis", "text", "sentence", "span"}
