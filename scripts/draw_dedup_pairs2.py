@@ -12,10 +12,12 @@ rating-agency item. Pairs of stories of one theme published within two days of e
 not already drawn in round 1 (in either order) and not already drawn under another theme,
 are split as in round 1: titles sharing at least a third of their content words form the
 "close" pool, the others the "far" pool. ``random.Random(SEED)`` draws up to 40 close and
-25 far pairs. Writes the pairs (ids, dates and titles; never the texts) to ``--out`` for the
-annotator, who labels each by reading both stories.
+25 far pairs; ``random.Random(SEED + 1)`` then sends round 1's share of each pool (50 of
+143) to the test split, the rest to dev. Writes the pairs (ids, dates, titles, pool and
+split; never the texts) to ``--out`` for the annotator, who labels each by reading both
+stories.
 
-    python3 scripts/draw_dedup_pairs2.py --corpus bench/reuters21578.jsonl \
+    python3 scripts/draw_dedup_pairs2.py --corpus ../shared/bench/reuters21578.jsonl \
         --pairs gold/dedup/pairs.jsonl --out /tmp/round2.jsonl
 """
 
@@ -37,6 +39,7 @@ from draw_dedup_pairs import words  # noqa: E402
 SEED = 1988
 N_CLOSE, N_FAR = 40, 25
 MAX_GAP_DAYS = 2
+TEST_SHARE = 50 / 143  # round 1's test share
 THEMES = {
     "opec": re.compile(r"\b(OPEC|SUBROTO|NAZER|HISHAM|OIL (OUTPUT|QUOTAS?|PRICES?|POLICY))\b"),
     "debt": re.compile(r"\b(DEBTS?|CREDITORS?|MORATORIUM|RESCHEDUL\w*|PARIS CLUB|IMF)\b"),
@@ -104,8 +107,16 @@ def main() -> None:
     rng = random.Random(SEED)
     drawn = (rng.sample(close, min(N_CLOSE, len(close)))
              + rng.sample(far, min(N_FAR, len(far))))
-    for pair, pool in zip(drawn, ["close"] * min(N_CLOSE, len(close)) + ["far"] * N_FAR):
-        pair["pool"] = pool
+    pools = ["close"] * min(N_CLOSE, len(close)) + ["far"] * min(N_FAR, len(far))
+    # dev/test: within each pool, random.Random(SEED + 1) sends round 1's share to test
+    # (50 of 143 pairs), so that the split does not depend on the labels.
+    split_rng = random.Random(SEED + 1)
+    for pool in ("close", "far"):
+        members = [p for p, q in zip(drawn, pools) if q == pool]
+        test = {id(p) for p in split_rng.sample(members, round(len(members) * TEST_SHARE))}
+        for pair in members:
+            pair["pool"] = pool
+            pair["split"] = "test" if id(pair) in test else "dev"
     with args.out.open("w", encoding="utf-8") as out:
         for pair in drawn:
             out.write(json.dumps(pair) + "\n")
