@@ -33,8 +33,8 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from draw_dedup_pairs import THEMES as ROUND1_THEMES  # noqa: E402
-from draw_dedup_pairs import words  # noqa: E402
+from draw_dedup_pairs import THEMES as ROUND1_THEMES
+from draw_dedup_pairs import words
 
 SEED = 1988
 N_CLOSE, N_FAR = 40, 25
@@ -112,7 +112,7 @@ def main() -> None:
     # (50 of 143 pairs), so that the split does not depend on the labels.
     split_rng = random.Random(SEED + 1)
     for pool in ("close", "far"):
-        members = [p for p, q in zip(drawn, pools) if q == pool]
+        members = [p for p, q in zip(drawn, pools, strict=True) if q == pool]
         test = {id(p) for p in split_rng.sample(members, round(len(members) * TEST_SHARE))}
         for pair in members:
             pair["pool"] = pool
