@@ -21,7 +21,9 @@ class EventAssembly(Folding):
         polarity = c.polarity(trigger.token)
         modality = trigger.modality or c.modality(trigger.token)
         announced = c.governed_by(trigger.token, self.families.intent_governors)
-        if (cameo.root in self.families.intent_roots and (modality == "future" or announced)
+        scheduled = modality == "future" and trigger.token in c.scheduled
+        if (cameo.root in self.families.intent_roots
+                and ((modality == "future" and not scheduled) or announced)
                 and not (polarity == "negated"
                          and c.reported_by_another(trigger.token, trigger.sources))):
             # "will provide aid" expresses intent (03); "will not release them" refuses (12)
