@@ -173,6 +173,21 @@ FACTS: list[tuple[str, Key]] = [
      ("194", "TUR", "CYP", "asserted", "actual")),
     # a rejection that a proposal's relative clause tells is a fact
     ("Ghana made a proposal that Togo rejected.", ("12", "TGO", None, "asserted", "actual")),
+    # a party telling its own act asserts it
+    ("Kenyan jets struck a camp in Somalia, a Kenyan army spokesman said.",
+     ("195", "KEN", "SOM", "asserted", "actual")),
+    ("The Egyptian foreign minister met his Sudanese counterpart in Cairo, an Egyptian "
+     "official said.", ("040", "SDN", "EGY", "asserted", "actual")),
+    ("Peru said it sent aid to Ecuador.", ("070", "PER", "ECU", "asserted", "actual")),
+]
+
+#: what a party tells of others, or claims, stays reported
+REPORTED: list[tuple[str, Key]] = [
+    ("Greece said Turkish jets had bombed Cyprus.", ("195", "TUR", "CYP", "asserted", "reported")),
+    ("Officials said Chad had sent troops to Sudan.", ("15", "TCD", "SDN", "asserted", "reported")),
+    ("Peru claimed it had sent aid to Ecuador.", ("070", "PER", "ECU", "asserted", "reported")),
+    ("Kenya denied that its troops had attacked Somalia.",
+     ("190", None, "SOM", "negated", "reported")),
 ]
 
 
@@ -203,5 +218,12 @@ def test_non_fact_is_never_also_a_fact(code: Code, family: str, text: str,
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param(text, key, id=text) for text, key in FACTS])
 def test_near_misses_stay_facts(code: Code, text: str, expected: Key) -> None:
+    events = code(text)
+    assert expected in keys(events), f"missing {expected}; got\n{shown(events)}"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(text, key, id=text) for text, key in REPORTED])
+def test_what_others_tell_stays_reported(code: Code, text: str, expected: Key) -> None:
     events = code(text)
     assert expected in keys(events), f"missing {expected}; got\n{shown(events)}"

@@ -32,6 +32,7 @@ class NonFactCues:
     schedule_predicates: frozenset[str]
     proposal_predicates: frozenset[str]
     denying_verbs: frozenset[str]
+    telling_verbs: frozenset[str]
     #: word as written → the modality it gives the event it modifies
     modifiers: dict[str, Modality]
 

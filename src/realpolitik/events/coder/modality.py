@@ -235,10 +235,12 @@ class ClauseModality(ClauseTree):
                 g.light_verbs | g.demand_governors)) else self._own_nonfact(gov)
             found = aux or cue
             if found and (link in ("xcomp", "object", "compound", "conj") or (
-                    (aux == "hypothetical" or cue in ("hypothetical", "future"))
+                    (aux == "hypothetical" or cue in ("hypothetical", "future")
+                     or (aux == "future" and link == "prep:for"))
                     and link.startswith("prep:"))):
                 # "Iran would stay in the deal if ...": nothing in the consequent is fact;
-                # "when he arrives for talks on Wednesday": the talks are still to come
+                # "when he arrives for talks on Wednesday", "would go to Moscow for talks":
+                # the talks are still to come (but "will stay in the deal": it exists)
                 if cue == "future":
                     self.scheduled.add(t)
                 return found
@@ -468,3 +470,20 @@ class ClauseModality(ClauseTree):
         verb = tok.head
         return (self.lemma(verb) in self.cues.denying_verbs
                 and not self._negated_here(verb))
+
+    def told_by_a_party(self, t: int, parties: tuple[Mention | None, ...]) -> bool:
+        """"Kenya's army struck the camp, a Kenyan army spokesman said": a party telling its
+        own act asserts it; only what one tells of others is merely reported."""
+        for gov, link in self._governors(t):
+            if link in ("xcomp", "conj"):
+                continue
+            if link != "ccomp" or self.lemma(gov) not in self.cues.telling_verbs:
+                return False
+            speakers = {m.actor.country or m.actor.code
+                        for s in self.kids(gov, "nsubj")
+                        for k in self.doc.subtree(s)
+                        if (m := self.mention_at.get(k)) is not None and m.actor is not None}
+            acting = {m.actor.country or m.actor.code for m in parties
+                      if m is not None and m.actor is not None}
+            return bool(speakers & acting)
+        return False
