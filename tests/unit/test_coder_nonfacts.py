@@ -139,6 +139,16 @@ NON_FACTS: dict[str, list[tuple[str, Key]]] = {
          ("190", "IND", None, "asserted", "hypothetical")),
         ("Canada proposed sanctions on Eritrea.", ("163", None, "ERI", "asserted", "demanded")),
     ],
+    "what may or may not come": [
+        ("China warned of the threat of sanctions against Lithuania.",
+         ("163", None, "LTU", "asserted", "hypothetical")),
+        ("Fears of an Indian invasion of Pakistan grew.",
+         ("192", "IND", "PAK", "asserted", "hypothetical")),
+        ("Hopes for a ceasefire between Sudan and Chad faded.",
+         ("0871", "SDN", "TCD", "asserted", "hypothetical")),
+        ("The prospect of talks between Serbia and Kosovo improved.",
+         ("046", "SRB", "KSV", "asserted", "hypothetical")),
+    ],
 }
 
 #: near misses: the same words where the event did happen
@@ -173,6 +183,11 @@ FACTS: list[tuple[str, Key]] = [
      ("194", "TUR", "CYP", "asserted", "actual")),
     # a rejection that a proposal's relative clause tells is a fact
     ("Ghana made a proposal that Togo rejected.", ("12", "TGO", None, "asserted", "actual")),
+    # what a conditional reaction reacts to is there already
+    ("Japan would condemn the attack by China on Taiwan.",
+     ("190", "CHN", "TWN", "asserted", "actual")),
+    ("The threat posed by the Chinese invasion of Tibet worried India.",
+     ("192", "CHN", None, "asserted", "actual")),
     # a party telling its own act asserts it
     ("Kenyan jets struck a camp in Somalia, a Kenyan army spokesman said.",
      ("195", "KEN", "SOM", "asserted", "actual")),

@@ -27,6 +27,7 @@ class NonFactCues:
     future_time_words: frozenset[str]
     proposal_nouns: frozenset[str]
     adopting_verbs: frozenset[str]
+    possibility_nouns: frozenset[str]
     vetoing_verbs: frozenset[str]
     pending_states: frozenset[str]
     schedule_predicates: frozenset[str]

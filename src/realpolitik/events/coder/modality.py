@@ -230,9 +230,15 @@ class ClauseModality(ClauseTree):
                 # "vetoed an arms embargo", "sanctions were blocked": never imposed (but
                 # "air defences blocked the attack": it was made all the same)
                 return "hypothetical"
+            makes_object = lemma in g.light_verbs | g.demand_governors | g.accepting_verbs
             aux = self._aux_modality(gov)
-            cue = None if aux or (link == "object" and lemma not in (
-                g.light_verbs | g.demand_governors)) else self._own_nonfact(gov)
+            if aux and link == "object" and self.codes_at.get(gov, "99")[:2] in \
+                    g.reaction_roots:
+                # "would condemn the attack", "might praise the agreement": what one
+                # reacts to is there already
+                break
+            cue = None if aux or (link == "object" and not makes_object) \
+                else self._own_nonfact(gov)
             found = aux or cue
             if found and (link in ("xcomp", "object", "compound", "conj") or (
                     (aux == "hypothetical" or cue in ("hypothetical", "future")
@@ -331,6 +337,12 @@ class ClauseModality(ClauseTree):
                 return found
         elif tok.dep == "pobj" and self.doc.tokens[tok.head].lower in cues.condition_markers:
             # "will keep its troops there pending a ceasefire"
+            return "hypothetical"
+        elif tok.dep == "pobj" and self.lemma(tok.head) in ("of", "for") and (
+                self.doc.tokens[tok.head].head != tok.head
+                and self.doc.tokens[self.doc.tokens[tok.head].head].pos == "NOUN"
+                and self.lemma(self.doc.tokens[tok.head].head) in cues.possibility_nouns):
+            # "the threat of sanctions", "fears of an invasion", "hopes for a ceasefire"
             return "hypothetical"
         return self._proposed(t)
 
