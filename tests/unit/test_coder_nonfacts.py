@@ -173,6 +173,10 @@ FACTS: list[tuple[str, Key]] = [
     ("Greece accused Turkey of shelling Cyprus.", ("112", "GRC", "TUR", "asserted", "actual")),
     ("Peru denied reports that it had sent troops to Ecuador.",
      ("016", "PER", None, "asserted", "actual")),
+    # the veto of a measure is the event (129), not the measure
+    ("China blocked a draft calling for an arms embargo on Myanmar.",
+     ("129", "CHN", None, "asserted", "actual")),
+    ("Japan vetoed sanctions on Myanmar.", ("129", "JPN", "MMR", "asserted", "actual")),
     # an event a proposal reacts to happened; an adopted measure is taken
     ("China vetoed a resolution condemning the Ethiopian attack on Eritrea.",
      ("190", "ETH", "ERI", "asserted", "actual")),
