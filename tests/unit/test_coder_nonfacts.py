@@ -139,6 +139,18 @@ NON_FACTS: dict[str, list[tuple[str, Key]]] = {
          ("190", "IND", None, "asserted", "hypothetical")),
         ("Canada proposed sanctions on Eritrea.", ("163", None, "ERI", "asserted", "demanded")),
     ],
+    "prevented": [
+        ("Japan cut exports to ward off American sanctions on Japan.",
+         ("163", "USA", "JPN", "asserted", "hypothetical")),
+        ("The Indian army prevented a Pakistani attack on Kashmir.",
+         ("190", "PAK", None, "asserted", "hypothetical")),
+        ("Diplomats averted a war between Peru and Ecuador.",
+         ("190", "PER", None, "asserted", "hypothetical")),
+    ],
+    "purpose of a possible measure": [
+        ("Japan might take new measures to support Thailand.",
+         ("051", None, "THA", "asserted", "hypothetical")),
+    ],
     "what may or may not come": [
         ("China warned of the threat of sanctions against Lithuania.",
          ("163", None, "LTU", "asserted", "hypothetical")),
@@ -187,6 +199,13 @@ FACTS: list[tuple[str, Key]] = [
      ("194", "TUR", "CYP", "asserted", "actual")),
     # a rejection that a proposal's relative clause tells is a fact
     ("Ghana made a proposal that Togo rejected.", ("12", "TGO", None, "asserted", "actual")),
+    # the purpose of measures taken is told as done; of measures not taken, as not done
+    ("Japan took new measures to support Thailand.",
+     ("051", None, "THA", "asserted", "actual")),
+    ("Japan took no measures to support Thailand.", ("051", None, "THA", "negated", "actual")),
+    # a protest by blocking is no blocked protest
+    ("Greek farmers blocked motorways to protest against the new rules.",
+     ("14", "GRC", None, "asserted", "actual")),
     # what a conditional reaction reacts to is there already
     ("Japan would condemn the attack by China on Taiwan.",
      ("190", "CHN", "TWN", "asserted", "actual")),

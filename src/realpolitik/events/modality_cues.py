@@ -29,6 +29,7 @@ class NonFactCues:
     adopting_verbs: frozenset[str]
     possibility_nouns: frozenset[str]
     vetoing_verbs: frozenset[str]
+    preventing_verbs: frozenset[str]
     pending_states: frozenset[str]
     schedule_predicates: frozenset[str]
     proposal_predicates: frozenset[str]

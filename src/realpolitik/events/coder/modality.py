@@ -80,6 +80,12 @@ class ClauseModality(ClauseTree):
                 # "called on Washington to extradite him", "will travel to Alaska to meet
                 # Trump": an infinitive clause is its governor's complement
                 chain.append((head, "xcomp"))
+            elif (dep in ("acl", "relcl") and tok.pos in ("VERB", "AUX")
+                  and not self.kids(i, *SUBJECT_DEPS, "nsubjpass")
+                  and any(self.lemma(a) == "to" for a in self.kids(i, "aux"))):
+                # "might take new measures to support the dollar": an infinitive that
+                # tells a noun's purpose shares the modality of what governs the noun
+                chain.append((head, "xcomp"))
             elif dep in ("ccomp",):
                 if i < head and any(self.doc.tokens[k].text == ";" for k in range(i, head)):
                     # "protesters stormed parliament; he said ...": a clause of its own
@@ -225,10 +231,16 @@ class ClauseModality(ClauseTree):
             if link.startswith("prep:") and lemma in self.cues.condition_nouns:
                 # "will free them on condition of a truce"
                 return "hypothetical"
-            if (link in ("object", "compound") and lemma in self.cues.vetoing_verbs
+            direct = self.doc.tokens[t].head == gov
+            if (direct and link in ("object", "compound") and lemma in self.cues.vetoing_verbs
                     and self.codes_at.get(t, "99")[:2] not in g.violent_roots):
                 # "vetoed an arms embargo", "sanctions were blocked": never imposed (but
                 # "air defences blocked the attack": it was made all the same)
+                return "hypothetical"
+            if direct and link == "object" and lemma in self.cues.preventing_verbs and (
+                    lemma not in ("ward", "stave", "head")
+                    or any(self.lemma(k) == "off" for k in self.kids(gov, "prt", "advmod"))):
+                # "averted a war", "to ward off sanctions": it never came
                 return "hypothetical"
             makes_object = lemma in g.light_verbs | g.demand_governors | g.accepting_verbs
             aux = self._aux_modality(gov)
