@@ -128,6 +128,10 @@ NON_FACTS: dict[str, list[tuple[str, Key]]] = {
          ("046", "NGA", "NER", "asserted", "future")),
         ("A Japanese visit to Taiwan is under consideration.",
          ("042", "JPN", "TWN", "asserted", "hypothetical")),
+        ("Japan released two Chinese fishermen ahead of talks with China.",
+         ("046", None, "CHN", "asserted", "future")),
+        ("Kenya freed prisoners on the eve of the summit with Uganda.",
+         ("040", "KEN", "UGA", "asserted", "future")),
     ],
     "proposed or vetoed measure": [
         ("China blocked a draft calling for an arms embargo on Myanmar.",
@@ -178,6 +182,8 @@ FACTS: list[tuple[str, Key]] = [
      ("161", "BOL", None, "asserted", "actual")),
     ("When Lula arrived in Paris, he met Macron.", ("040", "BRA", "FRA", "asserted", "actual")),
     ("Modi visited Washington last week.", ("042", "IND", "USA", "asserted", "actual")),
+    ("Japan released two Chinese fishermen after talks with China.",
+     ("046", "JPN", "CHN", "asserted", "actual")),
     # what stays in force until a condition is met is in force now
     ("Sanctions on Niger will stay until Niger releases the president.",
      ("163", None, "NER", "asserted", "actual")),

@@ -25,6 +25,7 @@ class NonFactCues:
     condition_nouns: frozenset[str]
     temporal_markers: frozenset[str]
     future_time_words: frozenset[str]
+    future_frames: frozenset[str]
     proposal_nouns: frozenset[str]
     adopting_verbs: frozenset[str]
     possibility_nouns: frozenset[str]

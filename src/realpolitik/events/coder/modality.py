@@ -350,6 +350,11 @@ class ClauseModality(ClauseTree):
         elif tok.dep == "pobj" and self.doc.tokens[tok.head].lower in cues.condition_markers:
             # "will keep its troops there pending a ceasefire"
             return "hypothetical"
+        elif tok.dep == "pobj" and self.lemma(tok.head) == "of" and (
+                self.doc.tokens[tok.head].head != tok.head
+                and self.doc.tokens[self.doc.tokens[tok.head].head].lower in cues.future_frames):
+            # "ahead of talks with China", "on the eve of the summit"
+            return "future"
         elif tok.dep == "pobj" and self.lemma(tok.head) in ("of", "for") and (
                 self.doc.tokens[tok.head].head != tok.head
                 and self.doc.tokens[self.doc.tokens[tok.head].head].pos == "NOUN"
