@@ -83,6 +83,10 @@ NON_FACTS: dict[str, list[tuple[str, Key]]] = {
          "the militants.", ("16", "PAK", "PAK", "asserted", "hypothetical")),
         ("Egypt will mediate on condition that Ethiopia halts its attacks on Sudan.",
          ("087", "ETH", "SDN", "asserted", "hypothetical")),
+        ("In case of a Turkish attack on Cyprus, Greece will respond.",
+         ("190", "TUR", "CYP", "asserted", "hypothetical")),
+        ("In the event of a Turkish attack on Cyprus, Greece will respond.",
+         ("190", "TUR", "CYP", "asserted", "hypothetical")),
         ("Chile will recall its ambassador unless Bolivia withdraws its troops from Peru.",
          ("0874", "BOL", "PER", "asserted", "hypothetical")),
     ],
@@ -95,6 +99,10 @@ NON_FACTS: dict[str, list[tuple[str, Key]]] = {
          "lifting of tariffs.", ("046", "IND", "USA", "asserted", "future")),
     ],
     "rumour or report": [
+        ("According to Greece, Turkish jets bombed Cyprus.",
+         ("195", "TUR", "CYP", "asserted", "reported")),
+        ("Chad is believed to have sent troops to Sudan.",
+         ("15", "TCD", "SDN", "asserted", "reported")),
         ("There were rumours that Thailand invaded Cambodia.",
          ("192", "THA", "KHM", "asserted", "reported")),
         ("Reports that Chad had expelled the French ambassador circulated in Paris.",
@@ -223,6 +231,11 @@ FACTS: list[tuple[str, Key]] = [
     ("The Egyptian foreign minister met his Sudanese counterpart in Cairo, an Egyptian "
      "official said.", ("040", "SDN", "EGY", "asserted", "actual")),
     ("Peru said it sent aid to Ecuador.", ("070", "PER", "ECU", "asserted", "actual")),
+    ("According to the Greek army, Greek jets bombed Turkish positions in Cyprus.",
+     ("195", "GRC", "TUR", "asserted", "actual")),
+    # "in the case of" only says what it is about
+    ("In the case of Cyprus, the Turkish attack was condemned by Greece.",
+     ("190", "TUR", None, "asserted", "actual")),
 ]
 
 #: what a party tells of others, or claims, stays reported

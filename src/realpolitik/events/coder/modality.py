@@ -94,7 +94,7 @@ class ClauseModality(ClauseTree):
                 break
             elif (dep in ("acl", "ccomp") and self.doc.tokens[head].pos == "NOUN"
                   and (self.lemma(head) in self.grammar.report_nouns
-                       or self.lemma(head) in self.cues.condition_nouns)
+                       or self._condition_noun(head))
                   and any(self.lemma(m) == "that" for m in self.kids(i, "mark"))):
                 # "claims that Russian forces had shelled the plant": only claimed (but
                 # in "a claim Kerry rejected" the rejection is real)
@@ -222,13 +222,13 @@ class ClauseModality(ClauseTree):
                     return "future"
                 if lemma in g.hypothetical_governors:
                     return "hypothetical"
-            if link == "claim" and lemma in self.cues.condition_nouns:
+            if link == "claim" and self._condition_noun(gov):
                 # "will release them on condition that Israel ends the blockade"
                 return "hypothetical"
             if (link == "prep:of" and (lemma in g.report_governors or self._report_noun(gov))
                     ) or link == "claim":
                 return "reported"
-            if link.startswith("prep:") and lemma in self.cues.condition_nouns:
+            if link.startswith("prep:") and self._condition_noun(gov):
                 # "will free them on condition of a truce"
                 return "hypothetical"
             direct = self.doc.tokens[t].head == gov
@@ -383,6 +383,9 @@ class ClauseModality(ClauseTree):
                     and not self.kids(tok.head, "nsubj", "nsubjpass", "dobj")):
                 # "provided that Israel ends the blockade", "pending Iraq's withdrawal"
                 return "hypothetical"
+        if self._according_to(v):
+            # "according to Greece, Turkish jets bombed Cyprus": only Greece says so
+            return "reported"
         if tok.tag in ("VBZ", "VBP") and not self.kids(v, "aux", "auxpass") \
                 and self._future_time(v):
             # wire copy's scheduled present: "visits Washington next week", "leaves on
@@ -488,6 +491,16 @@ class ClauseModality(ClauseTree):
             return None
         return "hypothetical"
 
+    def _condition_noun(self, n: int) -> bool:
+        if self.doc.tokens[n].pos != "NOUN" or self.lemma(n) not in self.cues.condition_nouns:
+            return False
+        return self.lemma(n) != "case" or not self.kids(n, "det")
+
+    def _according_to(self, v: int) -> list[int]:
+        """The sources a clause is told "according to": "according to Greece, ..."."""
+        return [o for p in self.kids(v, "prep") if self.doc.tokens[p].lower == "according"
+                for q in [p, *self.kids(p, "prep")] for o in self.kids(q, "pobj")]
+
     def _report_noun(self, n: int) -> bool:
         return self.doc.tokens[n].pos == "NOUN" and self.lemma(n) in self.grammar.report_nouns
 
@@ -503,16 +516,20 @@ class ClauseModality(ClauseTree):
     def told_by_a_party(self, t: int, parties: tuple[Mention | None, ...]) -> bool:
         """"Kenya's army struck the camp, a Kenyan army spokesman said": a party telling its
         own act asserts it; only what one tells of others is merely reported."""
+        acting = {m.actor.country or m.actor.code for m in parties
+                  if m is not None and m.actor is not None}
+        according = self._according_to(t)
+        if according:
+            return bool(acting & self._countries_under(according))
         for gov, link in self._governors(t):
             if link in ("xcomp", "conj"):
                 continue
             if link != "ccomp" or self.lemma(gov) not in self.cues.telling_verbs:
                 return False
-            speakers = {m.actor.country or m.actor.code
-                        for s in self.kids(gov, "nsubj")
-                        for k in self.doc.subtree(s)
-                        if (m := self.mention_at.get(k)) is not None and m.actor is not None}
-            acting = {m.actor.country or m.actor.code for m in parties
-                      if m is not None and m.actor is not None}
-            return bool(speakers & acting)
+            return bool(acting & self._countries_under(self.kids(gov, "nsubj")))
         return False
+
+    def _countries_under(self, heads: list[int]) -> set[str]:
+        """The actors named in the phrases headed by ``heads``, by country or code."""
+        return {m.actor.country or m.actor.code for h in heads for k in self.doc.subtree(h)
+                if (m := self.mention_at.get(k)) is not None and m.actor is not None}
