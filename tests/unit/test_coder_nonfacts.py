@@ -190,6 +190,7 @@ FACTS: list[tuple[str, Key]] = [
      ("161", "BOL", None, "asserted", "actual")),
     ("When Lula arrived in Paris, he met Macron.", ("040", "BRA", "FRA", "asserted", "actual")),
     ("Modi visited Washington last week.", ("042", "IND", "USA", "asserted", "actual")),
+    ("Japan buys more gas from Qatar this year.", ("06", "JPN", "QAT", "asserted", "actual")),
     ("Japan released two Chinese fishermen after talks with China.",
      ("046", "JPN", "CHN", "asserted", "actual")),
     # what stays in force until a condition is met is in force now
