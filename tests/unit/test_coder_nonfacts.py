@@ -159,6 +159,12 @@ NON_FACTS: dict[str, list[tuple[str, Key]]] = {
         ("Diplomats averted a war between Peru and Ecuador.",
          ("190", "PER", None, "asserted", "hypothetical")),
     ],
+    "made by a verb that is not a fact": [
+        ("India could impose sanctions on Pakistan.",
+         ("163", "IND", "PAK", "asserted", "hypothetical")),
+        ("The plan was unveiled one day before Modi announces the date of the visit to Japan.",
+         ("010", "IND", None, "asserted", "hypothetical")),
+    ],
     "purpose of a possible measure": [
         ("Japan might take new measures to support Thailand.",
          ("051", None, "THA", "asserted", "hypothetical")),
@@ -221,6 +227,17 @@ FACTS: list[tuple[str, Key]] = [
     # a protest by blocking is no blocked protest
     ("Greek farmers blocked motorways to protest against the new rules.",
      ("14", "GRC", None, "asserted", "actual")),
+    # a clause of time without a tense of its own takes the tense of its sentence
+    ("Before meeting with Biden, the Saudi crown prince paid a brief call on Harris.",
+     ("040", "SAU", "USA", "asserted", "actual")),
+    ("Japan made it clear before the start of today's talks with China that it expected "
+     "nothing.", ("046", "JPN", "CHN", "asserted", "actual")),
+    # what a verb finds there (honour, explain, renegotiate) is a fact, whatever the verb's
+    # own modality; the object of a verb that makes it is not
+    ("Peru said it would not honour the agreement with Chile.",
+     ("057", "PER", "CHL", "asserted", "actual")),
+    ("Brazil sent envoys in an attempt to explain the Brazilian suspension of payments to "
+     "Japan.", ("16", "BRA", None, "asserted", "actual")),
     # what a conditional reaction reacts to is there already
     ("Japan would condemn the attack by China on Taiwan.",
      ("190", "CHN", "TWN", "asserted", "actual")),

@@ -29,6 +29,7 @@ class NonFactCues:
     proposal_nouns: frozenset[str]
     adopting_verbs: frozenset[str]
     possibility_nouns: frozenset[str]
+    presupposing_verbs: frozenset[str]
     vetoing_verbs: frozenset[str]
     preventing_verbs: frozenset[str]
     pending_states: frozenset[str]

@@ -195,6 +195,14 @@ class ClauseModality(ClauseTree):
                 self.doc.tokens[d].lower == "any" for d in self.kids(t, "det")):
             # "would respond to any attack": no attack has happened
             return "hypothetical"
+        # what a verb finds there ("would condemn the attack", "tried to explain the
+        # suspension", "said it would not honour the agreement") is there already, whatever
+        # is said or supposed of the verb itself
+        presupposed = False
+
+        def settle(found: Modality) -> Modality:
+            return "actual" if presupposed else found
+
         for gov, link in self._governors(t):
             lemma = self.lemma(gov)
             if link == "ccomp" and self.kids(gov, "dobj") and gov > t:
@@ -203,54 +211,56 @@ class ClauseModality(ClauseTree):
                 break
             if link == "ccomp" and lemma in g.future_governors | g.hypothetical_governors:
                 # "Diplomats expect Beijing to resist": not yet done
-                return "future" if lemma in g.future_governors else "hypothetical"
+                return settle("future" if lemma in g.future_governors else "hypothetical")
             if link == "ccomp":
                 if lemma in g.demand_governors and lemma not in g.report_governors:
                     # "demanded that Beijing lift the bans" (but "told reporters that ...")
-                    return "demanded"
+                    return settle("demanded")
                 if lemma in g.report_governors:
-                    return "reported"
-                return self._aux_modality(gov) or "actual"
+                    return settle("reported")
+                return settle(self._aux_modality(gov) or "actual")
             if link == "xcomp":
                 if lemma in g.report_governors and lemma not in g.demand_governors:
                     # "acknowledged carrying out the attack", "admitted supplying drones"
-                    return "reported"
+                    return settle("reported")
                 if lemma in g.demand_governors and (
                         self.kids(gov, "dobj") or self._has_prep(gov, ("on", "upon"))):
-                    return "demanded"
+                    return settle("demanded")
                 if lemma in g.future_governors:
-                    return "future"
+                    return settle("future")
                 if lemma in g.hypothetical_governors:
-                    return "hypothetical"
+                    return settle("hypothetical")
             if link == "claim" and self._condition_noun(gov):
                 # "will release them on condition that Israel ends the blockade"
-                return "hypothetical"
+                return settle("hypothetical")
             if (link == "prep:of" and (lemma in g.report_governors or self._report_noun(gov))
                     ) or link == "claim":
-                return "reported"
+                return settle("reported")
             if link.startswith("prep:") and self._condition_noun(gov):
                 # "will free them on condition of a truce"
-                return "hypothetical"
+                return settle("hypothetical")
             direct = self.doc.tokens[t].head == gov
             if (direct and link in ("object", "compound") and lemma in self.cues.vetoing_verbs
                     and self.codes_at.get(t, "99")[:2] not in g.violent_roots):
                 # "vetoed an arms embargo", "sanctions were blocked": never imposed (but
                 # "air defences blocked the attack": it was made all the same)
-                return "hypothetical"
+                return settle("hypothetical")
             if direct and link == "object" and lemma in self.cues.preventing_verbs and (
                     lemma not in ("ward", "stave", "head")
                     or any(self.lemma(k) == "off" for k in self.kids(gov, "prt", "advmod"))):
                 # "averted a war", "to ward off sanctions": it never came
-                return "hypothetical"
-            makes_object = lemma in g.light_verbs | g.demand_governors | g.accepting_verbs
+                return settle("hypothetical")
+            if link == "object" and lemma not in g.light_verbs and (
+                    lemma in self.cues.presupposing_verbs
+                    # praise, criticism, rejection (but a statement or a consideration,
+                    # root 01, may be of what is still to come)
+                    or self.codes_at.get(gov, "99")[:2] in g.reaction_roots - {"01"}):
+                # a verb that makes its object passes its modality on ("could impose
+                # sanctions", "would hold talks"), one that finds it there does not
+                presupposed = True
+                continue
             aux = self._aux_modality(gov)
-            if aux and link == "object" and self.codes_at.get(gov, "99")[:2] in \
-                    g.reaction_roots:
-                # "would condemn the attack", "might praise the agreement": what one
-                # reacts to is there already
-                break
-            cue = None if aux or (link == "object" and not makes_object) \
-                else self._own_nonfact(gov)
+            cue = None if aux else self._own_nonfact(gov)
             found = aux or cue
             if found and (link in ("xcomp", "object", "compound", "conj") or (
                     (aux == "hypothetical" or cue in ("hypothetical", "future")
@@ -259,9 +269,9 @@ class ClauseModality(ClauseTree):
                 # "Iran would stay in the deal if ...": nothing in the consequent is fact;
                 # "when he arrives for talks on Wednesday", "would go to Moscow for talks":
                 # the talks are still to come (but "will stay in the deal": it exists)
-                if cue == "future":
+                if cue == "future" and not presupposed:
                     self.scheduled.add(t)
-                return found
+                return settle(found)
             if link.startswith("prep:"):
                 break
         return "actual"
@@ -347,8 +357,10 @@ class ClauseModality(ClauseTree):
             found = self._scheduled(tok.head)
             if found:
                 return found
-        elif tok.dep == "pobj" and self.doc.tokens[tok.head].lower in cues.condition_markers:
-            # "will keep its troops there pending a ceasefire"
+        elif (tok.dep == "pobj" and self.doc.tokens[tok.head].lower in cues.condition_markers
+              and not self._past(self._main_verb(t))):
+            # "will keep its troops there pending a ceasefire", "before next week's talks"
+            # (but "made it clear before the start of today's talks": they began)
             return "hypothetical"
         elif tok.dep == "pobj" and self.lemma(tok.head) == "of" and (
                 self.doc.tokens[tok.head].head != tok.head
@@ -366,7 +378,9 @@ class ClauseModality(ClauseTree):
     def _clause_nonfact(self, v: int) -> Modality | None:
         cues = self.cues
         tok = self.doc.tokens[v]
-        past = self._past(v)
+        # a clause's own tense tells whether it happened; a clause without one ("before
+        # meeting Bush") takes the tense of the clause it is part of
+        past = self._past(v) if self._finite(v) else self._past(self._main_verb(v))
         for m in self.kids(v, "mark", "advmod"):
             word = self.doc.tokens[m].lower
             if self.doc.tokens[m].dep == "advmod" and self.doc.tokens[m].tag != "WRB":
@@ -374,8 +388,10 @@ class ClauseModality(ClauseTree):
             if word in cues.condition_markers and not past:
                 # "until Iraq withdraws", "provided that Israel ends the blockade"
                 return "hypothetical"
-            if word in cues.temporal_markers and not past and not self._past(tok.head):
-                # "when he arrives for talks", "once the troops withdraw"
+            if (word in cues.temporal_markers and not past and not self._past(tok.head)
+                    and not any(self.lemma(a) == "have" for a in self.kids(v, "aux"))):
+                # "when he arrives for talks", "once the troops withdraw", "this week when
+                # he visits Washington" (but "the date when the banks have said": done)
                 return "future"
         if tok.dep in ("ccomp", "advcl", "pcomp") and tok.head != v:
             head = self.doc.tokens[tok.head]
@@ -392,6 +408,24 @@ class ClauseModality(ClauseTree):
             # Saturday for talks"
             return "future"
         return None
+
+    def _finite(self, v: int) -> bool:
+        """A verb with a tense of its own ("withdraws", "will withdraw", "had withdrawn"),
+        not a gerund, participle or infinitive."""
+        return self.doc.tokens[v].tag in ("VBD", "VBZ", "VBP") or any(
+            self.doc.tokens[a].tag in ("MD", "VBD", "VBZ", "VBP")
+            for a in self.kids(v, "aux", "auxpass"))
+
+    def _main_verb(self, i: int) -> int:
+        """The nearest verb above token ``i`` (``i`` itself at the top)."""
+        for _ in range(8):
+            head = self.doc.tokens[i].head
+            if head == i:
+                return i
+            i = head
+            if self.doc.tokens[i].pos in ("VERB", "AUX"):
+                return i
+        return i
 
     def _past(self, v: int) -> bool:
         """A verb in a past tense ("withdrew", "had withdrawn", "was sent")."""
@@ -444,6 +478,10 @@ class ClauseModality(ClauseTree):
             if head == i or tok.dep not in _CONTENT_DEPS:
                 return None
             if tok.dep == "compound" and i != t:
+                return None
+            if tok.dep == "prep" and self.lemma(i) not in ("for", "of", "on"):
+                # "a plan to coincide with the visit", "an alternative to the proposal":
+                # no content of the proposal
                 return None
             if (tok.dep in ("dobj", "nsubjpass")
                     and self.doc.tokens[head].pos in ("VERB", "AUX")
