@@ -147,7 +147,7 @@ class ClauseModality(ClauseTree):
                 return "negated"
             if (link == "claim" or (link == "prep:of" and self._report_noun(gov))) \
                     and self._denied(gov):
-                # "denied reports that it had sent troops", "dismissed rumours of an
+                # "denied reports that it had sent troops", "refuted rumours of an
                 # invasion": the reported act did not happen as far as the denier says
                 return "negated"
             if link in ("prep:to", "prep:in"):
@@ -179,7 +179,6 @@ class ClauseModality(ClauseTree):
     @property
     def cues(self) -> NonFactCues:
         return default_nonfact_cues()
-
 
     def modality(self, t: int) -> Modality:
         g = self.grammar
