@@ -20,8 +20,14 @@ class EventAssembly(Folding):
         c.codes_at[trigger.token] = trigger.code
         polarity = c.polarity(trigger.token)
         modality = trigger.modality or c.modality(trigger.token)
+        if modality == "reported" and c.told_by_a_party(trigger.token, trigger.sources + (
+                trigger.targets if self.grammar.is_reciprocal(trigger.code) else ())):
+            # "X met Y, a spokesman for X said": X tells its own act
+            modality = "actual"
         announced = c.governed_by(trigger.token, self.families.intent_governors)
-        if (cameo.root in self.families.intent_roots and (modality == "future" or announced)
+        scheduled = modality == "future" and trigger.token in c.scheduled
+        if (cameo.root in self.families.intent_roots
+                and ((modality == "future" and not scheduled) or announced)
                 and not (polarity == "negated"
                          and c.reported_by_another(trigger.token, trigger.sources))):
             # "will provide aid" expresses intent (03); "will not release them" refuses (12)
