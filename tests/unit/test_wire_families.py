@@ -1,0 +1,94 @@
+"""Failure families of the coder on wire copy, each pinned by sentences written for these
+tests: statements to and about nobody, economic senses of conflict and trade words,
+companies and markets standing for their states, and who a meeting or visit is with.
+
+Events are compared as (code or root, source country, target country) keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from realpolitik.actors import ActorResolver
+from realpolitik.config import Config
+from realpolitik.events import EventCoder
+from realpolitik.model import Event
+from realpolitik.nlp import NlpStage
+
+#: the sentences are read on this date: wire copy of the late 1980s
+DAY = date(1987, 6, 1)
+
+Key = tuple[str, str | None, str | None]
+CodeText = Callable[[str], list[Event]]
+
+
+@pytest.fixture(scope="module")
+def code_text(nlp_stage: NlpStage, actor_resolver: ActorResolver, config: Config) -> CodeText:
+    coder = EventCoder(config)
+    cache: dict[str, list[Event]] = {}
+
+    def run(text: str) -> list[Event]:
+        if text not in cache:
+            doc = nlp_stage.parse_text(text, when=DAY)
+            cache[text] = coder.code(doc, actor_resolver.resolve_document(doc))
+        return cache[text]
+
+    return run
+
+
+def _country(participant: object) -> str | None:
+    return getattr(participant, "country", None) or getattr(participant, "actor", None)
+
+
+def keys(events: list[Event]) -> set[Key]:
+    """Each event keyed by its code and by its root, so expectations may name either."""
+    out: set[Key] = set()
+    for e in events:
+        pair = (_country(e.source), _country(e.target))
+        out |= {(e.code, *pair), (e.root, *pair)}
+    return out
+
+
+def shown(events: list[Event]) -> str:
+    return "\n".join(f"  {e.code} {e.trigger!r} {_country(e.source)}->{_country(e.target)}"
+                     for e in events) or "  (no events)"
+
+
+# -- statements ---------------------------------------------------------------------------
+
+#: a statement is an event when it is about another actor, who is its target
+ABOUT_ANOTHER: list[tuple[str, Key]] = [
+    ("Ecuador said Peru had closed the border.", ("010", "ECU", "PER")),
+    ("The Dutch government issued a statement about Belgium's new border rules.",
+     ("010", "NLD", "BEL")),
+    ("Norway voiced doubts about the talks with Iceland.", ("012", "NOR", "ISL")),
+    # the speaker's own hope or worry is an optimistic or pessimistic comment
+    ("The Swedish prime minister said she was optimistic that Finland would back the plan.",
+     ("013", "SWE", "FIN")),
+    ("Argentina said it was concerned about Uruguay's new pulp mill.", ("012", "ARG", "URY")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ABOUT_ANOTHER, ids=[c[0] for c in ABOUT_ANOTHER])
+def test_a_statement_about_another_actor_targets_it(code_text: CodeText, text: str,
+                                                    expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
+#: an attribution ("..., the ministry said", "officials said") about nobody else is no event
+TO_NOBODY = [
+    "The talks went well, the Chilean foreign ministry said.",
+    "Kenyan officials said the harvest would be late.",
+    "Inflation will slow next year, a Bank of Portugal spokesman said.",
+]
+
+
+@pytest.mark.parametrize("text", TO_NOBODY)
+def test_an_attribution_to_and_about_nobody_is_no_statement(code_text: CodeText,
+                                                           text: str) -> None:
+    events = code_text(text)
+    assert not [e for e in events if e.root == "01"], shown(events)
