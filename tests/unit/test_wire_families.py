@@ -92,3 +92,25 @@ def test_an_attribution_to_and_about_nobody_is_no_statement(code_text: CodeText,
                                                            text: str) -> None:
     events = code_text(text)
     assert not [e for e in events if e.root == "01"], shown(events)
+
+
+# -- central banks ---------------------------------------------------------------------------
+
+#: a state's central bank is its government (CAMEO codes it GOV), a bank named after a city
+#: or a firm's name is business
+@pytest.mark.parametrize(("text", "code"), [
+    ("The Bank of Ghana raised rates.", "GHAGOV"),
+    ("The central banks of Chile and Peru met.", "CHLGOV"),
+    ("The president of the bank of Colombia resigned.", "COLGOV"),
+    ("The Reserve Bank of Malawi cut rates.", "MWIGOV"),
+    ("Bank of America raised rates.", "USABUS"),
+    ("The Bank of Tokyo raised rates.", "JPNBUS"),
+    ("Korea Exchange Bank raised rates.", "KORBUS"),
+])
+def test_a_bank_of_a_state_is_its_central_bank(nlp_stage: NlpStage,
+                                               actor_resolver: ActorResolver, text: str,
+                                               code: str) -> None:
+    doc = nlp_stage.parse_text(text, when=DAY)
+    mentions = actor_resolver.resolve_document(doc)
+    assert mentions and mentions[0].actor is not None, mentions
+    assert mentions[0].actor.code == code, [(m.text, m.actor) for m in mentions]
