@@ -79,11 +79,13 @@ def test_a_statement_about_another_actor_targets_it(code_text: CodeText, text: s
     assert expected in keys(events), shown(events)
 
 
-#: an attribution ("..., the ministry said", "officials said") about nobody else is no event
+#: an attribution ("..., the ministry said", "officials said", a quotation) about nobody
+#: else is no event
 TO_NOBODY = [
     "The talks went well, the Chilean foreign ministry said.",
     "Kenyan officials said the harvest would be late.",
     "Inflation will slow next year, a Bank of Portugal spokesman said.",
+    '"We will hold firm," the Kenyan minister told reporters.',
 ]
 
 
@@ -92,6 +94,20 @@ def test_an_attribution_to_and_about_nobody_is_no_statement(code_text: CodeText,
                                                            text: str) -> None:
     events = code_text(text)
     assert not [e for e in events if e.root == "01"], shown(events)
+
+
+#: the public a statement is told to is no target, nor is the place where it is told
+TOLD_THE_PUBLIC: list[tuple[str, str]] = [
+    ("The Chilean minister told a conference of Argentine bankers that the debt was too high.",
+     "ARG"),
+    ('"This blockade is an outrage," Castro told a news conference in Caracas.', "VEN"),
+]
+
+
+@pytest.mark.parametrize(("text", "venue"), TOLD_THE_PUBLIC, ids=[c[0] for c in TOLD_THE_PUBLIC])
+def test_an_audience_or_venue_is_no_target(code_text: CodeText, text: str, venue: str) -> None:
+    events = code_text(text)
+    assert not [e for e in events if _country(e.target) == venue], shown(events)
 
 
 # -- central banks ---------------------------------------------------------------------------

@@ -32,6 +32,7 @@ class Grammar:
     symmetric_codes: frozenset[str]
     addressed_codes: frozenset[str]
     anonymous_speakers: frozenset[str]
+    audience_nouns: frozenset[str]
     halting_verbs: frozenset[str]
     quantity_nouns: frozenset[str]
     accepting_verbs: frozenset[str]

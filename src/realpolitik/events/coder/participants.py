@@ -10,6 +10,7 @@ from realpolitik.events.coder.common import (
     LEFT_MODIFIER_DEPS,
     LOCATIVE_PREPS,
     OBJECT_TARGET_PREPS,
+    QUOTES,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     same_actors,
@@ -164,6 +165,10 @@ class Clause(ClauseModality):
                 targets = self.prep_objects(obj, preps)
         if not targets:
             for obj in self.kids(v, "dobj", "dative", "attr"):
+                if (self.lemma(obj) in self.grammar.audience_nouns
+                        and self.lemma(v) in self.grammar.report_governors):
+                    # "told a conference of American businessmen": the public, no actor
+                    continue
                 targets.extend(self.actors_at(obj))
         if not targets:
             targets = self.prep_objects(v, FALLBACK_TARGET_PREPS)
@@ -260,9 +265,14 @@ class Clause(ClauseModality):
 
     def attribution(self, v: int) -> bool:
         """A speech verb that only says whose account the sentence is: it follows what is
-        said ("Lima closed the border, the ministry said"), or its speaker is nobody in
+        said ("Lima closed the border, the ministry said", a quotation), or its speaker is nobody in
         particular ("officials said", "a spokesman said")."""
         if any(k < v for k in self.kids(v, "ccomp")):
+            return True
+        sentence = self.doc.sentences[self.doc.tokens[v].sent]
+        if any(self.doc.tokens[k].text in QUOTES and self.doc.tokens[k - 1].text in ",.!?"
+               for k in range(sentence.start + 1, v)):
+            # '"We will hold firm," the minister told reporters': a closing quotation mark
             return True
         return any(self.lemma(s) in self.grammar.anonymous_speakers
                    for s in self.kids(v, "nsubj", "agent"))
