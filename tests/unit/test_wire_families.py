@@ -130,3 +130,30 @@ def test_a_bank_of_a_state_is_its_central_bank(nlp_stage: NlpStage,
     mentions = actor_resolver.resolve_document(doc)
     assert mentions and mentions[0].actor is not None, mentions
     assert mentions[0].actor.code == code, [(m.text, m.actor) for m in mentions]
+
+
+# -- trips ------------------------------------------------------------------------------------
+
+#: wire copy announces a visit by the leaving or the stop on the way
+TRIPS: list[tuple[str, Key]] = [
+    ("The Spanish trade minister leaves for Rabat tomorrow.", ("042", "ESP", "MAR")),
+    ("The Dutch prime minister departed for Jakarta on Monday.", ("042", "NLD", "IDN")),
+    ("The Spanish minister stopped in Tunis on his way home.", ("042", "ESP", "TUN")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRIPS, ids=[c[0] for c in TRIPS])
+def test_leaving_for_a_capital_is_a_visit(code_text: CodeText, text: str,
+                                          expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The Spanish minister left for the airport in a hurry.",
+    "Peru stopped payments on its debt.",
+])
+def test_leaving_for_no_actor_is_no_visit(code_text: CodeText, text: str) -> None:
+    events = code_text(text)
+    assert not [e for e in events if e.code == "042" and e.target is not None
+                and _country(e.target)], shown(events)
