@@ -157,3 +157,34 @@ def test_leaving_for_no_actor_is_no_visit(code_text: CodeText, text: str) -> Non
     events = code_text(text)
     assert not [e for e in events if e.code == "042" and e.target is not None
                 and _country(e.target)], shown(events)
+
+
+# -- economic and procedural senses ----------------------------------------------------------
+
+#: trade flows, a bare "action" and an "attempt" at policy are no events
+NO_EVENT_SENSES = [
+    "The government said Chilean copper exports rose sharply last year.",
+    "The central bank's action was interpreted as an attempt to curb interest rates.",
+    "American investment in the Philippines doubled.",
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT_SENSES)
+def test_economic_senses_are_no_events(code_text: CodeText, text: str) -> None:
+    events = code_text(text)
+    assert not [e for e in events if e.root in ("06", "11", "18")], shown(events)
+
+
+#: the same words with the partner or the kind they name still are
+EVENT_SENSES: list[tuple[str, Key]] = [
+    ("Rebels made an attempt on the life of the Colombian president.", ("185", None, "COL")),
+    ("Ecuador resumed exports to Peru.", ("061", "ECU", "PER")),
+    ("Peru took legal action against Chile over the border.", ("115", "PER", "CHL")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EVENT_SENSES, ids=[c[0] for c in EVENT_SENSES])
+def test_event_senses_with_their_partner_stay(code_text: CodeText, text: str,
+                                              expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
