@@ -188,3 +188,11 @@ def test_event_senses_with_their_partner_stay(code_text: CodeText, text: str,
                                               expected: Key) -> None:
     events = code_text(text)
     assert expected in keys(events), shown(events)
+
+
+def test_an_attempt_to_assassinate_is_an_assassination_attempt(
+        nlp_stage: NlpStage, actor_resolver: ActorResolver, config: Config) -> None:
+    doc = nlp_stage.parse_text("An attempt to assassinate the minister was thwarted.", when=DAY)
+    events = EventCoder(config, require_actor=False).code(
+        doc, actor_resolver.resolve_document(doc))
+    assert "185" in {e.code for e in events}, shown(events)

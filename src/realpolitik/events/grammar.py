@@ -33,6 +33,7 @@ class Grammar:
     addressed_codes: frozenset[str]
     anonymous_speakers: frozenset[str]
     audience_nouns: frozenset[str]
+    flow_nouns: frozenset[str]
     halting_verbs: frozenset[str]
     quantity_nouns: frozenset[str]
     accepting_verbs: frozenset[str]

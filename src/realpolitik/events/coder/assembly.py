@@ -48,6 +48,11 @@ class EventAssembly(Folding):
                 trigger = dataclasses.replace(trigger, targets=tuple(about))
             elif c.attribution(trigger.token):
                 return []
+        tok = c.doc.tokens[trigger.token]
+        if (self.require_actor and tok.pos in ("NOUN", "PROPN") and not any(trigger.targets)
+                and c.lemma(trigger.token) in self.grammar.flow_nouns):
+            # "Japanese exports rose": a flow, no act between actors
+            return []
         out: list[Event] = []
         for source in trigger.sources:
             for target in trigger.targets:
