@@ -164,6 +164,7 @@ def test_leaving_for_no_actor_is_no_visit(code_text: CodeText, text: str) -> Non
 #: trade flows, a bare "action" and an "attempt" at policy are no events
 NO_EVENT_SENSES = [
     "The government said Chilean copper exports rose sharply last year.",
+    "Korea's trade surplus with Japan hit 2.1 billion dlrs last year.",
     "The central bank's action was interpreted as an attempt to curb interest rates.",
     "American investment in the Philippines doubled.",
 ]
@@ -196,3 +197,29 @@ def test_an_attempt_to_assassinate_is_an_assassination_attempt(
     events = EventCoder(config, require_actor=False).code(
         doc, actor_resolver.resolve_document(doc))
     assert "185" in {e.code for e in events}, shown(events)
+
+
+#: in a trade dispute, retaliation is trade sanctions (and threatening it a threat of
+#: them); a state charged with wrongdoing is accused (112), not arrested
+TRADE_DISPUTES: list[tuple[str, Key]] = [
+    ("Brazil will retaliate against Argentine shoe exports if Buenos Aires raises tariffs.",
+     ("163", "BRA", "ARG")),
+    ("Brazil will retaliate against Argentine shoe exports if Buenos Aires raises tariffs.",
+     ("1312", "BRA", "ARG")),
+    ("Chile charged Peru with dumping copper on world markets.", ("112", "CHL", "PER")),
+    ("The Chilean envoy charged that Peru was dumping copper.", ("112", "CHL", "PER")),
+    # force stays force outside a trade dispute
+    ("Iran vowed to retaliate against Iraq for the missile attack.", ("190", "IRN", "IRQ")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRADE_DISPUTES)
+def test_trade_disputes_are_coded_as_trade_disputes(code_text: CodeText, text: str,
+                                                    expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
+def test_a_person_charged_by_the_police_faces_legal_action(code_text: CodeText) -> None:
+    events = code_text("Peruvian police charged the former Chilean consul with spying.")
+    assert "115" in {e.code for e in events}, shown(events)

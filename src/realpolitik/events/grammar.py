@@ -34,6 +34,8 @@ class Grammar:
     anonymous_speakers: frozenset[str]
     audience_nouns: frozenset[str]
     flow_nouns: frozenset[str]
+    economic_context: frozenset[str]
+    accusing_verbs: frozenset[str]
     halting_verbs: frozenset[str]
     quantity_nouns: frozenset[str]
     accepting_verbs: frozenset[str]
@@ -64,6 +66,7 @@ class Grammar:
     mass_killing_victims: int
     person_target_codes: dict[str, str]
     attitude_codes: dict[str, str]
+    economic_senses: dict[str, str]
     weapon_codes: dict[str, str]
 
     def is_reciprocal(self, code: str) -> bool:
@@ -86,6 +89,8 @@ def default_grammar() -> Grammar:
            for k in _KEYS},
         person_target_codes=_code_mapping(data, "person_target_codes"),
         attitude_codes={k.lower(): v for k, v in _code_mapping(data, "attitude_codes").items()},
+        economic_senses={k.lower(): v
+                         for k, v in _code_mapping(data, "economic_senses").items()},
         weapon_codes={k.lower(): v for k, v in _code_mapping(data, "weapon_codes").items()},
         mass_killing_victims=_positive_int(data.get("mass_killing_victims")),
     )
