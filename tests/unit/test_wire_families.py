@@ -223,3 +223,38 @@ def test_trade_disputes_are_coded_as_trade_disputes(code_text: CodeText, text: s
 def test_a_person_charged_by_the_police_faces_legal_action(code_text: CodeText) -> None:
     events = code_text("Peruvian police charged the former Chilean consul with spying.")
     assert "115" in {e.code for e in events}, shown(events)
+
+
+# -- questions and economic goals -------------------------------------------------------------
+
+#: a reporter's question is no appeal; propping up a currency or an industry, or help
+#: towards a trade goal, is no endorsement, protection or aid
+NOT_APPEALS_OR_AID = [
+    "Asked if he was satisfied with Italian stimulus, the Dutch minister said no.",
+    "Asked whether Madrid would join, the Portuguese minister declined to comment.",
+    "Japan might take new measures to support the dollar.",
+    "Spain is protecting its steel industry.",
+    "Manila plans tariff cuts this year to help narrow its trade surplus with Tokyo.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_APPEALS_OR_AID)
+def test_questions_and_economic_goals_are_no_appeal_or_aid(code_text: CodeText,
+                                                          text: str) -> None:
+    events = code_text(text)
+    assert not [e for e in events if e.root in ("02", "03", "05", "07")], shown(events)
+
+
+#: appeals and aid proper stay
+APPEALS_AND_AID: list[tuple[str, Key]] = [
+    ("Portugal asked Spain for financial aid.", ("020", "PRT", "ESP")),
+    ("Portugal asked Spain to release the fishermen.", ("0253", "PRT", "ESP")),
+    ("Spain helped Morocco with food aid.", ("070", "ESP", "MAR")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), APPEALS_AND_AID,
+                         ids=[c[0] for c in APPEALS_AND_AID])
+def test_appeals_and_aid_proper_stay(code_text: CodeText, text: str, expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)

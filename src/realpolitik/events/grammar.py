@@ -36,6 +36,8 @@ class Grammar:
     flow_nouns: frozenset[str]
     economic_context: frozenset[str]
     accusing_verbs: frozenset[str]
+    question_verbs: frozenset[str]
+    serving_verbs: frozenset[str]
     halting_verbs: frozenset[str]
     quantity_nouns: frozenset[str]
     accepting_verbs: frozenset[str]

@@ -8,6 +8,7 @@ from realpolitik.events.coder.common import (
     FALLBACK_TARGET_PREPS,
     LEFT_MODIFIER_DEPS,
     OBJECT_TARGET_PREPS,
+    QUESTION_WORDS,
     YEAR,
     Trigger,
 )
@@ -42,6 +43,8 @@ class TriggerFinder(SpeechActs):
             return None
         pattern = self._best_verb_pattern(c, v)
         if pattern is not None and pattern.code == NO_EVENT:
+            return None
+        if self._question_or_service(c, v):
             return None
         lemma = c.doc.tokens[v].lemma.lower()
         obj = c.object_of(v)
@@ -141,6 +144,27 @@ class TriggerFinder(SpeechActs):
         return dataclasses.replace(trigger, specific=bool(pattern.xcomp or pattern.object
                                                           or pattern.pobj),
                                    complement=frozenset(pattern.xcomp))
+
+    def _question_or_service(self, c: Clause, v: int) -> bool:
+        """"Asked whether Rome would join, ...", "was asked about the talks": a question,
+        no appeal; "to help narrow its trade surplus": help towards an economic goal is no
+        aid."""
+        lemma = c.lemma(v)
+        g = self.grammar
+        if lemma in g.serving_verbs:
+            return any(c.words_under(k, depth=3) & g.economic_context
+                       for k in c.kids(v, "xcomp", "ccomp"))
+        if lemma not in g.question_verbs:
+            return False
+        if any(c.lemma(p) == "about" for p in c.kids(v, "prep")):
+            return True
+        for comp in c.kids(v, "ccomp", "advcl", "xcomp", "dobj"):
+            opening = c.doc.tokens[min(c.doc.subtree(comp))].lower
+            words = {c.lemma(k) for k in c.kids(comp, "mark", "advmod", "nsubj", "dobj",
+                                                "det", "attr")}
+            if (words | {opening}) & QUESTION_WORDS:
+                return True
+        return False
 
     def _economic_sense(self, c: Clause, i: int, code: str) -> str:
         """"will retaliate against U.S. textile exports": in a trade dispute a word of
