@@ -86,6 +86,8 @@ TO_NOBODY = [
     "Kenyan officials said the harvest would be late.",
     "Inflation will slow next year, a Bank of Portugal spokesman said.",
     '"We will hold firm," the Kenyan minister told reporters.',
+    # what the speaker's own state does is news only as that act
+    "The Kenyan president said Kenya had met all its debt obligations.",
 ]
 
 

@@ -46,7 +46,9 @@ class EventAssembly(Folding):
             about = c.about(trigger.token, trigger.sources, content=cameo.code != "010")
             if about:
                 trigger = dataclasses.replace(trigger, targets=tuple(about))
-            elif c.attribution(trigger.token):
+            elif c.attribution(trigger.token) or c.self_report(trigger.token, trigger.sources):
+                # an attribution, or the speaker's account of its own state's doings
+                # ("Tokyo said Japan had no plans to ..."): news only as that act
                 return []
         tok = c.doc.tokens[trigger.token]
         if (self.require_actor and tok.pos in ("NOUN", "PROPN") and not any(trigger.targets)

@@ -277,6 +277,13 @@ class Clause(ClauseModality):
         return any(self.lemma(s) in self.grammar.anonymous_speakers
                    for s in self.kids(v, "nsubj", "agent"))
 
+    def self_report(self, v: int, sources: tuple[Mention | None, ...]) -> bool:
+        """"Miyazawa said Japan has no plans to ...": what the speaker's own state does."""
+        said = [m for k in self.kids(v, "ccomp") for s in self.kids(k, *SUBJECT_DEPS)
+                for m in self.actors_at(s) if m.actor is not None]
+        known = tuple(m for m in sources if m is not None and m.actor is not None)
+        return bool(said) and bool(known) and same_actors(known, tuple(said))
+
     def reported_by_another(self, t: int, sources: tuple[Mention | None, ...]) -> bool:
         """"the Kremlin insisted that no Turkish peacekeepers would be sent": what one
         says another will not do is no refusal by the other."""
