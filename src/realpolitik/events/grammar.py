@@ -38,6 +38,7 @@ class Grammar:
     accusing_verbs: frozenset[str]
     question_verbs: frozenset[str]
     serving_verbs: frozenset[str]
+    press_askers: frozenset[str]
     halting_verbs: frozenset[str]
     quantity_nouns: frozenset[str]
     accepting_verbs: frozenset[str]

@@ -156,6 +156,12 @@ class TriggerFinder(SpeechActs):
                        for k in c.kids(v, "xcomp", "ccomp"))
         if lemma not in g.question_verbs:
             return False
+        # a party that asks another whether it will act appeals to it ("Lima asked whether
+        # Quito would reopen the border"); only a question put by the press, or by nobody
+        # named ("Asked whether ...", "was asked about ..."), is no appeal
+        askers = c.kids(v, "nsubj")
+        if askers and not {c.lemma(a) for a in askers} & g.press_askers:
+            return False
         if any(c.lemma(p) == "about" for p in c.kids(v, "prep")):
             return True
         for comp in c.kids(v, "ccomp", "advcl", "xcomp", "dobj"):
