@@ -193,6 +193,8 @@ class ActorResolver:
                 return Resolved(draft, None, "body", plural=plural)
             if draft.former:
                 role = "ELI"
+            elif role == BUSINESS and self._central_bank(doc, draft):
+                role = "GOV"
             return Resolved(draft, kb.state_actor(country, role), "body", plural=plural,
                             personal=_all_generic(draft.roles) and not plural)
         if draft.country is None or country is None:
@@ -205,6 +207,22 @@ class ActorResolver:
             draft.start, draft.end = min(draft.start, firm[0]), max(draft.end, firm[1])
             return Resolved(draft, kb.state_actor(country, BUSINESS), "organisation")
         return self._country_word(doc, draft, country, plural, when)
+
+    def _central_bank(self, doc: ParsedDoc, draft: Draft) -> bool:
+        """ "the Bank of Zambia", "the bank of Mexico": a bank of a state is its central
+        bank, which CAMEO codes as the government (but "Korea Exchange Bank", "the Bank of
+        Tokyo" and "Bank of America" are firms)."""
+        if draft.country is None or draft.country.kind != "state":
+            return False
+        span = [doc.tokens[i] for i in range(draft.start, draft.end)]
+        words = {t.lower for t in span}
+        names = [t.lower for t in span if t.pos == "PROPN" and t.lower != "bank"]
+        vocabulary = self.kb.vocabulary
+        if not words & {"central", "reserve"} and " ".join(names) in vocabulary.words(
+                "firm_bank_places"):
+            return False
+        return {"of", "bank"} <= words and words - set(names) <= vocabulary.words(
+            "central_bank_words")
 
     def _country_code(self, entry: Entry, when: date) -> str | None:
         if entry.kind == "body":

@@ -30,6 +30,15 @@ class Grammar:
     consuming_roots: frozenset[str]
     named_event_entities: frozenset[str]
     symmetric_codes: frozenset[str]
+    addressed_codes: frozenset[str]
+    anonymous_speakers: frozenset[str]
+    audience_nouns: frozenset[str]
+    flow_nouns: frozenset[str]
+    economic_context: frozenset[str]
+    accusing_verbs: frozenset[str]
+    question_verbs: frozenset[str]
+    serving_verbs: frozenset[str]
+    press_askers: frozenset[str]
     halting_verbs: frozenset[str]
     quantity_nouns: frozenset[str]
     accepting_verbs: frozenset[str]
@@ -59,6 +68,8 @@ class Grammar:
     generic_violence_codes: frozenset[str]
     mass_killing_victims: int
     person_target_codes: dict[str, str]
+    attitude_codes: dict[str, str]
+    economic_senses: dict[str, str]
     weapon_codes: dict[str, str]
 
     def is_reciprocal(self, code: str) -> bool:
@@ -80,6 +91,9 @@ def default_grammar() -> Grammar:
         **{k: frozenset(str(w) if k in cased else str(w).lower() for w in data[k])
            for k in _KEYS},
         person_target_codes=_code_mapping(data, "person_target_codes"),
+        attitude_codes={k.lower(): v for k, v in _code_mapping(data, "attitude_codes").items()},
+        economic_senses={k.lower(): v
+                         for k, v in _code_mapping(data, "economic_senses").items()},
         weapon_codes={k.lower(): v for k, v in _code_mapping(data, "weapon_codes").items()},
         mass_killing_victims=_positive_int(data.get("mass_killing_victims")),
     )

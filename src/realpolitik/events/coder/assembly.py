@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from realpolitik.events.codebook import CameoCode
 from realpolitik.events.coder.common import (
     Trigger,
@@ -20,8 +22,14 @@ class EventAssembly(Folding):
         c.codes_at[trigger.token] = trigger.code
         polarity = c.polarity(trigger.token)
         modality = trigger.modality or c.modality(trigger.token)
+        if modality == "reported" and c.told_by_a_party(trigger.token, trigger.sources + (
+                trigger.targets if self.grammar.is_reciprocal(trigger.code) else ())):
+            # "X met Y, a spokesman for X said": X tells its own act
+            modality = "actual"
         announced = c.governed_by(trigger.token, self.families.intent_governors)
-        if (cameo.root in self.families.intent_roots and (modality == "future" or announced)
+        scheduled = modality == "future" and trigger.token in c.scheduled
+        if (cameo.root in self.families.intent_roots
+                and ((modality == "future" and not scheduled) or announced)
                 and not (polarity == "negated"
                          and c.reported_by_another(trigger.token, trigger.sources))):
             # "will provide aid" expresses intent (03); "will not release them" refuses (12)
@@ -35,6 +43,24 @@ class EventAssembly(Folding):
             # "would strike Iran again if it rebuilt": the strike is hypothetical, the
             # saying of it a threat
             threat = self.codebook[self.families.code_for("13", cameo.code) or "130"]
+        if (self.require_actor and cameo.code in self.grammar.addressed_codes
+                and not any(trigger.targets)):
+            # a statement is news between actors only when it is about another one: "voiced
+            # doubt about Hanoi's offer"; "the ministry said the talks went well" is none
+            if not any(m is not None and m.actor for m in trigger.sources):
+                return []
+            about = c.about(trigger.token, trigger.sources, content=cameo.code != "010")
+            if about:
+                trigger = dataclasses.replace(trigger, targets=tuple(about))
+            elif c.attribution(trigger.token) or c.self_report(trigger.token, trigger.sources):
+                # an attribution, or the speaker's account of its own state's doings
+                # ("Tokyo said Japan had no plans to ..."): news only as that act
+                return []
+        tok = c.doc.tokens[trigger.token]
+        if (self.require_actor and tok.pos in ("NOUN", "PROPN") and not any(trigger.targets)
+                and c.lemma(trigger.token) in self.grammar.flow_nouns):
+            # "Japanese exports rose": a flow, no act between actors
+            return []
         out: list[Event] = []
         for source in trigger.sources:
             for target in trigger.targets:

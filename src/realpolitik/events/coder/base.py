@@ -82,9 +82,11 @@ class CoderBase:
             sources = c.places(token)[:1] or c.places(c.doc.tokens[token].head)[:1]
             if sources and not targets:
                 targets = list(sources)
-        if not targets and self.codebook[code].quad_class >= 3:
+        if (not targets and self.codebook[code].quad_class >= 3
+                and c.lemma(token) not in self.grammar.report_governors):
             # the place of a hostile act is its target: "massed troops near Ukraine's
-            # borders"; the place of a meeting is only where it happened
+            # borders"; the place of a meeting is only where it happened, and the place of
+            # a statement where it was said ("told a news conference in Damascus")
             targets = [t for t in c.places(token) if t not in sources]
         if not targets:
             # "telephoned Erdogan to offer condolences": the purpose is aimed at the object

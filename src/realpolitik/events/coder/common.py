@@ -33,6 +33,10 @@ FIRST_PERSON = frozenset({"we", "i", "us", "me"})
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
+#: words that open an indirect question: "asked whether", "asked which countries"
+QUESTION_WORDS = frozenset({"if", "whether", "why", "what", "which", "who", "how", "when",
+                            "where"})
+
 _SCALE_WORDS = {"hundreds": 100, "thousands": 1000, "thousand": 1000, "millions": 1000000,
                 "million": 1000000, "hundred": 100, "dozens": 12, "tens": 10}
 

@@ -10,6 +10,7 @@ from realpolitik.events.coder.common import (
     LEFT_MODIFIER_DEPS,
     LOCATIVE_PREPS,
     OBJECT_TARGET_PREPS,
+    QUOTES,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     same_actors,
@@ -164,6 +165,10 @@ class Clause(ClauseModality):
                 targets = self.prep_objects(obj, preps)
         if not targets:
             for obj in self.kids(v, "dobj", "dative", "attr"):
+                if (self.lemma(obj) in self.grammar.audience_nouns
+                        and self.lemma(v) in self.grammar.report_governors):
+                    # "told a conference of American businessmen": the public, no actor
+                    continue
                 targets.extend(self.actors_at(obj))
         if not targets:
             targets = self.prep_objects(v, FALLBACK_TARGET_PREPS)
@@ -221,6 +226,63 @@ class Clause(ClauseModality):
         if self.lemma(governor) in self.grammar.demand_governors:
             return []
         return [m for o in self.kids(governor, "dobj") for m in self.actors_at(o)]
+
+    def about(self, t: int, sources: tuple[Mention | None, ...], content: bool
+              ) -> list[Mention]:
+        """The other actor a statement is about: the object of its topic preposition
+        ("a statement about Pashinyan's remarks"), the subject of what is said ("Quito
+        said Lima had closed the border") and, when ``content``, the first other actor of
+        what is said ("voiced optimism that the talks with Hanoi would ..."). The
+        speaker's own state is no other actor."""
+        own = {m.actor.country or m.actor.code for m in sources
+               if m is not None and m.actor is not None}
+
+        def others(found: Iterable[Mention]) -> list[Mention]:
+            return [m for m in unique(found) if m.actor is not None
+                    and (m.actor.country or m.actor.code) not in own]
+
+        heads = [t] + [o for o in self.kids(t, "dobj") if o not in self.mention_at]
+        about = others(m for h in heads for m in self.prep_objects(h, self.grammar.topic_preps))
+        other_clauses = ("advcl", "conj", "parataxis", "cc")
+        if content:
+            queue = [k for h in heads for k in self.kids(h) if k not in heads
+                     and self.doc.tokens[k].dep not in (*SUBJECT_DEPS, *other_clauses,
+                                                         "nsubjpass", "agent", "punct",
+                                                         "aux", "neg")]
+        else:
+            queue = [s for k in self.kids(t, "ccomp") for s in self.kids(k, *SUBJECT_DEPS,
+                                                                         "nsubjpass")]
+        seen: set[int] = set()
+        while queue and not about and len(seen) < 40:
+            k = queue.pop(0)
+            if k not in seen:
+                seen.add(k)
+                about = others(self.actors_at(k))
+                # not into another clause: "expressed concern, while Seoul said ..."
+                queue.extend(j for j in self.kids(k)
+                             if self.doc.tokens[j].dep not in other_clauses)
+        return about[:1]
+
+    def attribution(self, v: int) -> bool:
+        """A speech verb that only says whose account the sentence is: it follows what is
+        said ("Lima closed the border, the ministry said", a quotation), or its speaker is nobody in
+        particular ("officials said", "a spokesman said")."""
+        if any(k < v for k in self.kids(v, "ccomp")):
+            return True
+        sentence = self.doc.sentences[self.doc.tokens[v].sent]
+        if any(self.doc.tokens[k].text in QUOTES and self.doc.tokens[k - 1].text in ",.!?"
+               for k in range(sentence.start + 1, v)):
+            # '"We will hold firm," the minister told reporters': a closing quotation mark
+            return True
+        return any(self.lemma(s) in self.grammar.anonymous_speakers
+                   for s in self.kids(v, "nsubj", "agent"))
+
+    def self_report(self, v: int, sources: tuple[Mention | None, ...]) -> bool:
+        """"Miyazawa said Japan has no plans to ...": what the speaker's own state does."""
+        said = [m for k in self.kids(v, "ccomp") for s in self.kids(k, *SUBJECT_DEPS)
+                for m in self.actors_at(s) if m.actor is not None]
+        known = tuple(m for m in sources if m is not None and m.actor is not None)
+        return bool(said) and bool(known) and same_actors(known, tuple(said))
 
     def reported_by_another(self, t: int, sources: tuple[Mention | None, ...]) -> bool:
         """"the Kremlin insisted that no Turkish peacekeepers would be sent": what one

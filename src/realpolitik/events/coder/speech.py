@@ -87,6 +87,7 @@ class SpeechActs(CoderBase):
         that someone else "must" act becomes a demand on them; a speaker's statement of
         its own act is that act.
         """
+        self._attitudes(c, verbs)
         for i in sorted(verbs, reverse=True):
             trigger = verbs.get(i)
             tok = c.doc.tokens[i]
@@ -131,6 +132,23 @@ class SpeechActs(CoderBase):
                     # "Kazakhstan said it would lift the emergency": announcing one's own
                     # act is the act (an intent); a statement about what one did is news too
                     del verbs[head]
+
+    def _attitudes(self, c: Clause, verbs: dict[int, Trigger]) -> None:
+        """"said he was optimistic that Hanoi would sign": a statement of the speaker's own
+        hope or worry is an optimistic (013) or pessimistic (012) comment."""
+        for v, gov in list(verbs.items()):
+            if gov.code != "010":
+                continue
+            for comp in c.kids(v, "ccomp"):
+                # "was optimistic", "was concerned" (parsed as a passive participle)
+                words = [c.doc.tokens[a].lower for a in (comp, *c.kids(comp, "acomp"))]
+                code = next((self.grammar.attitude_codes[w] for w in words
+                             if w in self.grammar.attitude_codes), None)
+                speaker = [m for s in c.kids(comp, "nsubj", "nsubjpass")
+                           for m in c.actors_at(s)]
+                if code and (not speaker or same_actors(gov.sources, tuple(speaker))):
+                    verbs[v] = dataclasses.replace(gov, code=code)
+                    break
 
     def _judgement(self, c: Clause, v: int, code: str) -> tuple[str, list[Mention]] | None:
         """A statement or a label that condemns: "called the raid an act of aggression"

@@ -75,11 +75,14 @@ class ClauseTree:
         return found
 
     def modifier_words(self, n: int) -> set[str]:
-        """Lemmas and words of a noun's modifiers: "hunger strike", "24-hour strike"."""
+        """Lemmas and words of a noun's modifiers: "hunger strike", "24-hour strike", and
+        the verb of its infinitive: "an attempt to assassinate"."""
         words: set[str] = set()
         for k in self.kids(n, "compound", "amod", "nmod", "nummod"):
             words.add(self.lemma(k))
             words.add(self.doc.tokens[k].lower)
+        words.update(self.lemma(k) for k in self.kids(n, "acl")
+                     if any(self.lemma(a) == "to" for a in self.kids(k, "aux")))
         return words
 
     def counted_by(self, obj: int) -> list[int]:

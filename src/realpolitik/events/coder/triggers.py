@@ -8,6 +8,7 @@ from realpolitik.events.coder.common import (
     FALLBACK_TARGET_PREPS,
     LEFT_MODIFIER_DEPS,
     OBJECT_TARGET_PREPS,
+    QUESTION_WORDS,
     YEAR,
     Trigger,
 )
@@ -42,6 +43,8 @@ class TriggerFinder(SpeechActs):
             return None
         pattern = self._best_verb_pattern(c, v)
         if pattern is not None and pattern.code == NO_EVENT:
+            return None
+        if self._question_or_service(c, v):
             return None
         lemma = c.doc.tokens[v].lemma.lower()
         obj = c.object_of(v)
@@ -110,7 +113,17 @@ class TriggerFinder(SpeechActs):
             agents, _ = c.noun_participants(obj, reacted)
             if agents:
                 targets = [m for m in agents if m not in sources]
-        code = pattern.code
+        code = self._economic_sense(c, v, pattern.code)
+        if (lemma in self.grammar.accusing_verbs and code == "115"
+                and not any(m.actor is not None and m.actor.role in ("COP", "JUD")
+                            for m in sources)
+                and all(t.actor is not None and t.actor.kind in ("state", "government",
+                                                                "organisation")
+                        for t in targets)):
+            # "charged Japan with dumping", "charged that Canada was protecting jobs": an
+            # accusation (but the police and prosecutors charge persons: 115)
+            code = "112"
+            targets = targets or c.about(v, tuple(sources), content=True)
         crowds = [k for k in c.kids(v, "nsubj") if c.lemma(k) in self.grammar.crowd_nouns]
         if crowds and not sources:
             # "protesters in Baghdad stormed the embassy": the crowd is the place's
@@ -131,6 +144,43 @@ class TriggerFinder(SpeechActs):
         return dataclasses.replace(trigger, specific=bool(pattern.xcomp or pattern.object
                                                           or pattern.pobj),
                                    complement=frozenset(pattern.xcomp))
+
+    def _question_or_service(self, c: Clause, v: int) -> bool:
+        """"Asked whether Rome would join, ...", "was asked about the talks": a question,
+        no appeal; "to help narrow its trade surplus": help towards an economic goal is no
+        aid."""
+        lemma = c.lemma(v)
+        g = self.grammar
+        if lemma in g.serving_verbs:
+            return any(c.words_under(k, depth=3) & g.economic_context
+                       for k in c.kids(v, "xcomp", "ccomp"))
+        if lemma not in g.question_verbs:
+            return False
+        # a party that asks another whether it will act appeals to it ("Lima asked whether
+        # Quito would reopen the border"); only a question put by the press, or by nobody
+        # named ("Asked whether ...", "was asked about ..."), is no appeal
+        askers = c.kids(v, "nsubj")
+        if askers and not {c.lemma(a) for a in askers} & g.press_askers:
+            return False
+        if any(c.lemma(p) == "about" for p in c.kids(v, "prep")):
+            return True
+        for comp in c.kids(v, "ccomp", "advcl", "xcomp", "dobj"):
+            opening = c.doc.tokens[min(c.doc.subtree(comp))].lower
+            words = {c.lemma(k) for k in c.kids(comp, "mark", "advmod", "nsubj", "dobj",
+                                                "det", "attr")}
+            if (words | {opening}) & QUESTION_WORDS:
+                return True
+        return False
+
+    def _economic_sense(self, c: Clause, i: int, code: str) -> str:
+        """"will retaliate against U.S. textile exports": in a trade dispute a word of
+        force means trade sanctions (grammar.yaml economic_senses)."""
+        sense = self.grammar.economic_senses.get(c.lemma(i))
+        if sense is None:
+            return code
+        sentence = c.doc.sentences[c.doc.tokens[i].sent]
+        words = {c.lemma(k) for k in range(sentence.start, sentence.end)}
+        return sense if words & self.grammar.economic_context else code
 
     def _background(self, c: Clause, n: int) -> bool:
         """An event noun that is only background, not news: the topic of other talks
@@ -246,5 +296,6 @@ class TriggerFinder(SpeechActs):
             # "responded ... in a condolence telegram to X": the responder sent it (but
             # "Trump praised the summit" is no summit of Trump's)
             sources = c.clause_subjects(n)
-        return self._trigger(c, n, pattern.code, pattern.confidence * 0.9, sources, targets)
+        return self._trigger(c, n, self._economic_sense(c, n, pattern.code),
+                             pattern.confidence * 0.9, sources, targets)
 
