@@ -16,7 +16,8 @@ from typing import Any
 from realpolitik.store import Store
 
 
-def _is_table(store: Store, name: str) -> bool:
+def is_table(store: Store, name: str) -> bool:
+    """Whether ``name`` is a table of the store (not a view over Parquet)."""
     rows = store.query("SELECT table_type FROM information_schema.tables "
                        "WHERE table_name = ? AND table_schema = 'main'", [name])
     return bool(rows) and rows[0][0] == "BASE TABLE"
@@ -28,7 +29,7 @@ def late_event_dicts(store: Store, select: str, where: str, params: Sequence[Any
     steps where ``events`` is a table. ``select`` and ``order`` may use any column;
     ``where`` sees only the ``events`` columns; ``select_params`` fill the placeholders of
     ``select``, ``params`` those of ``where``."""
-    if not _is_table(store, "events"):
+    if not is_table(store, "events"):
         return store.query_dicts(
             f"SELECT {select} FROM events WHERE {where} ORDER BY {order}",
             [*select_params, *params])
