@@ -160,24 +160,19 @@ def _activity(store: Store, column: str, code: str, on: date, min_confidence: fl
               ) -> dict[str, dict[str, float | int | None]]:
     out: dict[str, dict[str, float | int | None]] = {}
     confident, confident_params = confidence_clause(min_confidence)
-    # both sides in one scan of the events
-    aggregates = ", ".join(
-        f"""count(*) FILTER (WHERE {side}_{column} = ? AND quad_class = 1),
-            count(*) FILTER (WHERE {side}_{column} = ? AND quad_class = 2),
-            count(*) FILTER (WHERE {side}_{column} = ? AND quad_class = 3),
-            count(*) FILTER (WHERE {side}_{column} = ? AND quad_class = 4),
-            avg(goldstein) FILTER (WHERE {side}_{column} = ?),
-            count(*) FILTER (WHERE {side}_{column} = ?)""" for side in ("source", "target"))
-    (row,) = store.query(
-        f"""SELECT {aggregates} FROM events
-            WHERE (source_{column} = ? OR target_{column} = ?) AND polarity = 'asserted'
-              AND coalesce(date_start, pub_date) <= ? AND {confident}""",
-        [*[code] * 12, code, code, on, *confident_params])
-    for n, side in enumerate(("source", "target")):
-        part = row[6 * n:6 * n + 6]
-        counts: dict[str, float | int | None] = {q: int(c) for q, c in zip(QUADS, part[:4],
+    for side in ("source", "target"):
+        (row,) = store.query(
+            f"""SELECT count(*) FILTER (WHERE quad_class = 1),
+                       count(*) FILTER (WHERE quad_class = 2),
+                       count(*) FILTER (WHERE quad_class = 3),
+                       count(*) FILTER (WHERE quad_class = 4), avg(goldstein), count(*)
+                FROM events
+                WHERE {side}_{column} = ? AND polarity = 'asserted'
+                  AND coalesce(date_start, pub_date) <= ? AND {confident}""",
+            [code, on, *confident_params])
+        counts: dict[str, float | int | None] = {q: int(n) for q, n in zip(QUADS, row[:4],
                                                                             strict=True)}
-        counts["events"] = int(part[5])
-        counts["goldstein_mean"] = round(float(part[4]), 3) if part[4] is not None else None
+        counts["events"] = int(row[5])
+        counts["goldstein_mean"] = round(float(row[4]), 3) if row[4] is not None else None
         out[f"as_{side}"] = counts
     return out
