@@ -21,6 +21,7 @@ Nothing is asserted: the numbers are the result. The machine is shared and noisy
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -92,6 +93,8 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=10_000_000)
     parser.add_argument("--stories", type=int, default=512)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-ingest", action="store_true",
+                        help="time the queries only (skip the write part)")
     parser.add_argument("--db", type=Path, default=None,
                         help="an existing large store to reuse, or where to build one")
     args = parser.parse_args()
@@ -107,7 +110,9 @@ def main() -> int:
         documents = store.query("SELECT count(*) FROM documents")[0][0]
     print(f"large store: {events:,} events, {documents:,} documents")
 
-    if CORPUS.exists():
+    if args.no_ingest:
+        pass
+    elif CORPUS.exists():
         batches = analysed_batches(args.stories)
         empty = write_times(Path(folder.name) / "empty.duckdb", batches)
         large_copy = Path(folder.name) / "large-ingest.duckdb"
@@ -135,9 +140,14 @@ def main() -> int:
                                         str(Path(folder.name) / "n.json"), *d]),
         ("profile IRN --on 2020-03-05", ["profile", "IRN", "--on", "2020-03-05", *d]),
     ]
-    print(f"\n{'command (a new process each run)':52s} {'median ms':>10s}")
+    print(f"\nload average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"{'command (a new process each run)':52s} {'median ms':>10s}")
+    medians: dict[str, float] = {}
     for label, cli_args in cases:
-        print(f"{label:52s} {cli_ms(cli_args, args.runs):10.0f}")
+        medians[label] = cli_ms(cli_args, args.runs)
+        print(f"{label:52s} {medians[label]:10.0f}")
+    print(f"rare dyad / busy dyad: {medians[cases[2][0]] / medians[cases[1][0]]:.2f}")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     folder.cleanup()
     return 0
 

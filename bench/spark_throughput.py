@@ -13,6 +13,7 @@ shared and noisy: the ratios measured in one run are the numbers to read.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -54,7 +55,8 @@ def main() -> int:
                  "--master", master])))
     one = results[0][1]
     spark_one = results[1][1] if len(results) > 1 else one
-    print(f"stories: {n}")
+    print(f"stories: {n}; load average after: "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"{'command':44s} {'wall s':>8s} {'stories/s':>10s} {'vs local[1]':>12s} "
           f"{'vs ingest':>10s}")
     for label, seconds in results:

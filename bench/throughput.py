@@ -6,7 +6,7 @@
 Part ``profile`` (one process): parses a sample of ../shared/bench/reuters21578.jsonl once
 with the bare spaCy pipeline (same model, same components, same batch size) and once
 through ``ingest`` into a fresh store (read → nlp → actors → events → time → relations →
-quantities → store), and prints sentences per second of each, their ratio, and where the
+quantities → places → store), and prints sentences per second of each, their ratio, and where the
 ingest's time went, stage by stage (time inside each stage, nested calls charged to the
 inner stage).
 
@@ -35,7 +35,8 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO / ".." / "shared" / "bench" / "reuters21578.jsonl"
-STAGES = ("read", "nlp", "actors", "events", "time", "relations", "quantities", "store")
+STAGES = ("read", "nlp", "actors", "events", "time", "relations", "quantities", "places",
+          "store")
 
 
 def write_sample(corpus: Path, n: int, out: Path) -> int:
@@ -162,6 +163,7 @@ def profile_part(sample: Path, n_stories: int, batch_size: int) -> None:
     pipeline.timer = Timed(pipeline.timer, "time", clock)  # type: ignore[assignment]
     pipeline.relations = Timed(pipeline.relations, "relations", clock)  # type: ignore[assignment]
     pipeline.quantities = Timed(pipeline.quantities, "quantities", clock)  # type: ignore[assignment]
+    pipeline.places = Timed(pipeline.places, "places", clock)  # type: ignore[assignment]
 
     def analyser(chunks: Iterator[list[Document]]) -> Iterator[RowBatch]:
         for chunk in clock.wrap_iter("read", chunks):

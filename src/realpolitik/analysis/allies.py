@@ -15,6 +15,7 @@ from typing import Any
 
 from realpolitik.analysis.events import confidence_clause
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
+from realpolitik.analysis.late import late_event_dicts
 from realpolitik.analysis.leaders import (
     LeaderBook,
     LeaderSpell,
@@ -190,21 +191,21 @@ def _removals(store: Store, actor: str, start: date, as_of: date, kb: LeaderBook
     words = sorted(set(rules.trigger_words) | {w for c in rules.codes.values()
                                                for w in c.triggers})
     confident, confident_params = confidence_clause(min_confidence)
-    rows = store.query_dicts(
-        f"""SELECT id, document_id, pub_date, date_start, date_end, date_precision,
-                   date_inferred, source_actor, target_text, target_actor, target_country,
-                   target_role, code, trigger, sentence, evidence
-            FROM events
-            WHERE polarity = 'asserted'
-              AND modality IN ({', '.join('?' * len(rules.modalities))})
-              AND target_country IS NOT NULL AND target_country <> ?
-              AND (code IN (SELECT unnest(?)) OR lower(trigger) IN (SELECT unnest(?)))
-              AND ((coalesce(date_inferred, false) OR date_start IS NULL)
-                       AND coalesce(pub_date, date_start) >= ?
-                   OR coalesce(date_end, date_start) >= ? AND date_start <= ?)
-              AND {confident}
-            ORDER BY date_start, id""",
-        [*rules.modalities, actor, codes, words, start, start, as_of, *confident_params])
+    rows = late_event_dicts(
+        store,
+        """id, document_id, pub_date, date_start, date_end, date_precision, date_inferred,
+           source_actor, target_text, target_actor, target_country, target_role, code,
+           trigger, sentence, evidence""",
+        f"""polarity = 'asserted'
+            AND modality IN ({', '.join('?' * len(rules.modalities))})
+            AND target_country IS NOT NULL AND target_country <> ?
+            AND (code IN (SELECT unnest(?)) OR lower(trigger) IN (SELECT unnest(?)))
+            AND ((coalesce(date_inferred, false) OR date_start IS NULL)
+                     AND coalesce(pub_date, date_start) >= ?
+                 OR coalesce(date_end, date_start) >= ? AND date_start <= ?)
+            AND {confident}""",
+        [*rules.modalities, actor, codes, words, start, start, as_of, *confident_params],
+        "date_start, id")
     rows = [r for r in rows if rules.label_for(r["code"], r["trigger"])]
     persons = mention_index(store, (r["document_id"] for r in rows))
     found: list[_Candidate] = []

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from realpolitik.analysis.events import confidence_clause
 from realpolitik.analysis.evidence import Evidence, evidence_from_row
+from realpolitik.analysis.late import is_table
 from realpolitik.analysis.names import actor_filter
 from realpolitik.errors import QueryError
 from realpolitik.store import Store
@@ -143,12 +144,15 @@ def dyad(store: Store, a: str, b: str, *, start: date | None = None, end: date |
         common.append(confident)
         dates.extend(confident_params)
     bucket = f"CAST(date_trunc('{by}', {when}) AS DATE)"
+    # the top events are named by row id where events is a table (one lookup for all of
+    # them), by event id where it is a view over Parquet
+    key = "rowid" if is_table(store, "events") else "id"
     # one scan per direction with plain equality filters, which DuckDB pushes into the scan;
     # an event matching both directions counts once, as a to b
     legs = (
-        f"SELECT 0 AS dir, id, quad_class, goldstein, {bucket} AS period FROM events "
+        f"SELECT 0 AS dir, id, {key} AS k, quad_class, goldstein, {bucket} AS period FROM events "
         f"WHERE {a_src} AND {b_tgt} AND {' AND '.join(common)}",
-        f"SELECT 1 AS dir, id, quad_class, goldstein, {bucket} AS period FROM events "
+        f"SELECT 1 AS dir, id, {key} AS k, quad_class, goldstein, {bucket} AS period FROM events "
         f"WHERE {b_src} AND {a_tgt} AND {' AND '.join(common)} "
         f"AND NOT coalesce({a_src} AND {b_tgt}, false)",
     )
@@ -161,10 +165,10 @@ def dyad(store: Store, a: str, b: str, *, start: date | None = None, end: date |
                    count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
                    count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
                    coalesce(sum(goldstein), 0), coalesce(avg(goldstein), 0),
-                   min_by(id, struct_pack(g := -abs(goldstein), i := id), {top})
+                   min_by(k, struct_pack(g := -abs(goldstein), i := id), {top})
             FROM ({legs[0]} UNION ALL {legs[1]})
             GROUP BY dir, period ORDER BY period, dir""", params)
-    evidence = _evidence(store, counts, evidence_per_period)
+    evidence = _evidence(store, counts, evidence_per_period, by_rowid=key == "rowid")
     code_a, code_b = spec_a[1], spec_b[1]
     rows = tuple(
         DyadPeriod(
@@ -177,14 +181,23 @@ def dyad(store: Store, a: str, b: str, *, start: date | None = None, end: date |
     return Dyad(code_a, code_b, start, end, by, rows)
 
 
-def _evidence(store: Store, counts: list[tuple[Any, ...]], per_period: int
-              ) -> dict[tuple[int, date], list[Evidence]]:
-    """The sentences of each period's top event ids (the last column of ``counts``)."""
+def _evidence(store: Store, counts: list[tuple[Any, ...]], per_period: int,
+              by_rowid: bool = False) -> dict[tuple[int, date], list[Evidence]]:
+    """The sentences of each period's top events (the last column of ``counts``: row ids
+    where ``by_rowid``, else event ids)."""
     if per_period < 1:
         return {}
-    wanted = [event_id for row in counts for event_id in row[-1] or ()]
-    found: dict[str, dict[str, Any]] = {}
-    for at in range(0, len(wanted), _FETCH_CHUNK):
+    wanted = [key for row in counts for key in row[-1] or ()]
+    found: dict[Any, dict[str, Any]] = {}
+    if by_rowid:
+        for hit in store.query_dicts(
+                "SELECT rowid AS k, evidence, document_id, sentence, pub_date FROM events "
+                "WHERE rowid IN (SELECT unnest(?::BIGINT[]))", [wanted]):
+            found[hit["k"]] = hit
+        chunks: range = range(0)
+    else:
+        chunks = range(0, len(wanted), _FETCH_CHUNK)
+    for at in chunks:
         chunk = wanted[at:at + _FETCH_CHUNK]
         # one placeholder per id: DuckDB answers such an IN list from the primary-key index
         for hit in store.query_dicts(

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from realpolitik.analysis.events import confidence_clause
+from realpolitik.analysis.events import confidence_clause, like_prefix
 from realpolitik.analysis.evidence import Evidence, evidence_from_row
+from realpolitik.analysis.late import late_event_dicts
 from realpolitik.analysis.rules import TieRules, strength_rank
 from realpolitik.events.codebook import default_codebook
 from realpolitik.model import OBLIGATION_TYPES
@@ -144,34 +145,44 @@ def _shared_membership_ties(store: Store, actor: str, wanted: set[str] | None,
 
 
 def _event_ties(store: Store, actor: str, wanted: set[str] | None, as_of: date | None,
-                rules: TieRules, min_confidence: float = 0.0) -> list[Tie]:
+                rules: TieRules, min_confidence: float = 0.0, floor: int = 0) -> list[Tie]:
     if not rules.events:
         return []
-    prefixes = [f"{p}%" for p in rules.events]
-    any_prefix = " OR ".join("code LIKE ?" for _ in prefixes)
+    # the strength of the longest listed prefix, as TieRules.event_strength, in SQL
+    prefixes = sorted(rules.events, key=lambda p: (-len(p), p))
+    kept = [p for p in prefixes if strength_rank(rules.events[p]) >= floor]
+    if not kept:
+        return []
+    strength = ("CASE " + " ".join("WHEN code LIKE ? ESCAPE '\\' THEN ?" for _ in prefixes)
+                + " END")
+    strength_params: list[Any] = [v for p in prefixes for v in (like_prefix(p),
+                                                               rules.events[p])]
+    any_prefix = " OR ".join("code LIKE ? ESCAPE '\\'" for _ in kept)
+    other = "CASE WHEN source_country = ? THEN target_country ELSE source_country END"
     confident, confident_params = confidence_clause(min_confidence)
-    rows = store.query_dicts(
-        f"""SELECT id, code, source_country, target_country, date_start, pub_date,
-                   document_id, sentence, evidence
-            FROM events
-            WHERE polarity = 'asserted' AND modality IN ({', '.join('?' * len(OCCURRED))})
-              AND (source_country = ? OR target_country = ?)
-              AND source_country IS NOT NULL AND target_country IS NOT NULL
-              AND source_country <> target_country
-              AND ({any_prefix})
-              AND (? IS NULL OR coalesce(date_start, pub_date) <= ?)
-              AND {confident}
-            ORDER BY coalesce(date_start, pub_date), id""",
-        [*OCCURRED, actor, actor, *prefixes, as_of, as_of, *confident_params])
+    only = f"AND {other} IN (SELECT unnest(?))" if wanted is not None else ""
+    only_params: list[Any] = [actor, sorted(wanted)] if wanted is not None else []
+    rows = late_event_dicts(
+        store,
+        f"""id, code, source_country, target_country, date_start, pub_date, document_id,
+            sentence, evidence, {strength} AS strength""",
+        f"""polarity = 'asserted' AND modality IN ({', '.join('?' * len(OCCURRED))})
+            AND (source_country = ? OR target_country = ?)
+            AND source_country IS NOT NULL AND target_country IS NOT NULL
+            AND source_country <> target_country
+            AND ({any_prefix}) {only}
+            AND (? IS NULL OR coalesce(date_start, pub_date) <= ?)
+            AND {confident}""",
+        [*OCCURRED, actor, actor, *(like_prefix(p) for p in kept),
+         *only_params, as_of, as_of, *confident_params],
+        "coalesce(date_start, pub_date), id", select_params=strength_params)
     ties: list[Tie] = []
     for row in rows:
-        other = row["target_country"] if row["source_country"] == actor else row["source_country"]
-        if wanted is not None and other not in wanted:
+        if strength_rank(row["strength"]) < floor:
             continue
-        strength = rules.event_strength(row["code"])
-        if strength is None:
-            continue
-        ties.append(Tie(other, "event", strength, "event", None,
+        other_state = (row["target_country"] if row["source_country"] == actor
+                       else row["source_country"])
+        ties.append(Tie(other_state, "event", row["strength"], "event", None,
                         row["date_start"] or row["pub_date"], row["code"], {},
                         evidence_from_row(row, "tie")))
     return ties
@@ -195,7 +206,7 @@ def find_ties(store: Store, actor: str, rules: TieRules, *,
     floor = strength_rank(min_strength)
     found: list[Tie] = [
         *_relation_ties(store, actor, wanted, as_of, active_since, rules),
-        *_event_ties(store, actor, wanted, as_of, rules, min_confidence),
+        *_event_ties(store, actor, wanted, as_of, rules, min_confidence, floor),
     ]
     if rules.shared_membership:
         found += _shared_membership_ties(store, actor, wanted, as_of, rules)

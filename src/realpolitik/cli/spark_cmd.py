@@ -22,7 +22,7 @@ def spark_ingest(
         help="local[*], spark://host:7077, yarn, ... (spark-submit's own setting wins)")]
     = "local[*]",
     partitions: Annotated[int | None, typer.Option(
-        min=1, help="Partitions to split the input into (default: the cluster's cores).")]
+        min=1, help="Partitions to split the input into (default: 3 per core of the cluster).")]
     = None,
     date: DateOption = None, actors: ActorsOption = None, patterns: PatternsOption = None,
 ) -> None:

@@ -37,6 +37,8 @@ from realpolitik.store.rows import COLUMNS, WRITE_ORDER, Row, analysis_rows
 from realpolitik.store.sanity import check_event_dates
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
+#: partitions per core when ``--partitions`` is not given
+PARTITIONS_PER_CORE = 3
 #: documents analysed together in one ``nlp.pipe`` call inside a partition
 _BATCH = 64
 _pipelines: dict[Config, Any] = {}
@@ -209,7 +211,8 @@ def run(spark: Any, inputs: list[Path], out: Path, config: Config,
     from pyspark.sql import types as T
 
     files = list_inputs(inputs)
-    partitions = partitions or max(2, spark.sparkContext.defaultParallelism)
+    # a few partitions per core: one slow partition at the end leaves less of the cluster idle
+    partitions = partitions or max(2, PARTITIONS_PER_CORE * spark.sparkContext.defaultParallelism)
     items = read_items(spark, files, config, partitions).persist(StorageLevel.MEMORY_AND_DISK)
     failures = items.filter(lambda p: isinstance(p[1], IngestFailure)).map(
         lambda p: ("failures", 0, 0, (p[1].location, p[1].reason)))
@@ -256,6 +259,8 @@ def session(master: str, app_name: str = "realpolitik") -> Any:
             .config("spark.ui.enabled", "false")
             .config("spark.ui.showConsoleProgress", "false")
             .config("spark.sql.shuffle.partitions", "8")
+            # one Python worker per core for the whole job, so the pipeline loads once each
+            .config("spark.python.worker.reuse", "true")
             .getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     return spark
