@@ -125,7 +125,7 @@ def test_relations_and_quantities(client: Any) -> None:
 def test_documents_list_and_marked_document(client: Any, web_store: WebStore) -> None:
     r = client.get("/api/documents", params={"limit": 100})
     docs = r.json()
-    assert int(r.headers["X-Total-Count"]) == len(docs) == 21
+    assert int(r.headers["X-Total-Count"]) == len(docs) == 22
     assert web_store.hostile_id in {d["id"] for d in docs}
     doc = client.get(f"/api/documents/{docs[0]['id']}").json()
     assert doc["text"] and doc["sentences"]
