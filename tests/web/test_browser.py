@@ -105,7 +105,8 @@ def shots_dir(tmp_path: Path) -> Path:
 PAGES = [
     "/", "/events", "/events?country=IRN&quad_class=4", "/documents", "/dyad?a=IND&b=PAK",
     "/allies-lost?actor=RUS&within=15m&as_of=2026-03-05", "/responses?attack_on=IRN",
-    "/profile?actor=IRN&on=2026-03-05", "/network?as_of=2026-03-05", "/map", "/map?in=Kenya", "/analyze",
+    "/profile?actor=IRN&on=2026-03-05", "/network?as_of=2026-03-05", "/map", "/map?in=Kenya",
+    "/analyze",
     "/docs",
 ]
 
