@@ -140,7 +140,7 @@ def test_documents_list_and_marked_document(client: Any, web_store: WebStore) ->
 
 def test_overview(client: Any) -> None:
     body = client.get("/api/overview").json()
-    assert body["counts"]["documents"] == 21 and body["counts"]["events"] > 100
+    assert body["counts"]["documents"] == 22 and body["counts"]["events"] > 100
     assert body["per_month"] and body["top_dyads"] and body["recent_events"]
 
 
