@@ -3,8 +3,9 @@
 Starts the real server on 127.0.0.1 (a subprocess, as a user runs it), then sends a bounded
 loop of sequential requests per view: the overview, the events explorer's first page, the
 dyad view (the store's most active dyad) and the document view (documents with events,
-taken in turn), each as a page and as its API route. Prints p50 / p95 / max per view and
-writes them as JSON with ``--out``.
+taken in turn), the map (every place of the store; the events of one place; the store's
+busiest country as ``in``), each as a page and as its API route, and the GeoJSON export.
+Prints p50 / p95 / max per view and writes them as JSON with ``--out``.
 
     python bench/web_latency.py --db reuters.duckdb --requests 200
 """
@@ -72,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
             docs = [e["document_id"] for e in http.get(
                 "/api/events", params={"limit": 500}).json()]
             docs = list(dict.fromkeys(docs))[:100]
+            places = http.get("/api/places").json()["places"] or [{"key": "0", "country": "USA"}]
+            keys = [p["key"] for p in places][:100]
+            country = next((p["country"] for p in places if p["country"]), "USA")
             views = {
                 "overview page": lambda i: "/",
                 "overview API": lambda i: "/api/overview",
@@ -81,6 +85,12 @@ def main(argv: list[str] | None = None) -> int:
                 "dyad API": lambda i: f"/api/dyad?{dyad}",
                 "document page": lambda i: f"/documents/{docs[i % len(docs)]}",
                 "document API": lambda i: f"/api/documents/{docs[i % len(docs)]}",
+                "map page": lambda i: "/map",
+                "places API (the map)": lambda i: "/api/places",
+                f"map page (in={country})": lambda i: f"/map?in={country}",
+                "events API (one place, at=)": lambda i: f"/api/events?at={keys[i % len(keys)]}"
+                                                         "&limit=200",
+                f"GeoJSON export (in={country})": lambda i: f"/api/export/geojson?in={country}",
             }
             results = {}
             for name, path_of in views.items():

@@ -37,6 +37,13 @@ HOSTILE_TEXT = (
     'and "}]}</script><script>window.__pwned=1;alert(4)</script> a crime.\n'
 )
 
+#: an invented article whose events happen at named places (the map's tests)
+PLACED_TEXT = (
+    "Kenyan troops shelled rebel positions in Mombasa on Tuesday, the army said.\n\n"
+    "Uganda condemned Kenya over the shelling in Mombasa, a spokesman said in Kampala.\n\n"
+    "Tanzania sent aid convoys to Mombasa on Wednesday.\n"
+)
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -64,7 +71,10 @@ def web_store(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> W
 
     hostile.write_text(json.dumps({"id": "hostile-1", "date": "2024-03-04",
                                    "title": HOSTILE_TITLE,
-                                   "text": HOSTILE_TEXT.split("\n\n", 1)[1]}) + "\n")
+                                   "text": HOSTILE_TEXT.split("\n\n", 1)[1]}) + "\n"
+                       + json.dumps({"id": "placed-1", "date": "2025-06-10",
+                                     "title": "Shelling in Mombasa", "text": PLACED_TEXT})
+                       + "\n")
     path = folder / "web.duckdb"
     with open_store(path) as store:
         report = ingest([*sorted(demo_corpus_dir().glob("*.txt")), hostile], pipeline, store)

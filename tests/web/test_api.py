@@ -125,7 +125,7 @@ def test_relations_and_quantities(client: Any) -> None:
 def test_documents_list_and_marked_document(client: Any, web_store: WebStore) -> None:
     r = client.get("/api/documents", params={"limit": 100})
     docs = r.json()
-    assert int(r.headers["X-Total-Count"]) == len(docs) == 21
+    assert int(r.headers["X-Total-Count"]) == len(docs) == 22
     assert web_store.hostile_id in {d["id"] for d in docs}
     doc = client.get(f"/api/documents/{docs[0]['id']}").json()
     assert doc["text"] and doc["sentences"]
@@ -140,7 +140,7 @@ def test_documents_list_and_marked_document(client: Any, web_store: WebStore) ->
 
 def test_overview(client: Any) -> None:
     body = client.get("/api/overview").json()
-    assert body["counts"]["documents"] == 21 and body["counts"]["events"] > 100
+    assert body["counts"]["documents"] == 22 and body["counts"]["events"] > 100
     assert body["per_month"] and body["top_dyads"] and body["recent_events"]
 
 

@@ -105,7 +105,8 @@ def shots_dir(tmp_path: Path) -> Path:
 PAGES = [
     "/", "/events", "/events?country=IRN&quad_class=4", "/documents", "/dyad?a=IND&b=PAK",
     "/allies-lost?actor=RUS&within=15m&as_of=2026-03-05", "/responses?attack_on=IRN",
-    "/profile?actor=IRN&on=2026-03-05", "/network?as_of=2026-03-05", "/map", "/analyze",
+    "/profile?actor=IRN&on=2026-03-05", "/network?as_of=2026-03-05", "/map", "/map?in=Kenya",
+    "/analyze",
     "/docs",
 ]
 
@@ -184,6 +185,54 @@ def test_network_date_slider(page: Watched) -> None:
     page.clean()
 
 
+def test_map_draws_places_and_lists_their_events(page: Watched) -> None:
+    p = page.page
+    page.go("/map")
+    p.wait_for_selector("#place-map .scattergeo path.point")
+    assert p.locator("#place-map .scattergeo path.point").count() == int(
+        p.inner_text("#map-place-count"))
+    assert p.locator("#place-map .geo .countries path").count() > 0  # the offline base map
+    # choosing a place in the list
+    p.locator("#place-table tr", has_text="Mombasa").locator("button.show-place").click()
+    p.wait_for_selector("#place-event-table")
+    assert "Mombasa" in p.inner_text("#place-events h2")
+    assert p.locator("#place-event-table a.open-doc").count() >= 1
+    # clicking a marker on the map
+    p.locator("#place-events").evaluate("el => el.replaceChildren()")
+    point = p.locator("#place-map .scattergeo path.point").first
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    p.mouse.move(x - 3, y)
+    p.mouse.move(x, y)
+    p.wait_for_selector("#place-map .hoverlayer .hovertext")
+    p.mouse.click(x, y)
+    p.wait_for_selector("#place-event-table")
+    # the evidence opens the document view at the event, with a way back to the map
+    p.locator("#place-event-table a.open-doc").first.click()
+    p.wait_for_selector(".mk.chosen")
+    assert p.locator("#record .rec.k-event").count() == 1
+    assert "/map" in (p.get_attribute("#back-link", "href") or "")
+    page.clean()
+
+
+def test_map_filters_and_unknown_place(page: Watched) -> None:
+    p = page.page
+    page.go("/map")
+    p.fill("#map-filters input[name=in]", "Kenya")
+    p.click("#map-filters button[type=submit]")
+    p.wait_for_url("**/map?*in=Kenya*")
+    p.wait_for_selector("#place-map .scattergeo path.point")
+    rows = p.locator("#place-table tr[data-key]")
+    assert rows.count() >= 1 and all("KEN" in rows.nth(i).inner_text()
+                                     for i in range(rows.count()))
+    response = page.go("/map?near=Nowhereville+Atlantis")
+    assert response.status == 400
+    assert "no such place" in p.inner_text(".error")
+    page.errors.clear()  # the 400 itself is logged by the browser
+    page.clean()
+
+
 def assert_nothing_injected(page: Watched) -> None:
     p = page.page
     assert p.evaluate("window.__pwned === undefined")
@@ -210,6 +259,19 @@ def test_hostile_text_is_shown_never_run(page: Watched, web_store: WebStore) -> 
                  "/events?q=%3Cscript%3E"):
         page.go(path)
         assert_nothing_injected(page)
+    # the map lists the hostile article's events by place: shown as text, never run
+    page.go("/map?q=condemned")
+    p.wait_for_selector("#place-map .scattergeo path.point")
+    for button in p.locator("button.show-place").all()[:6]:
+        button.click()
+        p.wait_for_selector("#place-event-table")
+    page.go("/map?q=%3Cscript%3E")
+    buttons = p.locator("button.show-place")
+    assert buttons.count() >= 1
+    buttons.first.click()
+    p.wait_for_selector("#place-event-table")
+    assert "<script>" in p.inner_text("#place-event-table")
+    assert_nothing_injected(page)
     page.errors.clear()  # nothing else may log: checked above element by element
     page.go("/events?q=Geneva")
     assert "<script>" in p.inner_text("#events-table")
@@ -248,6 +310,13 @@ def test_screenshots(page: Watched, web_store: WebStore, tmp_path: Path) -> None
     page.go("/dyad?a=IND&b=PAK&by=year")
     p.wait_for_selector("#dyad-quads .main-svg")
     p.screenshot(path=str(out / "dyad.png"), full_page=True)
-    for name in ("overview", "document", "dyad"):
+    page.go("/map")
+    p.wait_for_selector("#place-map .scattergeo path.point")
+    p.locator("#place-table tr", has_text="Mombasa").locator("button.show-place").click()
+    p.wait_for_selector("#place-event-table")
+    # the map and the chosen place's events beside the top of the list
+    p.screenshot(path=str(out / "map.png"), full_page=True,
+                 clip={"x": 0, "y": 0, "width": 1360, "height": 1150})
+    for name in ("overview", "document", "dyad", "map"):
         assert (out / f"{name}.png").stat().st_size > 10_000
     page.clean()

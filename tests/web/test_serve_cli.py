@@ -30,7 +30,7 @@ def test_serve_answers_on_localhost(web_store: WebStore) -> None:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise AssertionError(proc.stderr.read() if proc.stderr else "") from None
                 time.sleep(0.2)
-        assert r.status_code == 200 and r.json()["counts"]["documents"] == 21
+        assert r.status_code == 200 and r.json()["counts"]["documents"] == 22
         page = httpx.get(f"http://127.0.0.1:{port}/", timeout=10)
         assert "text/html" in page.headers["content-type"]
         assert "script-src 'self'" in page.headers["content-security-policy"]

@@ -7,15 +7,17 @@ returns. Nothing here decides anything about the data: it parses, calls
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from realpolitik.analysis.explore import MAX_PAGE, EventPage, EventQuery, explore_events
+from realpolitik.analysis.explore import MAX_PAGE, EventPage, explore_events
 from realpolitik.config import Config
 from realpolitik.errors import QueryError
+from realpolitik.places.geo import find_place
 from realpolitik.store import Store
 from realpolitik.web.params import blank, day, number, whole
+from realpolitik.web.places import MAX_KM, PlacedQuery, with_place_details
 
 DEFAULT_PAGE = 50
 
@@ -37,11 +39,22 @@ class EventParams:
     root_only: str | None = None
     offset: str | None = None
     limit: str | None = None
+    #: where it happened, as ``realpolitik events --in/--near/--km`` take it
+    within: str | None = None
+    near: str | None = None
+    km: str | None = None
+    #: exactly this point of the map (:func:`realpolitik.web.places.place_key`)
+    at: str | None = None
 
-    def query(self, config: Config, *, max_limit: int = MAX_PAGE) -> EventQuery:
+    def query(self, config: Config, *, max_limit: int = MAX_PAGE) -> PlacedQuery:
         floor = number(self.min_confidence, "min_confidence", low=0.0, high=1.0)
         quad = whole(self.quad_class, "quad_class", low=1, high=4)
-        return EventQuery(
+        within, near = blank(self.within), blank(self.near)
+        km = number(self.km, "km", low=0.0, high=MAX_KM)
+        return PlacedQuery(
+            within=find_place(within) if within else None,
+            near=find_place(near) if near else None,
+            radius_km=100.0 if km is None else km, at=blank(self.at),
             actor=blank(self.actor), country=blank(self.country), code=blank(self.code),
             quad_class=quad, polarity=blank(self.polarity), modality=blank(self.modality),
             start=day(self.date_from, "from"), end=day(self.date_to, "to"),
@@ -52,7 +65,7 @@ class EventParams:
 
     def link_params(self, **changes: str | None) -> dict[str, str]:
         """The filter as URL parameters (blank ones dropped), with some changed."""
-        names = {"date_from": "from", "date_to": "to"}
+        names = {"date_from": "from", "date_to": "to", "within": "in"}
         out: dict[str, str] = {}
         for field in self.__dataclass_fields__:
             value = changes.get(field, getattr(self, field))
@@ -74,7 +87,8 @@ def _flag(value: str | None, name: str) -> bool:
 
 def events_page(store: Store, params: EventParams, config: Config, *,
                 max_limit: int = MAX_PAGE) -> EventPage:
-    return explore_events(store, params.query(config, max_limit=max_limit))
+    page = explore_events(store, params.query(config, max_limit=max_limit))
+    return replace(page, rows=with_place_details(store, page.rows))
 
 
 def on_or_today(value: str | None, name: str) -> date:

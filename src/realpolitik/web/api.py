@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Any
@@ -30,6 +31,14 @@ from realpolitik.web.answers import (
     on_or_today,
 )
 from realpolitik.web.params import blank, day, whole
+from realpolitik.web.places import (
+    PLACE_DETAIL,
+    geojson,
+    place_counts,
+    place_marks_analysis,
+    place_marks_stored,
+    with_place_details,
+)
 from realpolitik.web.settings import ServeSettings
 from realpolitik.web.work import Workers
 
@@ -78,24 +87,40 @@ def event_params(
     root_only: Annotated[str | None, Query(description="true: main events only")] = None,
     offset: Annotated[str | None, Query(description="Rows to skip")] = None,
     limit: Annotated[str | None, Query(description=f"Rows, at most {MAX_DOWNLOAD}")] = None,
+    within: Annotated[str | None, Query(
+        alias="in", description="Events that happened in this place: a country (ISO3 or "
+        "name), state or city, as `realpolitik events --in`")] = None,
+    near: Annotated[str | None, Query(
+        description="Events that happened within `km` of this place (`--near`)")] = None,
+    km: Annotated[str | None, Query(description="Radius for `near` in km (default 100)")]
+    = None,
+    at: Annotated[str | None, Query(
+        description="Exactly this place: a GeoNames id (or, for a sea or region without "
+        "one, its name), the `key` of a /api/places row")] = None,
 ) -> EventParams:
     return EventParams(actor, country, code, quad_class, polarity, modality, date_from,
-                       date_to, min_confidence, q, root_only, offset, limit)
+                       date_to, min_confidence, q, root_only, offset, limit, within, near, km,
+                       at)
 
 
 @router.get("/events", tags=["store"])
 def events(store: StoreDep, request: Request,
            params: Annotated[EventParams, Depends(event_params)],
-           format: Annotated[str, Query(description="json or csv")] = "json") -> Response:
-    """Stored events with filters, newest first, each with its evidence sentence.
-    The total the filter matches is in the X-Total-Count header."""
-    if format not in ("json", "csv"):
-        raise QueryError(f"format must be json or csv, got {format!r}")
+           format: Annotated[str, Query(description="json, csv or geojson")] = "json"
+           ) -> Response:
+    """Stored events with filters, newest first, each with its evidence sentence and
+    its place (name, basis, the words it rests on). The total the filter matches is in the
+    X-Total-Count header. ``format=geojson`` answers the filter's placed events as a
+    GeoJSON FeatureCollection (as /api/export/geojson)."""
+    if format not in ("json", "csv", "geojson"):
+        raise QueryError(f"format must be json, csv or geojson, got {format!r}")
+    if format == "geojson":
+        return export_geojson(store, request, params)
     page = events_page(store, params, settings_of(request).config, max_limit=MAX_DOWNLOAD)
     headers = {"X-Total-Count": str(page.total)}
     if format == "csv":
         out = io.StringIO()
-        columns = [*EVENT_COLUMNS, "is_root"]
+        columns = list(dict.fromkeys([*EVENT_COLUMNS, "is_root", *PLACE_DETAIL]))
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
         for row in page.rows:
@@ -108,8 +133,33 @@ def events(store: StoreDep, request: Request,
 
 @router.get("/events/{event_id}", tags=["store"])
 def event(event_id: str, store: StoreDep) -> Response:
-    """One stored event by id (404 when there is none)."""
-    return as_json(get_event(store, event_id))
+    """One stored event by id (404 when there is none), with its place."""
+    return as_json(with_place_details(store, [get_event(store, event_id)])[0])
+
+
+@router.get("/places", tags=["store"])
+def places(store: StoreDep, request: Request,
+           params: Annotated[EventParams, Depends(event_params)]) -> Response:
+    """The map: every place where events of the filter happened, with its point, how many
+    events, how many per quad class and the most frequent one; ``total``, ``placed`` and
+    ``unplaced`` count the filter's events. List a place's events with
+    ``/api/events?at=KEY`` and the same filter."""
+    query = params.query(settings_of(request).config, max_limit=MAX_DOWNLOAD)
+    return as_json(place_counts(store, query))
+
+
+@router.get("/export/geojson", tags=["store"])
+def export_geojson(store: StoreDep, request: Request,
+                   params: Annotated[EventParams, Depends(event_params)]) -> Response:
+    """The filter's placed events as a GeoJSON FeatureCollection (RFC 7946: longitude,
+    latitude), the same features as ``realpolitik export --format geojson``; at most
+    100,000 events; offset and limit do not apply."""
+    query = params.query(settings_of(request).config, max_limit=MAX_DOWNLOAD)
+    collection = geojson(store, query)
+    return Response(json.dumps(jsonable(collection), ensure_ascii=False),
+                    media_type="application/geo+json",
+                    headers={"X-Total-Count": str(len(collection["features"])),
+                             "Content-Disposition": 'inline; filename="events.geojson"'})
 
 
 @router.get("/relations", tags=["store"])
@@ -137,7 +187,7 @@ def documents(store: StoreDep, q: Text = None, offset: Text = None,
 def document(document_id: str, store: StoreDep) -> Response:
     """A stored document's text with every event, mention, date, relation and figure
     marked on it (404 when there is none)."""
-    return as_json(annotate_stored(store, document_id).to_json())
+    return as_json(place_marks_stored(store, annotate_stored(store, document_id)).to_json())
 
 
 @router.get("/overview", tags=["store"])
@@ -260,7 +310,8 @@ def analyze(request: Request, body: TextIn) -> Response:
     analysed = workers_of(request).analyse(body.text, _publication(body), blank(body.title))
     out = analysed.analysis.to_json()
     if request.query_params.get("marks") in ("1", "true"):
-        out["marks"] = annotate_analysis(analysed.analysis, analysed.expressions).to_json()
+        out["marks"] = place_marks_analysis(analysed.analysis, annotate_analysis(
+            analysed.analysis, analysed.expressions)).to_json()
     return as_json(out)
 
 

@@ -116,3 +116,35 @@ def network_graph(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
 def _short(text: str, limit: int = 140) -> str:
     # Plotly reads a little HTML in hover text: callers escape what they pass
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def place_map(places: list[dict[str, Any]], *, fit: bool = False) -> dict[str, Any]:
+    """Events by their action place on Plotly's offline base map (scattergeo): one marker
+    per place, its area growing with the events there, coloured by the place's most
+    frequent quad class; ``customdata`` is the place's key for ``/api/events?at=``."""
+    most = max((int(p["events"]) for p in places), default=1)
+    data = []
+    for q, name in QUAD_NAMES.items():
+        mine = [p for p in places if p["quad_class"] == q]
+        data.append({
+            "type": "scattergeo", "mode": "markers", "name": name,
+            "lat": [p["lat"] for p in mine], "lon": [p["lon"] for p in mine],
+            "customdata": [p["key"] for p in mine],
+            "text": [html.escape(f"{p['name']} ({p['country'] or p['feature']}): "
+                                 f"{p['events']} events; " + ", ".join(
+                                     f"{QUAD_NAMES[int(k)]} {n}"
+                                     for k, n in p["quad_classes"].items() if n))
+                     for p in mine],
+            "hoverinfo": "text",
+            "marker": {"color": QUAD_COLOURS[q], "opacity": 0.75,
+                       "line": {"color": "#333", "width": 0.5},
+                       "size": [round(6 + 34 * math.sqrt(int(p["events"]) / most), 1)
+                                for p in mine]}})
+    geo = {"projection": {"type": "natural earth"}, "showcountries": True,
+           "countrycolor": "#bbb", "showland": True, "landcolor": "#f2efe9",
+           "showocean": True, "oceancolor": "#e8f0f8", "showframe": False,
+           "resolution": 110}
+    if fit and places:
+        geo["fitbounds"] = "locations"
+    return figure(data, height=520, geo=geo, margin={"l": 0, "r": 0, "t": 10, "b": 10},
+                  legend={"orientation": "h", "y": -0.02})

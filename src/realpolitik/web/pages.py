@@ -21,6 +21,12 @@ from realpolitik.web import charts
 from realpolitik.web.answers import EventParams, events_page, on_or_today
 from realpolitik.web.api import StoreDep, event_params, settings_of, workers_of
 from realpolitik.web.params import blank, day, whole
+from realpolitik.web.places import (
+    mark_counts,
+    place_counts,
+    place_marks_analysis,
+    place_marks_stored,
+)
 from realpolitik.web.render import render_page
 
 router = APIRouter(include_in_schema=False)
@@ -111,6 +117,7 @@ def document(request: Request, document_id: str, store: StoreDep, event: Text = 
     focus = whole(sentence, "sentence")
     if event and focus is None:
         focus = next((m.sentence for m in annotated.marks if m.id == f"event:{event}"), None)
+    annotated = place_marks_stored(store, annotated)
     return _document_page(request, annotated, focus, f"event:{event}" if event else None,
                           _safe_back(back), stored=True)
 
@@ -123,7 +130,7 @@ def _document_page(request: Request, annotated: AnnotatedDocument, focus: int | 
     title = annotated.document.get("title") or annotated.document.get("source") or "Document"
     return _page(request, template, str(title), doc=annotated, segments=annotated.segments(),
                  focus=focus, selected=selected, records=records, back=back, stored=stored,
-                 counts=annotated.counts(), **extra)
+                 counts=mark_counts(annotated), **extra)
 
 
 @router.get("/dyad", response_class=HTMLResponse)
@@ -231,8 +238,26 @@ def network(request: Request, store: StoreDep, as_of: Text = None,
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_view(request: Request) -> HTMLResponse:
-    return _page(request, "map.html", "Map")
+def map_view(request: Request, store: StoreDep,
+             params: Annotated[EventParams, Depends(event_params)]) -> HTMLResponse:
+    """Events by their action place, with the explorer's filters and ``in``/``near``;
+    choosing a place lists its events (fetched from /api/events?at=KEY)."""
+    config = settings_of(request).config
+    params = replace(params, offset=None, limit=None, at=None)
+    counts, error = _form_error(lambda: place_counts(
+        store, params.query(config, max_limit=MAX_DOWNLOAD)))
+    shown = params if params.min_confidence is not None else replace(
+        params, min_confidence=str(config.min_confidence))
+    fig = None
+    if counts is not None:
+        fig = charts.place_map(counts["places"], fit=bool(blank(params.within) or
+                                                           blank(params.near)))
+    filter_params = params.link_params()
+    return _page(request, "map.html", "Map", error, counts=counts, fig=fig, params=shown,
+                 polarities=POLARITIES, modalities=MODALITIES, filter=filter_params,
+                 back="/map?" + urlencode(filter_params),
+                 events_url="/events?" + urlencode(filter_params),
+                 geojson_url="/api/export/geojson?" + urlencode(filter_params))
 
 
 @router.get("/analyze", response_class=HTMLResponse)
@@ -255,7 +280,8 @@ async def analyze(request: Request) -> HTMLResponse:
         return _page(request, "analyze.html", "Analyze", str(exc), form=form)
     analysed = await run_in_threadpool(workers_of(request).analyse, form["text"], when,
                                        blank(form["title"]))
-    annotated = annotate_analysis(analysed.analysis, analysed.expressions)
+    annotated = place_marks_analysis(analysed.analysis, annotate_analysis(
+        analysed.analysis, analysed.expressions))
     return _document_page(request, annotated, None, None, None, stored=False,
                           template="analyzed.html", form=form, analysis=analysed.analysis,
                           label=_label)

@@ -4,6 +4,7 @@ document.querySelectorAll("script.chart-spec").forEach(function (el) {
   var spec = JSON.parse(el.textContent);
   var target = document.getElementById(el.dataset.target);
   if (target && window.Plotly) {
-    window.Plotly.newPlot(target, spec.data, spec.layout, {responsive: true, displaylogo: false});
+    window.Plotly.newPlot(target, spec.data, spec.layout, {responsive: true, displaylogo: false,
+      topojsonURL: "/static/"});
   }
 });

@@ -6,7 +6,8 @@
   var selected = JSON.parse(document.getElementById("selected-mark").textContent);
   var panel = document.getElementById("record");
   var kindNames = {event: "Event", mention: "Actor mention", date: "Date expression",
-                   relation: "Relation", figure: "Figure"};
+                   relation: "Relation", figure: "Figure",
+                   place: "Place"};
 
   function text(tag, value, cls) {
     var el = document.createElement(tag);
