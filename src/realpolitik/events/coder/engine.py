@@ -64,5 +64,7 @@ class EventCoder(EventAssembly):
                     if trigger:
                         events.extend(self._events(clause, trigger))
         coded = mark_root_events(doc, drop_underspecified(dedupe(events)))
+        if self.models is not None:
+            coded = self.models.apply(doc, mentions, coded)
         return self.confidence.calibrate(doc, coded) if self.confidence else coded
 
