@@ -9,7 +9,7 @@ Runs each enabled model once per document on the sentences that have a coded eve
   where the rules leave an event's source or target empty or unresolved (no actor), the
   resolved mention of the sentence that best overlaps the model's span of that side takes
   its place, if its score (span score × share of the mention covered) reaches
-  ``min_score`` and it is not the actor already on the other side;
+  ``min_score`` and it is not the party (country, else actor) already on the other side;
 - the **event-class model** (:class:`~realpolitik.learned.event_class.EventClassModel`):
   an event whose class the model gives a probability under ``veto_below`` is dropped
   (0 never drops), and each sentence's main event (``is_root``) becomes the event whose
@@ -94,6 +94,11 @@ def _empty(p: Participant | None) -> bool:
     return p is None or p.actor is None
 
 
+def _party(p: Participant | None) -> str | None:
+    """The party as the scorers compare it: the country, else the actor code."""
+    return None if p is None else p.country or p.actor
+
+
 def fill_participants(doc: ParsedDoc, mentions: Sequence[Mention], events: list[Event],
                       spans: dict[int, Sequence[ParticipantSpan]],
                       min_score: float) -> list[Event]:
@@ -119,14 +124,13 @@ def fill_participants(doc: ParsedDoc, mentions: Sequence[Mention], events: list[
             current, other = (source, target) if side == 0 else (target, source)
             if not _empty(current):
                 continue
-            taken = other.actor if other is not None else None
+            taken = _party(other)
             ranked = sorted(range(len(candidates)), key=lambda n: (-scores[n][side], n))
-            best = next((n for n in ranked if scores[n][side] >= min_score
-                         and candidates[n].actor is not None
-                         and candidates[n].actor.code != taken), None)  # type: ignore[union-attr]
-            if best is None:
+            chosen = next((p for p in (Participant.from_mention(candidates[n])
+                                       for n in ranked if scores[n][side] >= min_score)
+                           if _party(p) != taken), None)
+            if chosen is None:
                 continue
-            chosen = Participant.from_mention(candidates[best])
             if side == 0:
                 source = chosen
             else:
