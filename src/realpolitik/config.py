@@ -50,8 +50,9 @@ class Config:
     #: and an event whose class it gives under ``class_veto_below`` is dropped
     event_class_model: bool = True
     #: the coder consults the learned participant model where the rules leave a source or
-    #: target empty or unresolved (a mention must score ``participant_min_score``)
-    participant_model: bool = True
+    #: target empty or unresolved (a mention must score ``participant_min_score``); opt-in,
+    #: see README "Learned models" for why
+    participant_model: bool = False
     #: 0 vetoes nothing: every veto tried lost recall on the Reuters dev stories and right
     #: sources and targets on the Multi-CoPED folds (README, "Learned models")
     class_veto_below: float = 0.0
