@@ -1,22 +1,27 @@
 """Rules alone against rules plus each learned model, on Multi-CoPED (cross-validated).
 
-    python scripts/cv_multicoped.py event_class --oof /tmp/oof_class.jsonl
-    python scripts/cv_multicoped.py participants --oof /tmp/oof_participants.jsonl
-    python bench/rules_vs_models.py --oof-class /tmp/oof_class.jsonl \
-        --oof-participants /tmp/oof_participants.jsonl
+    python scripts/cv_multicoped.py participants --save-folds /tmp/folds/participants
+    python scripts/cv_multicoped.py event_class --with-events-gold \
+        --save-folds /tmp/folds/event_class
+    python bench/rules_vs_models.py --folds /tmp/folds [--json figures.json]
 
-Runs realpolitik's pipeline (the rule coder) on every Multi-CoPED training sentence and
-scores, with out-of-fold model predictions only (no sentence is scored by a model that was
-trained on it):
+or, instead of the event-class fold models, their out-of-fold probabilities (what
+``cv_multicoped.py event_class --with-events-gold --oof oof.jsonl`` writes, much quicker to
+keep than five models): ``--oof-class oof.jsonl``. A sentence then gets the probabilities of
+the Multi-CoPED text it comes from (a text the coder splits in two gives both halves the
+whole text's probabilities); a text with none (a participant sentence whose words are not
+those of any class sentence) gets uniform probabilities, so the rules' order decides.
 
-- event class (macro-F1, accuracy): the rules' class (of the first event coded; none
-  coded counts as wrong), the model alone, the rules re-ranked by the model (the coded
-  event whose class the model finds most probable, the model's own class when nothing is
-  coded), and that with a fallback to the model under a probability floor;
-- participants (share of the sentences with a gold source and target): some coded event
-  whose source and target texts match the gold spans (rules), and the resolved mentions
-  chosen by ``choose_participants`` (rules' mentions plus the model). Spans match as in
-  ``realpolitik.learned.cv`` (half of the longer span's tokens).
+Runs the whole pipeline (the rule coder with the model stage of ``realpolitik.learned.stage``)
+on Multi-CoPED's training split four times: rules alone, rules + event-class model, rules +
+participant model, rules + both. Each sentence is coded with the fold models that were
+trained without it: the event-class model of the stratified fold that holds its class
+example, the participant model of the fold that holds its participant example (the folds
+``realpolitik.learned.cv`` draws with the same seed); a sentence absent from one of the two
+sets gets that model's fold 1, which never saw it. Scores as ``realpolitik eval`` does
+(:mod:`realpolitik.learned.multicoped`): macro-F1 of the class of each sentence's main
+(``is_root``) event, and the share of sentences with a gold source and target where one
+coded event has both right.
 """
 
 from __future__ import annotations
@@ -24,111 +29,133 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _analyse(texts: list[str]) -> list[Any]:
-    from realpolitik.config import Config
-    from realpolitik.ingest import make_document
-    from realpolitik.pipeline import Pipeline
+def fold_of(labels: list[int], k: int, seed: int) -> list[int]:
+    """The fold number (1..k) of each example, as ``realpolitik.learned.cv`` draws them."""
+    from realpolitik.learned.training import stratified_folds
 
-    pipeline = Pipeline(Config())
-    docs = [make_document(t, source=f"s{i}") for i, t in enumerate(texts)]
-    return list(pipeline.analyse(docs))
-
-
-def _oof(path: Path) -> dict[str, Any]:
-    return {r["origin"]: r for r in map(json.loads, path.read_text("utf-8").splitlines())}
+    out = [0] * len(labels)
+    for number, members in enumerate(stratified_folds(labels, k, seed), start=1):
+        for i in members:
+            out[i] = number
+    return out
 
 
-def event_class(folder: Path, oof_path: Path) -> None:
-    from realpolitik.learned.combine import best_class, choose_class
-    from realpolitik.learned.cv import accuracy, macro_f1
-    from realpolitik.learned.data import read_class_tsv, root_class
+class OofClassModel:
+    """The event-class model's out-of-fold probabilities, looked up by text."""
 
-    data = read_class_tsv(folder / "cameo_class_train.tsv")
-    oof = _oof(oof_path)
-    analyses = _analyse([x.text for x in data])
-    gold = [x.label for x in data]
-    codes = [[e.code for e in a.events] for a in analyses]
-    probs = [oof[x.origin]["proba"] for x in data]
-    systems = {
-        "rules (first coded event)": [root_class(c[0]) if c else -1 for c in codes],
-        "model alone": [best_class(p) for p in probs],
-        "rules re-ranked by model": [choose_class(c, p) for c, p in zip(codes, probs,
-                                                                        strict=True)],
-    }
-    for floor in (0.2, 0.4, 0.6):
-        systems[f"re-ranked, model below {floor}"] = [
-            choose_class(c, p, fallback_below=floor) for c, p in zip(codes, probs, strict=True)]
-    print(f"event class on {len(data)} sentences; the rules code something in "
-          f"{sum(1 for c in codes if c)}")
-    for name, pred in systems.items():
-        print(f"  {name:<34} macro-F1 {macro_f1(gold, pred):.3f}  "
-              f"accuracy {accuracy(gold, pred):.3f}")
+    def __init__(self, path: Path) -> None:
+        from realpolitik.learned.data import read_class_tsv
 
+        self.by_origin = {r["origin"]: tuple(r["proba"]) for r in map(
+            json.loads, path.read_text(encoding="utf-8").splitlines())}
+        self.by_text: dict[str, tuple[float, ...]] = {}
+        self.read_class_tsv = read_class_tsv
 
-def participants(folder: Path, oof_path: Path) -> None:
-    import spacy
+    def index(self, folder: Path) -> None:
+        for x in self.read_class_tsv(folder / "cameo_class_train.tsv"):
+            self.by_text.setdefault(x.text, self.by_origin[x.origin])
 
-    from realpolitik.learned.cv import spans_match, token_set
-    from realpolitik.learned.data import read_class_tsv, read_ner_conll
-    from realpolitik.learned.participants import ParticipantSpan, choose_participants
+    def predict_proba(self, texts: Any) -> list[tuple[float, ...]]:
+        return [self._one(t) for t in texts]
 
-    raw = [x.text for x in read_class_tsv(folder / "cameo_class_train.tsv")]
-    data = [x for x in read_ner_conll(folder / "cameo_ner_train.conll", raw)
-            if x.spans_of("source") and x.spans_of("target")]
-    oof = _oof(oof_path)
-    analyses = _analyse([x.text for x in data])
-    tokenizer = spacy.blank("en").tokenizer
-    rules = model = either = 0
-    for x, analysis in zip(data, analyses, strict=True):
-        offsets = [(t.idx, t.idx + len(t)) for t in tokenizer(x.text)]
-        golds = {side: [token_set(offsets, s, e) for s, e in x.spans_of(side)]
-                 for side in ("source", "target")}
-
-        def right(side: str, start: int, end: int, golds: Any = golds,
-                  offsets: Any = offsets) -> bool:
-            return any(spans_match(token_set(offsets, start, end), g) for g in golds[side])
-
-        def located(text: str | None, x: Any = x) -> tuple[int, int]:
-            at = x.text.find(text) if text else -1
-            return (at, at + len(text or "")) if at >= 0 else (-1, -1)
-
-        rule_ok = any(
-            e.source and e.target and right("source", *located(e.source.text))
-            and right("target", *located(e.target.text)) for e in analysis.events)
-        spans = [ParticipantSpan(**s) for s in oof[x.origin]["spans"]]
-        candidates = [(m.start_char, m.end_char, i) for i, m in enumerate(analysis.mentions)]
-        choice = choose_participants(spans, candidates)
-        model_ok = choice.source is not None and choice.target is not None and right(
-            "source", *candidates[int(str(choice.source))][:2]) and right(
-            "target", *candidates[int(str(choice.target))][:2])
-        rules += rule_ok
-        model += model_ok
-        either += rule_ok or model_ok
-    n = len(data)
-    print(f"participants on {n} sentences with a gold source and target: right source and "
-          f"target in one event")
-    print(f"  rules alone                        {rules / n:.3f}")
-    print(f"  model's choice among the mentions  {model / n:.3f}")
-    print(f"  either (upper bound of combining)  {either / n:.3f}")
+    def _one(self, text: str) -> tuple[float, ...]:
+        if text in self.by_text:
+            return self.by_text[text]
+        stripped = text.strip()
+        for whole, probs in self.by_text.items():
+            if stripped and stripped in whole:
+                return probs
+        return (0.2, 0.2, 0.2, 0.2, 0.2)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO / ".." / "shared")
-    parser.add_argument("--oof-class", type=Path)
-    parser.add_argument("--oof-participants", type=Path)
+    parser.add_argument("--folds", type=Path, required=True,
+                        help="directory with event_class/fold<n> and participants/fold<n>")
+    parser.add_argument("-k", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--oof-class", type=Path,
+                        help="out-of-fold probabilities instead of event_class/fold<n>")
+    parser.add_argument("--veto", type=float, nargs="*", default=[],
+                        help="also score rules + event-class with these veto thresholds")
+    parser.add_argument("--json", type=Path)
     args = parser.parse_args()
+
+    from realpolitik.config import Config
+    from realpolitik.learned.data import read_ner_conll
+    from realpolitik.learned.event_class import EventClassModel
+    from realpolitik.learned.multicoped import (
+        NER_FILE,
+        MulticopedData,
+        analyse_texts,
+        blank_tokenizer,
+        score,
+    )
+    from realpolitik.learned.participants import ParticipantModel
+    from realpolitik.learned.stage import ModelStage
+    from realpolitik.pipeline import Pipeline
+
     folder = args.shared / "bench" / "gold" / "multicoped"
+    data = MulticopedData.read(folder)
+    # the participant folds are drawn over every participant sentence, as in the CV
+    spans = read_ner_conll(folder / NER_FILE, [x.text for x in data.classes])
+    class_fold: dict[str, int] = {}
+    for x, f in zip(data.classes, fold_of([x.label for x in data.classes], args.k, args.seed),
+                    strict=True):
+        class_fold.setdefault(x.text, f)
+    span_fold: dict[str, int] = {}
+    for x, f in zip(spans, fold_of([0] * len(spans), args.k, args.seed), strict=True):
+        span_fold.setdefault(x.text, f)
+    texts = data.texts()
+    groups: dict[tuple[int, int], list[str]] = {}
+    for t in texts:
+        groups.setdefault((class_fold.get(t, 1), span_fold.get(t, 1)), []).append(t)
+
+    class_models: dict[int, Any]
     if args.oof_class:
-        event_class(folder, args.oof_class)
-    if args.oof_participants:
-        participants(folder, args.oof_participants)
+        oof = OofClassModel(args.oof_class)
+        oof.index(folder)
+        class_models = dict.fromkeys(range(1, args.k + 1), oof)
+    else:
+        class_models = {n: EventClassModel.load(args.folds / "event_class" / f"fold{n}")
+                        for n in range(1, args.k + 1)}
+    span_models = {n: ParticipantModel.load(args.folds / "participants" / f"fold{n}")
+                   for n in range(1, args.k + 1)}
+    config = Config()
+    pipeline = Pipeline(config)
+    tokenizer = blank_tokenizer()
+    systems: list[tuple[str, bool, bool, float]] = [
+        ("rules alone", False, False, 0.0),
+        ("rules + event class", True, False, 0.0),
+        ("rules + participants", False, True, 0.0),
+        ("rules + both", True, True, 0.0),
+    ] + [(f"rules + event class, veto < {v}", True, False, v) for v in args.veto]
+    results: dict[str, Any] = {}
+    for name, use_class, use_spans, veto in systems:
+        started = time.perf_counter()
+        events: dict[str, Any] = {}
+        for (cf, sf), members in sorted(groups.items()):
+            pipeline.coder.models = (
+                ModelStage(class_models[cf] if use_class else None,
+                           span_models[sf] if use_spans else None,
+                           veto_below=veto, min_score=config.participant_min_score)
+                if use_class or use_spans else None)
+            events.update(analyse_texts(pipeline, members))
+        results[name] = score(data, events, tokenizer)
+        print(f"{name:<34} main-event class macro-F1 {results[name]['root_class_macro_f1']:.4f}"
+              f"  accuracy {results[name]['root_class_accuracy']:.4f}"
+              f"  source and target right {results[name]['source_and_target_right']:.4f}"
+              f"  ({time.perf_counter() - started:.0f} s)", flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

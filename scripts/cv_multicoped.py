@@ -2,7 +2,8 @@
 
 Usage: python scripts/cv_multicoped.py event_class|participants [--folds 5] [--seed 0]
        [--arch ...] [--tok2vec sm|own] [--epochs N] [--with-events-gold]
-       [--json figures.json] [--oof predictions.jsonl] [--provenance MODEL_DIR]
+       [--json figures.json] [--oof predictions.jsonl] [--save-folds DIR]
+       [--provenance MODEL_DIR]
 
 Event class: stratified folds of cameo_class_train.tsv; per fold and mean ± sd of the
 macro-F1 and accuracy of the textcat alone (--with-events-gold adds gold/events_dev.jsonl
@@ -45,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events-gold", type=Path, default=REPO / "gold" / "events_dev.jsonl")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--oof", type=Path)
+    parser.add_argument("--save-folds", type=Path,
+                        help="write fold n's model to DIR/fold<n> (for bench/rules_vs_models.py)")
     parser.add_argument("--provenance", type=Path,
                         help="a saved model directory whose PROVENANCE.md gets these figures")
     args = parser.parse_args(argv)
@@ -62,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         data = classes
         extra = read_events_gold(args.events_gold) if args.with_events_gold else []
         result = cross_validate_event_class(data, settings, args.folds, extra_train=extra,
-                                            log=lambda m: print(m, flush=True))
+                                            log=lambda m: print(m, flush=True),
+                                            save_to=args.save_folds)
         oof = [{"origin": x.origin, "label": x.label, "proba": [round(p, 5) for p in probs]}
                for x, probs in zip(data, result.predictions, strict=True)]
         description = (f"{args.folds}-fold stratified CV on Multi-CoPED's 1,349 class "
@@ -71,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         data = read_ner_conll(folder / "cameo_ner_train.conll", [x.text for x in classes])
         result = cross_validate_participants(data, settings, args.folds,
-                                             log=lambda m: print(m, flush=True))
+                                             log=lambda m: print(m, flush=True),
+                                             save_to=args.save_folds)
         oof = [{"origin": x.origin, "spans": [asdict(s) for s in spans]}
                for x, spans in zip(data, result.predictions, strict=True)]
         description = (f"{args.folds}-fold CV on Multi-CoPED's 1,153 participant sentences; "

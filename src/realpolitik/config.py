@@ -45,6 +45,18 @@ class Config:
     min_confidence: float = 0.0
     #: documents longer than this many characters are parsed in pieces of at most this size
     piece_chars: int = 20_000
+    #: the coder consults the learned event-class model (realpolitik.learned.stage):
+    #: each sentence's main event is the coded event whose class it finds most probable,
+    #: and an event whose class it gives under ``class_veto_below`` is dropped
+    event_class_model: bool = True
+    #: the coder consults the learned participant model where the rules leave a source or
+    #: target empty or unresolved (a mention must score ``participant_min_score``); opt-in,
+    #: see README "Learned models" for why
+    participant_model: bool = False
+    #: 0 vetoes nothing: every veto tried lost recall on the Reuters dev stories and right
+    #: sources and targets on the Multi-CoPED folds (README, "Learned models")
+    class_veto_below: float = 0.0
+    participant_min_score: float = 0.5
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -55,6 +67,9 @@ class Config:
             raise ConfigError(f"min_confidence must be between 0 and 1, got {self.min_confidence}")
         if self.piece_chars < 1_000:
             raise ConfigError(f"piece_chars must be at least 1000, got {self.piece_chars}")
+        for name in ("class_veto_below", "participant_min_score"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ConfigError(f"{name} must be between 0 and 1, got {getattr(self, name)}")
         if self.max_file_bytes < 1:
             raise ConfigError(f"max_file_bytes must be positive, got {self.max_file_bytes}")
 

@@ -10,11 +10,18 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from realpolitik.config import Config
 from realpolitik.errors import GoldFormatError
 from realpolitik.ingest import make_document
+
+if TYPE_CHECKING:
+    from realpolitik.learned.stage import ModelStage
+
+#: Multi-CoPED's training split beside the project (``realpolitik eval`` scores it too)
+MULTICOPED_DEFAULT = Path("..") / "shared" / "bench" / "gold" / "multicoped"
+MULTICOPED_KIND = "Multi-CoPED training split"
 
 _MARKERS = (
     ("cameo_code", "cameo_manual"), ("events", "events"), ("expression", "dates"),
@@ -41,15 +48,21 @@ def detect_gold_kind(path: Path) -> str:
                           "mention, relations or quantities field)")
 
 
-def evaluate_events(path: Path, config: Config) -> dict[str, Any]:
+def evaluate_events(path: Path, config: Config, models: ModelStage | None = None
+                    ) -> dict[str, Any]:
+    """Scores of the coder on an event gold file; ``models`` replaces the learned models
+    the config turns on (the cross-validation bench passes fold models)."""
     from realpolitik.actors import ActorResolver, KnowledgeBase
     from realpolitik.events import EventCoder
     from realpolitik.events.evaluate import GoldSentence, read_gold, score
+    from realpolitik.learned.stage import ModelStage
     from realpolitik.nlp import NlpStage
 
     gold = read_gold(path)
     resolver = ActorResolver(KnowledgeBase.load(config))
-    coders = {False: EventCoder(config), True: EventCoder(config, require_actor=False)}
+    stage = models if models is not None else ModelStage.from_config(config)
+    coders = {False: EventCoder(config, models=stage),
+              True: EventCoder(config, require_actor=False, models=stage)}
     docs = [make_document(g.text, source=f"{path}:{g.line}", when=g.date) for g in gold]
     parsed = {p.document.source: p for p in NlpStage(config).parse(docs)}
 
@@ -137,3 +150,29 @@ def evaluate_path(path: Path, config: Config, split: str = "dev") -> dict[str, A
 
         return evaluate_stories(path, config, split)
     return evaluate_file(path, config)
+
+
+def evaluate_multicoped_split(folder: Path, config: Config) -> dict[str, Any]:
+    """The coder on Multi-CoPED's training split (:mod:`realpolitik.learned.multicoped`)."""
+    from realpolitik.learned.multicoped import evaluate_multicoped
+
+    figures = evaluate_multicoped(folder, config)
+    models = [name for name, on in (("event class", config.event_class_model),
+                                    ("participants", config.participant_model)) if on]
+    return {
+        "main class": {"f1": figures["root_class_macro_f1"],
+                       "accuracy": figures["root_class_accuracy"],
+                       "gold": figures["class_sentences"]},
+        "S&T right": {"accuracy": figures["source_and_target_right"],
+                      "gold": figures["pair_sentences"]},
+        "models": ", ".join(models) or "none (rules alone)",
+        "note": ("main class f1 is the macro-F1 of the class of each sentence's main "
+                 "event, S&T right the share of sentences with one event whose source and "
+                 "target are both right; the shipped models were trained on this split, "
+                 "so with models on "
+                 "these figures are in-sample: bench/rules_vs_models.py gives the "
+                 "cross-validated ones" if models else
+                 "main class f1 is the macro-F1 of the class of each sentence's main "
+                 "event, S&T right the share of sentences with one event whose source and "
+                 "target are both right"),
+    }

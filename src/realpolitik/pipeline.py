@@ -18,7 +18,7 @@ from realpolitik.config import Config
 from realpolitik.errors import RealpolitikError
 from realpolitik.events import EventCoder
 from realpolitik.ingest import IngestFailure, make_document, read_inputs
-from realpolitik.model import Document, DocumentAnalysis, ParsedDoc
+from realpolitik.model import Document, DocumentAnalysis, Event, Mention, ParsedDoc
 from realpolitik.nlp import NlpStage
 from realpolitik.pieces import Piece, merge_stream, split_documents
 from realpolitik.places import PlaceStage
@@ -68,8 +68,17 @@ class Pipeline:
         self.places = PlaceStage()
 
     def analyse_parsed(self, parsed: ParsedDoc) -> DocumentAnalysis:
-        mentions = self.resolver.resolve_document(parsed)
-        events = self.coder.code(parsed, mentions)
+        return self.analyse_batch([parsed])[0]
+
+    def analyse_batch(self, batch: Sequence[ParsedDoc]) -> list[DocumentAnalysis]:
+        """Several parsed documents: the coder's learned models run once for the batch."""
+        mentions = [self.resolver.resolve_document(parsed) for parsed in batch]
+        coded = self.coder.code_many(list(zip(batch, mentions, strict=True)))
+        return [self._after_events(parsed, m, events)
+                for parsed, m, events in zip(batch, mentions, coded, strict=True)]
+
+    def _after_events(self, parsed: ParsedDoc, mentions: list[Mention],
+                      events: list[Event]) -> DocumentAnalysis:
         events = self.timer.date_events(parsed, events)
         # a removal the text does not date took place when the leader's tenure ended
         events = date_removals(events, mentions, self.kb)
@@ -85,7 +94,17 @@ class Pipeline:
         # long documents flow through in pieces and come out merged (see pieces.py)
         pieces: dict[str, Piece] = {}
         parsed = self.nlp.parse(split_documents(documents, self.config.piece_chars, pieces))
-        yield from merge_stream((self.analyse_parsed(p) for p in parsed), pieces)
+        yield from merge_stream(self._batches(parsed), pieces)
+
+    def _batches(self, parsed: Iterable[ParsedDoc]) -> Iterator[DocumentAnalysis]:
+        batch: list[ParsedDoc] = []
+        for p in parsed:
+            batch.append(p)
+            if len(batch) >= self.config.batch_size:
+                yield from self.analyse_batch(batch)
+                batch = []
+        if batch:
+            yield from self.analyse_batch(batch)
 
     def analyse_text(self, text: str, when: date | None = None, title: str | None = None,
                      source: str = "<text>") -> DocumentAnalysis:

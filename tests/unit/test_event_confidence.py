@@ -41,6 +41,19 @@ def code(nlp_stage: NlpStage, actor_resolver: ActorResolver, config: Config
     return run
 
 
+@pytest.fixture(scope="module")
+def rules_code(nlp_stage: NlpStage, actor_resolver: ActorResolver, config: Config) -> Code:
+    """The rules alone: the event-class model may move the main event (README, "Learned
+    models": "After talks with Egypt, Israel agreed ..." becomes the talks)."""
+    coder = EventCoder(config.with_changes(event_class_model=False, participant_model=False))
+
+    def run(text: str) -> tuple[ParsedDoc, list[Event]]:
+        doc = next(nlp_stage.parse([make_document(text, source="t", when=DAY)]))
+        return doc, coder.code(doc, actor_resolver.resolve_document(doc))
+
+    return run
+
+
 @pytest.mark.parametrize(("text", "root_trigger"), [
     ("France condemned the Russian attack on Ukraine.", "condemned"),
     ("Germany said that Iran had attacked a tanker.", "said"),
@@ -48,9 +61,9 @@ def code(nlp_stage: NlpStage, actor_resolver: ActorResolver, config: Config
      "accused"),
     ("After talks with Egypt, Israel agreed to a ceasefire with Hamas.", "agreed"),
 ])
-def test_one_main_event_per_sentence(code: Code, text: str,
+def test_one_main_event_per_sentence(rules_code: Code, text: str,
                                      root_trigger: str) -> None:
-    doc, events = code(text)
+    doc, events = rules_code(text)
     roots = [e for e in events if e.is_root]
     assert len(roots) == 1, [(e.trigger, e.is_root) for e in events]
     assert roots[0].trigger == root_trigger

@@ -11,9 +11,19 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from realpolitik.cli.options import EventClassModelOption, ParticipantModelOption, with_models
 from realpolitik.cli.render import stdout
 from realpolitik.config import Config
-from realpolitik.evaluation import evaluate_path, gold_kind
+from realpolitik.evaluation import (
+    MULTICOPED_DEFAULT,
+    MULTICOPED_KIND,
+    evaluate_multicoped_split,
+    evaluate_path,
+    gold_kind,
+)
+
+#: gold kinds that score the event coder; the Multi-CoPED figures join their report
+_EVENT_KINDS = frozenset({"events", "cameo_manual", "stories"})
 
 
 class EvalFormat(StrEnum):
@@ -39,12 +49,31 @@ def eval_command(
     split: Annotated[Split, typer.Option(
         help="Which stories of a story gold directory: dev, test (held out: score it "
              "rarely and never tune on it) or all.")] = Split.dev,
+    event_class_model: EventClassModelOption = None,
+    participant_model: ParticipantModelOption = None,
+    multicoped: Annotated[Path | None, typer.Option(
+        "--multicoped", file_okay=False,
+        help="Multi-CoPED's training split, scored with the event gold (default: "
+             f"{MULTICOPED_DEFAULT} when it exists).")] = None,
+    no_multicoped: Annotated[bool, typer.Option(
+        "--no-multicoped", help="Do not score Multi-CoPED's training split.")] = False,
 ) -> None:
-    """Precision, recall and F1 of events, dates, actors, relations or quantities."""
-    config = Config()
+    """Precision, recall and F1 of events, dates, actors, relations or quantities.
+
+    With event gold, also Multi-CoPED's training split when it is there (../shared): the
+    class of each sentence's main event and the share of sentences with source and target
+    right, for the configuration in use.
+    """
+    config = with_models(Config(), event_class_model, participant_model)
     results: dict[str, Any] = {}
+    kinds = {str(path): gold_kind(path) for path in gold}
     for path in gold:
-        results[str(path)] = {"kind": gold_kind(path), **evaluate_path(path, config, split)}
+        results[str(path)] = {"kind": kinds[str(path)], **evaluate_path(path, config, split)}
+    folder = multicoped or MULTICOPED_DEFAULT
+    if not no_multicoped and (multicoped is not None or (
+            folder.is_dir() and _EVENT_KINDS & set(kinds.values()))):
+        results[str(folder)] = {"kind": MULTICOPED_KIND,
+                                **evaluate_multicoped_split(folder, config)}
     if fmt is EvalFormat.json:
         sys.stdout.write(json.dumps(results, indent=2) + "\n")
         return

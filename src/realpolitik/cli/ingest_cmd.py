@@ -32,8 +32,10 @@ from realpolitik.cli.options import (
     ActorsOption,
     DateOption,
     DbOption,
+    EventClassModelOption,
     MaxBytesOption,
     MinConfidenceOption,
+    ParticipantModelOption,
     PatternsOption,
     build_config,
 )
@@ -70,10 +72,13 @@ def analyze(
     actors: ActorsOption = None, patterns: PatternsOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_FILE_BYTES,
     min_confidence: MinConfidenceOption = None,
+    event_class_model: EventClassModelOption = None,
+    participant_model: ParticipantModelOption = None,
 ) -> None:
     """Analyse documents without storing them and print the design.md JSON object."""
     config = build_config(date=date, actors=actors, patterns=patterns, max_bytes=max_bytes,
-                          min_confidence=min_confidence)
+                          min_confidence=min_confidence, event_class_model=event_class_model,
+                          participant_model=participant_model)
     items = list(read_inputs([path], config))
     failures = [i for i in items if isinstance(i, IngestFailure)]
     for failure in failures:
@@ -271,6 +276,8 @@ def ingest_command(
         "--workers", "-w", min=1,
         help="Processes running the pipeline (default: one per core); the stored rows are "
              "the same for any number.")] = None,
+    event_class_model: EventClassModelOption = None,
+    participant_model: ParticipantModelOption = None,
 ) -> None:
     """Analyse documents and store them; already stored documents are skipped.
 
@@ -278,7 +285,8 @@ def ingest_command(
     """
     config = build_config(db=db, date=date, actors=actors, patterns=patterns,
                           max_bytes=max_bytes, batch_size=batch_size,
-                          min_confidence=min_confidence)
+                          min_confidence=min_confidence, event_class_model=event_class_model,
+                          participant_model=participant_model)
     since = _store_clock(config)
     report, rejected = run_ingest(paths, config, quiet=quiet, workers=workers)
     _, confident = confident_events(config, since)

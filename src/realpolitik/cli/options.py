@@ -14,8 +14,9 @@ from realpolitik.ingest.readers import parse_iso_date
 
 __all__ = [
     "DEFAULT_MAX_FILE_BYTES", "TABLE_LIMIT", "ActorsOption", "DateOption", "DbOption",
-    "FormatOption", "LimitOption", "MaxBytesOption", "MinConfidenceOption", "PatternsOption",
-    "RootOnlyOption", "WideOption", "build_config", "date_option", "row_limit",
+    "EventClassModelOption", "FormatOption", "LimitOption", "MaxBytesOption",
+    "MinConfidenceOption", "ParticipantModelOption", "PatternsOption", "RootOnlyOption",
+    "WideOption", "build_config", "date_option", "row_limit", "with_models",
 ]
 
 #: rows a table shows unless --limit says otherwise (csv and json show every row)
@@ -47,6 +48,15 @@ MinConfidenceOption = Annotated[float | None, typer.Option(
 RootOnlyOption = Annotated[bool, typer.Option(
     "--root-only", help="Only each sentence's main event (GDELT's IsRootEvent).")]
 
+EventClassModelOption = Annotated[bool | None, typer.Option(
+    "--event-class-model/--no-event-class-model",
+    help="The coder re-ranks each sentence's main event with the learned event-class model "
+         "(default: as configured; see README 'Learned models').")]
+ParticipantModelOption = Annotated[bool | None, typer.Option(
+    "--participant-model/--no-participant-model",
+    help="The coder fills empty or unresolved sources and targets with the learned "
+         "participant model (default: as configured; see README 'Learned models').")]
+
 
 def row_limit(limit: int | None, fmt: object) -> int | None:
     """The row limit in force: --limit as given (0 is none), else the table default."""
@@ -58,7 +68,8 @@ def row_limit(limit: int | None, fmt: object) -> int | None:
 def build_config(db: Path | None = None, date: str | None = None,
                  actors: list[Path] | None = None, patterns: list[Path] | None = None,
                  max_bytes: int = DEFAULT_MAX_FILE_BYTES, batch_size: int = 64,
-                 min_confidence: float | None = None) -> Config:
+                 min_confidence: float | None = None, event_class_model: bool | None = None,
+                 participant_model: bool | None = None) -> Config:
     if date is not None:
         parse_iso_date(date, "--date")
     config = Config.from_env(
@@ -68,7 +79,17 @@ def build_config(db: Path | None = None, date: str | None = None,
     # the threshold's default lives in Config alone; the flag only overrides it
     if min_confidence is not None:
         config = config.with_changes(min_confidence=min_confidence)
-    return config
+    # likewise the learned models: a flag overrides, no flag keeps Config's default
+    return with_models(config, event_class_model, participant_model)
+
+
+def with_models(config: Config, event_class_model: bool | None,
+                participant_model: bool | None) -> Config:
+    """``config`` with the models the flags name switched on or off (None: unchanged)."""
+    changes = {name: value for name, value in (("event_class_model", event_class_model),
+                                               ("participant_model", participant_model))
+               if value is not None}
+    return config.with_changes(**changes) if changes else config
 
 
 def date_option(value: str | None, option: str) -> date | None:

@@ -22,6 +22,7 @@ import statistics
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from realpolitik.learned.data import ClassExample, SpanExample
@@ -82,8 +83,11 @@ class CVResult:
 
 def cross_validate_event_class(data: Sequence[ClassExample], settings: TrainSettings,
                                k: int = 5, extra_train: Sequence[ClassExample] = (),
-                               log: Log | None = None) -> CVResult:
-    """Stratified k-fold CV on ``data``; ``extra_train`` joins every fold's training set."""
+                               log: Log | None = None, save_to: Path | None = None
+                               ) -> CVResult:
+    """Stratified k-fold CV on ``data``; ``extra_train`` joins every fold's training set.
+    With ``save_to``, fold ``n``'s model is written to ``save_to/fold<n>`` (see
+    :func:`fold_models`)."""
     folds = stratified_folds([x.label for x in data], k, settings.seed)
     result = CVResult(predictions=[None] * len(data))
     for number, test in enumerate(folds, start=1):
@@ -92,6 +96,7 @@ def cross_validate_event_class(data: Sequence[ClassExample], settings: TrainSett
         started = time.perf_counter()
         model = EventClassModel(train_event_class(train, settings))
         seconds = time.perf_counter() - started
+        _save(model.nlp, save_to, number)
         probs: list[Probabilities] = model.predict_proba([data[i].text for i in test])
         for i, p in zip(test, probs, strict=True):
             result.predictions[i] = p
@@ -102,6 +107,12 @@ def cross_validate_event_class(data: Sequence[ClassExample], settings: TrainSett
         if log is not None:
             log(f"fold {number}: " + _fmt(figures) + f" (trained in {seconds:.0f} s)")
     return result
+
+
+def _save(nlp: Any, save_to: Path | None, number: int) -> None:
+    if save_to is not None:
+        save_to.mkdir(parents=True, exist_ok=True)
+        nlp.to_disk(save_to / f"fold{number}")
 
 
 def _fmt(figures: dict[str, float]) -> str:
@@ -154,8 +165,10 @@ def participant_figures(data: Sequence[SpanExample],
 
 
 def cross_validate_participants(data: Sequence[SpanExample], settings: TrainSettings,
-                                k: int = 5, log: Log | None = None) -> CVResult:
-    """Seeded k-fold CV of the participant model on ``data`` (random folds)."""
+                                k: int = 5, log: Log | None = None,
+                                save_to: Path | None = None) -> CVResult:
+    """Seeded k-fold CV of the participant model on ``data`` (random folds); ``save_to``
+    as in :func:`cross_validate_event_class`."""
     folds = stratified_folds([0] * len(data), k, settings.seed)
     result = CVResult(predictions=[None] * len(data))
     for number, test in enumerate(folds, start=1):
@@ -164,6 +177,7 @@ def cross_validate_participants(data: Sequence[SpanExample], settings: TrainSett
         started = time.perf_counter()
         model = ParticipantModel(train_participants(train, settings))
         seconds = time.perf_counter() - started
+        _save(model.nlp, save_to, number)
         predicted = model.predict([data[i].text for i in test])
         for i, spans in zip(test, predicted, strict=True):
             result.predictions[i] = spans

@@ -19,6 +19,7 @@ from realpolitik.events.patterns import (
     default_patterns,
     load_pattern_file,
 )
+from realpolitik.learned.stage import ModelStage
 from realpolitik.model import Mention
 
 
@@ -28,8 +29,10 @@ class CoderBase:
     def __init__(self, config: Config, codebook: Codebook | None = None,
                  patterns: PatternSet | None = None, grammar: Grammar | None = None,
                  require_actor: bool = True, confidence: ConfidenceModel | None = None,
-                 calibrated: bool = True) -> None:
+                 calibrated: bool = True, models: ModelStage | None = None) -> None:
         self.config = config
+        #: the learned models the config turns on (None: rules alone); pass one to share it
+        self.models = models if models is not None else ModelStage.from_config(config)
         #: turns the patterns' scores into probabilities of being right (off when fitting it)
         self.confidence: ConfidenceModel | None = (
             confidence or default_confidence_model() if calibrated else None)

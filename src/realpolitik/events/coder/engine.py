@@ -10,6 +10,8 @@ verbs that govern it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from realpolitik.events.coder.assembly import EventAssembly
 from realpolitik.events.coder.common import (
     SETTING_PREPS,
@@ -26,6 +28,23 @@ class EventCoder(EventAssembly):
 
     # -- public ------------------------------------------------------------------
     def code(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Event]:
+        return self.code_many([(doc, mentions)])[0]
+
+    def code_many(self, items: Sequence[tuple[ParsedDoc, list[Mention]]]
+                  ) -> list[list[Event]]:
+        """:meth:`code` for several documents: the learned models, if any are on, run once
+        over the coded sentences of them all (see ``realpolitik.learned.stage``)."""
+        coded = [self._rules(doc, mentions) for doc, mentions in items]
+        if self.models is not None:
+            coded = self.models.apply_many(
+                [(doc, mentions, events) for (doc, mentions), events
+                 in zip(items, coded, strict=True)])
+        if self.confidence is None:
+            return coded
+        return [self.confidence.calibrate(doc, events)
+                for (doc, _), events in zip(items, coded, strict=True)]
+
+    def _rules(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Event]:
         clause = Clause(doc, mentions, self.grammar)
         events: list[Event] = []
         consumed: set[int] = set()
@@ -63,6 +82,5 @@ class EventCoder(EventAssembly):
                     trigger = self._noun_trigger(clause, i)
                     if trigger:
                         events.extend(self._events(clause, trigger))
-        coded = mark_root_events(doc, drop_underspecified(dedupe(events)))
-        return self.confidence.calibrate(doc, coded) if self.confidence else coded
+        return mark_root_events(doc, drop_underspecified(dedupe(events)))
 
