@@ -36,7 +36,9 @@ class DedupRule:
     * the same CAMEO root (``codes="root"``) or, with ``codes="lineage"``, one code is the
       other or its parent (``19`` and ``193``; ``193`` and ``194`` do not merge);
     * the same source and target (country, else actor code), and compatible roles when
-      ``roles`` (equal, or one side's role unknown);
+      ``roles`` (equal, or one side's role unknown); with ``one_sided``, a side unknown in
+      both ("Iraq reported ...", no target) counts as the same side, else both sides must
+      be known;
     * the same polarity, and the same modality class (actual and reported are one class);
     * compatible places when both are known: the same country, and settlements (or other
       sub-national places) at most ``place_km`` apart;
@@ -52,6 +54,7 @@ class DedupRule:
     day_slack: int = 1
     codes: str = "root"
     roles: bool = True
+    one_sided: bool = True
     place_km: float = 100.0
     same_document: bool = True
 

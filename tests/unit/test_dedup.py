@@ -45,6 +45,7 @@ def other(**changes: object) -> Report:
     ({"modality": "reported"}, True),              # actual and reported both happened
     ({"modality": "future"}, False),
     ({"source": None}, False),
+    ({"source": "-"}, False),                      # unknown on one side only
     ({"date_start": None, "date_end": None}, False),
     ({"document_id": "d1"}, True),                 # twice in one story: one happening
 ])
@@ -82,6 +83,13 @@ def test_rule_settings(rule: DedupRule, code: str, merges: bool) -> None:
     assert compatible(BASE, other(code=code), rule) is merges
 
 
+def test_one_sided_reports() -> None:
+    """"Valdoria said ..." twice, no target: one statement, unless the rule wants both."""
+    a, b = replace(BASE, target="-"), other(target="-")
+    assert compatible(a, b, RULE)
+    assert not compatible(a, b, DedupRule(one_sided=False))
+
+
 def test_rule_settings_dates_and_documents() -> None:
     later = DAY + timedelta(days=1)
     assert not compatible(BASE, other(date_start=later, date_end=later), DedupRule(day_slack=0))
@@ -113,7 +121,8 @@ def test_cluster_id_is_the_earliest_report() -> None:
 
 def test_keys() -> None:
     assert dedup_key("19", "VLD", None, None, "IGOUNO", DAY) == "19|VLD|IGOUNO|2031-04-09"
-    assert dedup_key("19", None, None, "ORN", None, DAY) is None
+    assert dedup_key("19", None, None, "ORN", None, DAY) == "19|-|ORN|2031-04-09"
+    assert dedup_key("19", None, None, None, None, DAY) is None
     assert neighbour_keys("19|VLD|ORN|2031-04-09", 1) == [
         "19|VLD|ORN|2031-04-08", "19|VLD|ORN|2031-04-09", "19|VLD|ORN|2031-04-10"]
 

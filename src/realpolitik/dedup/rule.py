@@ -18,24 +18,27 @@ from realpolitik.config import HAPPENED, DedupRule
 #: the event columns the rule reads, in :class:`Report` field order
 REPORT_COLUMNS = (
     "id", "document_id", "pub_date", "date_start", "date_end", "date_precision", "code",
-    "root", "coalesce(source_country, source_actor)", "coalesce(target_country, target_actor)",
+    "root", "coalesce(source_country, source_actor, '-')",
+    "coalesce(target_country, target_actor, '-')",
     "source_role", "target_role", "polarity", "modality", "place_country", "place_feature",
     "place_lat", "place_lon", "cluster_id",
 )
 #: places that are a whole country or province: compared by country only
 _AREAS = ("country", "adm1")
 _LAST = date.max
+#: the key's and the rule's mark of an unknown side
+UNKNOWN = "-"
 
 
 def dedup_key(root: str | None, source_country: str | None, source_actor: str | None,
               target_country: str | None, target_actor: str | None,
               start: date | None) -> str | None:
     """``root|source|target|day``: the indexed column through which merge candidates are
-    found (the same as ``realpolitik.store.schema.DEDUP_KEY_SQL``); None when a part is
-    unknown, and such an event never merges."""
-    source = source_country or source_actor
-    target = target_country or target_actor
-    if not (root and source and target and start):
+    found (the same as ``realpolitik.store.schema.DEDUP_KEY_SQL``); an unknown side is
+    ``-``; None without root, date or any side, and such an event never merges."""
+    source = source_country or source_actor or UNKNOWN
+    target = target_country or target_actor or UNKNOWN
+    if not root or not start or source == target == UNKNOWN:
         return None
     return f"{root}|{source}|{target}|{start.isoformat()}"
 
@@ -78,10 +81,13 @@ class Report:
 
     @property
     def eligible(self) -> bool:
-        """Dated to the day, with a root and both sides known: it may merge."""
+        """Dated to the day, with a root and a side known: it may merge."""
         return (self.date_precision == "day" and self.date_start is not None
                 and self.root is not None and self.source is not None
-                and self.target is not None)
+                and self.target is not None and not self.source == self.target == UNKNOWN)
+
+    def eligible_by(self, rule: DedupRule) -> bool:
+        return self.eligible and (rule.one_sided or UNKNOWN not in (self.source, self.target))
 
     @property
     def base(self) -> tuple[str | None, str | None, str | None]:
@@ -138,7 +144,7 @@ def _places_fit(a: Report, b: Report, rule: DedupRule) -> bool:
 
 def compatible(a: Report, b: Report, rule: DedupRule) -> bool:
     """Whether two mentions may report one happening (symmetric)."""
-    if not (a.eligible and b.eligible):
+    if not (a.eligible_by(rule) and b.eligible_by(rule)):
         return False
     if not rule.same_document and a.document_id == b.document_id:
         return False
@@ -167,7 +173,7 @@ def clusters(reports: Iterable[Report], rule: DedupRule) -> dict[str, str]:
     by_base: dict[tuple[str | None, ...], list[Report]] = defaultdict(list)
     out: dict[str, str] = {}
     for r in reports:
-        if rule.enabled and r.eligible:
+        if rule.enabled and r.eligible_by(rule):
             by_base[r.base].append(r)
         else:
             out[r.id] = r.id

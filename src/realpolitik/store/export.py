@@ -156,8 +156,8 @@ def export_gdelt(store: Store, out: Path, include_modal: bool = False,
                  min_confidence: float = 0.0, root_only: bool = False,
                  mentions: bool = False) -> int:
     """GDELT 2.0 event columns as tab-separated values, one asserted merged event per row
-    (its earliest placed passing mention, else its earliest; every mention with ``mentions``), with NumMentions,
-    NumSources and NumArticles of the merged event (issue #15).
+    (its earliest placed passing mention, else its earliest; every mention with
+    ``mentions``), with NumMentions, NumSources and NumArticles of the merged event.
 
     GDELT has no negation or modality: negated events are never exported, and events that
     did not (yet) happen — future, hypothetical, demanded — only with ``include_modal``.

@@ -70,8 +70,10 @@ _V3 = [
 # cluster) and ``dedup_key`` (root|source|target|day, see realpolitik.dedup.rule.dedup_key,
 # which this SQL mirrors) finds merge candidates through an index, never by a scan.
 DEDUP_KEY_SQL = (
-    "root || '|' || coalesce(source_country, source_actor) || '|' || "
-    "coalesce(target_country, target_actor) || '|' || strftime(date_start, '%Y-%m-%d')")
+    "CASE WHEN coalesce(source_country, source_actor, target_country, target_actor) IS NOT "
+    "NULL THEN root || '|' || coalesce(source_country, source_actor, '-') || '|' || "
+    "coalesce(target_country, target_actor, '-') || '|' || strftime(date_start, '%Y-%m-%d') "
+    "END")
 #: one row per merged event: its mentions, outlets (distinct url host, else source path
 #: without its ':line' suffix), articles, and the first publication date that reported it
 MERGED_EVENTS_VIEW = """CREATE OR REPLACE VIEW merged_events AS
