@@ -89,6 +89,22 @@ def _corpus_documents(corpus: Path, wanted: set[str]) -> list[Any]:
     return docs
 
 
+def reuters_corpus(gold_dir: Path) -> Path:
+    """The Reuters-21578 JSON Lines the pairs' stories come from: ``$REALPOLITIK_REUTERS``,
+    else ``../shared/bench/reuters21578.jsonl`` beside the project."""
+    import os
+
+    from realpolitik.errors import GoldFormatError
+
+    env = os.environ.get("REALPOLITIK_REUTERS")
+    path = Path(env) if env else (
+        gold_dir.resolve().parents[1] / ".." / "shared" / "bench" / "reuters21578.jsonl")
+    if not path.is_file():
+        raise GoldFormatError(f"{path}: the Reuters corpus the dedup pairs come from is not "
+                              "here (set REALPOLITIK_REUTERS)")
+    return path.resolve()
+
+
 def evaluate_dedup(gold_dir: Path, corpus: Path, config: Config, split: str = "dev",
                    pipeline: Any = None) -> dict[str, Any]:
     """Analyse the split's stories with the pipeline, store them together (merging by
@@ -104,4 +120,6 @@ def evaluate_dedup(gold_dir: Path, corpus: Path, config: Config, split: str = "d
         store.write_rows(RowBatch.of(pipe.analyse(docs)))
         result = score_pairs(store, pairs)
     result["stories"] = len(docs)
+    result["split"] = split
+    del result["errors"]  # the pair ids of misses: for tuning, not for the table
     return result
