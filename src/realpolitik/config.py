@@ -38,7 +38,8 @@ class DedupRule:
     * the same source and target (country, else actor code), and compatible roles when
       ``roles`` (equal, or one side's role unknown); with ``one_sided``, a side unknown in
       both ("Iraq reported ...", no target) counts as the same side, else both sides must
-      be known;
+      be known; one-sided mentions of a root in ``one_sided_exclude`` (statements and
+      appeals: "the United States said" is many things a day) never merge;
     * the same polarity, and the same modality class (actual and reported are one class);
     * compatible places when both are known: the same country, and settlements (or other
       sub-national places) at most ``place_km`` apart;
@@ -55,6 +56,7 @@ class DedupRule:
     codes: str = "root"
     roles: bool = True
     one_sided: bool = True
+    one_sided_exclude: tuple[str, ...] = ("01", "02")
     place_km: float = 100.0
     same_document: bool = True
 

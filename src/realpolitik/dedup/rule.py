@@ -87,7 +87,11 @@ class Report:
                 and self.target is not None and not self.source == self.target == UNKNOWN)
 
     def eligible_by(self, rule: DedupRule) -> bool:
-        return self.eligible and (rule.one_sided or UNKNOWN not in (self.source, self.target))
+        if not self.eligible:
+            return False
+        if UNKNOWN not in (self.source, self.target):
+            return True
+        return rule.one_sided and self.root not in rule.one_sided_exclude
 
     @property
     def base(self) -> tuple[str | None, str | None, str | None]:
