@@ -212,3 +212,19 @@ def test_merging_is_order_independent_and_idempotent(
         assert grouping(a) == grouping(b)
         rebuild(b, RULE)
         assert grouping(a) == grouping(b)
+
+
+@pytest.mark.parametrize(("mentions", "expected"), [(False, 1), (True, 2)])
+def test_dyad_and_events_count_merged_events(mentions: bool, expected: int) -> None:
+    from realpolitik.analysis.dyad import dyad
+    from realpolitik.analysis.events import EventFilter, count_events, find_events
+
+    with Store(":memory:") as store:
+        store.write_batch([story(1, DAY).analysis(), story(2, DAY).analysis()])
+        answer = dyad(store, "VLD", "ORN", mentions=mentions)
+        assert sum(r.events for r in answer.rows) == expected
+        flt = EventFilter(mentions=mentions)
+        assert count_events(store, flt) == expected
+        rows = find_events(store, flt)
+        assert len(rows) == expected
+        assert {r["num_mentions"] for r in rows} == {2}
