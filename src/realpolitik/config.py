@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from realpolitik.errors import ConfigError
@@ -18,6 +18,56 @@ def fitted_threshold() -> float:
     from realpolitik.events.calibration import default_confidence_model
 
     return default_confidence_model().default_threshold
+
+
+#: modalities that say an event took place; the others (future, hypothetical, demanded) each
+#: stand alone, so "will strike" never merges with "struck"
+HAPPENED = ("actual", "reported")
+CODE_MATCHES = ("root", "lineage")
+
+
+@dataclass(frozen=True, slots=True)
+class DedupRule:
+    """When two event mentions are one happening (issue #15, "one event, many stories").
+
+    Two mentions merge when all of these hold (see ``realpolitik.dedup.rule.compatible``):
+
+    * both are dated at day precision and their dates lie within ``day_slack`` days;
+    * the same CAMEO root (``codes="root"``) or, with ``codes="lineage"``, one code is the
+      other or its parent (``19`` and ``193``; ``193`` and ``194`` do not merge);
+    * the same source and target (country, else actor code), and compatible roles when
+      ``roles`` (equal, or one side's role unknown); with ``one_sided``, a side unknown in
+      both ("Iraq reported ...", no target) counts as the same side, else both sides must
+      be known; one-sided mentions of a root in ``one_sided_exclude`` (statements and
+      appeals: "the United States said" is many things a day) never merge;
+    * the same polarity, and the same modality class (actual and reported are one class);
+    * compatible places when both are known: the same country, and settlements (or other
+      sub-national places) at most ``place_km`` apart;
+    * with ``same_document`` false, never two mentions of one document.
+
+    A merged event gathers mentions greedily in (date, first report, id) order, each
+    joining the first merged event all of whose mentions it is compatible with, so the
+    result depends on the set of mentions only, never on the order they were ingested in.
+    """
+
+    #: merge on ingest; false stores each event as its own merged event
+    enabled: bool = True
+    day_slack: int = 1
+    codes: str = "root"
+    roles: bool = True
+    one_sided: bool = True
+    one_sided_exclude: tuple[str, ...] = ("01", "02")
+    place_km: float = 100.0
+    same_document: bool = True
+
+    def __post_init__(self) -> None:
+        if self.codes not in CODE_MATCHES:
+            raise ConfigError(f"dedup codes must be one of {', '.join(CODE_MATCHES)}, "
+                              f"got {self.codes!r}")
+        if not 0 <= self.day_slack <= 30:
+            raise ConfigError(f"dedup day_slack must be between 0 and 30, got {self.day_slack}")
+        if self.place_km < 0:
+            raise ConfigError(f"dedup place_km must not be negative, got {self.place_km}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +107,8 @@ class Config:
     #: sources and targets on the Multi-CoPED folds (README, "Learned models")
     class_veto_below: float = 0.0
     participant_min_score: float = 0.5
+    #: the cross-document merge rule applied by the store's writer
+    dedup: DedupRule = field(default_factory=DedupRule)
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

@@ -139,7 +139,10 @@ def gold_kind(path: Path) -> str:
     if path.is_dir():
         if is_story_gold(path):
             return "stories"
-        raise GoldFormatError(f"{path}: a gold directory needs a stories.json manifest")
+        if (path / "pairs.jsonl").is_file():
+            return "dedup"
+        raise GoldFormatError(f"{path}: a gold directory needs a stories.json manifest "
+                              "(or a pairs.jsonl of story pairs)")
     return detect_gold_kind(path)
 
 
@@ -149,6 +152,10 @@ def evaluate_path(path: Path, config: Config, split: str = "dev") -> dict[str, A
         from realpolitik.stories.run import evaluate_stories
 
         return evaluate_stories(path, config, split)
+    if gold_kind(path) == "dedup":
+        from realpolitik.dedup.evaluate import evaluate_dedup, reuters_corpus
+
+        return evaluate_dedup(path, reuters_corpus(path), config, split)
     return evaluate_file(path, config)
 
 

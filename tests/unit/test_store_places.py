@@ -84,7 +84,7 @@ def test_events_in_and_near(db: Path, within: str | None, near: str | None, km: 
 def test_gdelt_action_geo(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "e.tsv"
     with open_store(db, read_only=True) as store:
-        export(store, "gdelt", out)
+        export(store, "gdelt", out, mentions=True)  # one row per mention, placed or not
     rows = [dict(zip(GDELT_COLUMNS, r, strict=True))
             for r in csv.reader(out.open(), delimiter="\t")]
     geo = next(r for r in rows if r["ActionGeo_FullName"])

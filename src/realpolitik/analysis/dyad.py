@@ -113,9 +113,11 @@ def _side(column: str, spec: tuple[str, str]) -> tuple[str, str]:
 
 
 def dyad(store: Store, a: str, b: str, *, start: date | None = None, end: date | None = None,
-         by: str = "month", evidence_per_period: int = 3, min_confidence: float = 0.0) -> Dyad:
+         by: str = "month", evidence_per_period: int = 3, min_confidence: float = 0.0,
+         mentions: bool = False) -> Dyad:
     """Events between ``a`` and ``b`` (ISO3, organisation or actor codes, or names); events
-    below ``min_confidence`` are left out."""
+    below ``min_confidence`` are left out. An event reported by several stories counts
+    once (its earliest matching mention stands for it) unless ``mentions``."""
     if by not in PERIODS:
         raise QueryError(f"--by must be one of {', '.join(PERIODS)}, got {by!r}")
     if start and end and end < start:
@@ -149,12 +151,15 @@ def dyad(store: Store, a: str, b: str, *, start: date | None = None, end: date |
     key = "rowid" if is_table(store, "events") else "id"
     # one scan per direction with plain equality filters, which DuckDB pushes into the scan;
     # an event matching both directions counts once, as a to b
+    once = "" if mentions else (
+        " QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY id = cluster_id DESC, "
+        "pub_date NULLS LAST, id) = 1")
     legs = (
         f"SELECT 0 AS dir, id, {key} AS k, quad_class, goldstein, {bucket} AS period FROM events "
-        f"WHERE {a_src} AND {b_tgt} AND {' AND '.join(common)}",
+        f"WHERE {a_src} AND {b_tgt} AND {' AND '.join(common)}{once}",
         f"SELECT 1 AS dir, id, {key} AS k, quad_class, goldstein, {bucket} AS period FROM events "
         f"WHERE {b_src} AND {a_tgt} AND {' AND '.join(common)} "
-        f"AND NOT coalesce({a_src} AND {b_tgt}, false)",
+        f"AND NOT coalesce({a_src} AND {b_tgt}, false){once}",
     )
     params = [a_val, b_val, *dates, b_val, a_val, *dates, a_val, b_val]
     top = max(evidence_per_period, 1)

@@ -62,6 +62,9 @@ class EventFilter:
     #: events placed within ``radius_km`` of this place's point (``--near``)
     near: Place | None = None
     radius_km: float = 100.0
+    #: count and list every mention (a report of an event in one story) rather than each
+    #: merged event once (issue #15, see realpolitik.dedup)
+    mentions: bool = False
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -137,17 +140,40 @@ EVENT_COLUMNS = (
 )
 
 
+#: what each listed event says of its merged event (GDELT's NumMentions, NumSources,
+#: NumArticles; first_seen is the first report's publication date)
+MERGED_COLUMNS = ("cluster_id", "num_mentions", "num_sources", "num_articles", "first_seen")
+
+
+def merged_events_sql(where: str, columns: tuple[str, ...] = EVENT_COLUMNS,
+                      mentions: bool = False) -> str:
+    """A SELECT of ``columns`` of the events matching ``where``, each with its merged
+    event's counts: one row per merged event (its earliest matching mention: the merged
+    event's own id when it matches) or, with ``mentions``, one row per mention."""
+    cols = ", ".join(f"h.{c}" for c in columns)
+    merged = ", ".join(f"m.{c}" for c in MERGED_COLUMNS[1:])
+    rank = ("" if mentions else ", row_number() OVER (PARTITION BY cluster_id ORDER BY "
+            "id = cluster_id DESC, pub_date NULLS LAST, id) AS _rank")
+    keep = "" if mentions else " WHERE h._rank = 1"
+    return (f"SELECT {cols}, h.cluster_id, {merged} FROM (SELECT *{rank} FROM events{where}) h "
+            f"JOIN merged_events m ON m.cluster_id = h.cluster_id{keep}")
+
+
 def find_events(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
+    """Events the filter matches: each merged event once (with its counts) or, with
+    ``flt.mentions``, every mention."""
     where, params = flt.where()
     if flt.limit is not None and flt.limit < 0:
         raise QueryError(f"limit must not be negative, got {flt.limit}")
     limit = f" LIMIT {int(flt.limit)}" if flt.limit else ""
     return store.query_dicts(
-        f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{where} "
+        f"SELECT * FROM ({merged_events_sql(where, mentions=flt.mentions)}) "
         f"ORDER BY date_start, document_id, sentence, id{limit}", params)
 
 
 def count_events(store: Store, flt: EventFilter) -> int:
-    """How many events the filter matches, whatever its limit."""
+    """How many events (merged events, or mentions with ``flt.mentions``) the filter
+    matches, whatever its limit."""
     where, params = flt.where()
-    return int(store.query(f"SELECT count(*) FROM events{where}", params)[0][0])
+    what = "count(*)" if flt.mentions else "count(DISTINCT cluster_id)"
+    return int(store.query(f"SELECT {what} FROM events{where}", params)[0][0])

@@ -17,6 +17,7 @@ from realpolitik.cli.options import (
     ActorsOption,
     DbOption,
     FormatOption,
+    MentionsOption,
     MinConfidenceOption,
     WideOption,
     build_config,
@@ -95,16 +96,19 @@ def dyad_command(
     plot: Annotated[Path | None, typer.Option(
         "--plot", help="Also draw a timeline PNG here.", dir_okay=False)] = None,
     min_confidence: MinConfidenceOption = None, wide: WideOption = False,
+    mentions: MentionsOption = False,
     db: DbOption = None, fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Events between A and B per period and direction: quad classes and Goldstein."""
+    """Events between A and B per period and direction: quad classes and Goldstein.
+
+    An event several stories report counts once; --mentions counts every report."""
     from realpolitik.analysis.dyad import dyad
 
     config = build_config(db=db, min_confidence=min_confidence)
     with _reader(config) as store:
         answer = dyad(store, a, b, start=date_option(date_from, "--from"),
                       end=date_option(date_to, "--to"), by=by,
-                      min_confidence=config.min_confidence)
+                      min_confidence=config.min_confidence, mentions=mentions)
     _emit(answer, [r.table_row() for r in answer.rows], fmt,
           f"{answer.a} <-> {answer.b} by {answer.by}", wide)
     if plot is not None:

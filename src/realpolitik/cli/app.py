@@ -14,7 +14,14 @@ import duckdb
 import typer
 from typer.exceptions import Abort, TyperException
 
-from realpolitik.cli import analysis_cmd, eval_cmd, ingest_cmd, query_cmd, serve_cmd
+from realpolitik.cli import (
+    analysis_cmd,
+    dedup_cmd,
+    eval_cmd,
+    ingest_cmd,
+    query_cmd,
+    serve_cmd,
+)
 from realpolitik.cli.render import error_line
 from realpolitik.errors import IngestInterrupted, RealpolitikError
 
@@ -30,6 +37,7 @@ query_cmd.register(app)
 eval_cmd.register(app)
 analysis_cmd.register(app)
 serve_cmd.register(app)
+dedup_cmd.register(app)
 
 
 def _mount_optional() -> None:

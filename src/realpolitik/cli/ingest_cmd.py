@@ -205,7 +205,7 @@ def _run_ingest(paths: list[Path], config: Config, quiet: bool, workers: int | N
 
     workers = default_workers() if workers is None else workers
     # shared: the file is released between batches, so queries can read while this runs
-    with open_store(config.db_path, shared=True) as store:
+    with open_store(config.db_path, shared=True, dedup=config.dedup) as store:
         total = _count_items(paths)
         show_bar = not quiet and (total is None or total > 1)
         with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),

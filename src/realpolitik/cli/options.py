@@ -14,7 +14,7 @@ from realpolitik.ingest.readers import parse_iso_date
 
 __all__ = [
     "DEFAULT_MAX_FILE_BYTES", "TABLE_LIMIT", "ActorsOption", "DateOption", "DbOption",
-    "EventClassModelOption", "FormatOption", "LimitOption", "MaxBytesOption",
+    "EventClassModelOption", "FormatOption", "LimitOption", "MaxBytesOption", "MentionsOption",
     "MinConfidenceOption", "ParticipantModelOption", "PatternsOption", "RootOnlyOption",
     "WideOption", "build_config", "date_option", "row_limit", "with_models",
 ]
@@ -45,6 +45,9 @@ MinConfidenceOption = Annotated[float | None, typer.Option(
     "--min-confidence", min=0.0, max=1.0,
     help="Hide events below this confidence (0..1; default: the configured threshold; "
          "0 shows all).")]
+MentionsOption = Annotated[bool, typer.Option(
+    "--mentions", help="Count every report of an event (a mention) instead of each merged "
+                       "event once.")]
 RootOnlyOption = Annotated[bool, typer.Option(
     "--root-only", help="Only each sentence's main event (GDELT's IsRootEvent).")]
 

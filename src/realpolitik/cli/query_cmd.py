@@ -15,6 +15,7 @@ from realpolitik.cli.options import (
     DbOption,
     FormatOption,
     LimitOption,
+    MentionsOption,
     MinConfidenceOption,
     RootOnlyOption,
     WideOption,
@@ -52,7 +53,7 @@ class Modality(StrEnum):
 
 #: what an events table shows at its width; --wide shows every column
 EVENT_TABLE_COLUMNS = ["date_start", "source_actor", "code", "target_actor", "polarity",
-                       "modality", "confidence", "evidence"]
+                       "modality", "confidence", "num_mentions", "evidence"]
 RELATION_TABLE_COLUMNS = ["kind", "parties", "name", "date_start", "polarity", "origin",
                           "evidence"]
 QUANTITY_TABLE_COLUMNS = ["measure", "parties", "value", "unit", "year", "change_pct",
@@ -102,9 +103,13 @@ def events(
     near: Annotated[str | None, typer.Option(
         help="Events that happened within --km of this place.")] = None,
     km: Annotated[float, typer.Option(min=0.0, help="Radius for --near.")] = 100.0,
+    mentions: MentionsOption = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """List stored events with filters, each with its evidence sentence."""
+    """List stored events with filters, each with its evidence sentence.
+
+    An event reported by several stories is listed once, with how many mentions, outlets
+    and articles reported it; --mentions lists every report."""
     config = build_config(db=db, min_confidence=min_confidence)
     shown = row_limit(limit, fmt)
     flt = EventFilter(
@@ -115,7 +120,7 @@ def events(
         modality=modality.value if modality else None, limit=shown,
         min_confidence=config.min_confidence, root_only=root_only,
         within=find_place(within) if within else None,
-        near=find_place(near) if near else None, radius_km=km,
+        near=find_place(near) if near else None, radius_km=km, mentions=mentions,
     )
     with _reader(config) as store:
         rows = find_events(store, flt)
@@ -169,13 +174,17 @@ def export_command(
     = False,
     min_confidence: MinConfidenceOption = None,
     root_only: RootOnlyOption = False,
+    mentions: MentionsOption = False,
     db: DbOption = None,
 ) -> None:
-    """Export the store: CSV, JSON Lines, Parquet, GDELT 2.0 event TSV or GeoJSON events."""
+    """Export the store: CSV, JSON Lines, Parquet, GDELT 2.0 event TSV or GeoJSON events.
+
+    The GDELT format has one row per merged event (--mentions: per mention), with its
+    NumMentions, NumSources and NumArticles."""
     config = build_config(db=db, min_confidence=min_confidence)
     with _reader(config) as store:
         counts = export(store, fmt.value, out, table=table, include_modal=include_modal,
                         force=force, min_confidence=config.min_confidence,
-                        root_only=root_only)
+                        root_only=root_only, mentions=mentions)
     for name, n in counts.items():
         note(f"{name}: {n} rows → {out}")

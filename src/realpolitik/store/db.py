@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from realpolitik.config import DedupRule
 from realpolitik.errors import StoreError
 from realpolitik.model import DocumentAnalysis
 from realpolitik.store.rows import (
@@ -75,11 +76,17 @@ class Store:
     statement or a transaction and releases it in between, so queries can read the store
     while an ingest is parsing its next batch. Opening waits up to ``lock_timeout`` seconds
     for another process's lock before giving up with one line.
+
+    Every write merges the new event mentions with the stored ones by ``dedup`` (the
+    rule of :class:`~realpolitik.config.DedupRule`; see :mod:`realpolitik.dedup`), in the
+    write's transaction.
     """
 
     def __init__(self, path: Path | str, *, read_only: bool = False, shared: bool = False,
-                 lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
+                 lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+                 dedup: DedupRule | None = None) -> None:
         self.path = Path(path)
+        self.dedup = dedup if dedup is not None else DedupRule()
         self.read_only = read_only
         self.shared = shared and str(path) != ":memory:"
         self.lock_timeout = lock_timeout
@@ -266,6 +273,11 @@ class Store:
                 for table, data in staged.items():
                     if data.num_rows:
                         self._insert_arrow(table, data)
+                if staged["events"].num_rows:
+                    from realpolitik.dedup.merge import merge_new
+
+                    merge_new(self, staged["events"].column("dedup_key").to_pylist(),
+                              self.dedup)
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: batch not stored ({first_line(exc)})") from None
         self.date_rejections.extend(r for r in batch.rejections if r.document_id not in known)
@@ -333,10 +345,12 @@ def first_line(exc: BaseException) -> str:
 
 
 def open_store(path: Path | str, *, read_only: bool = False, shared: bool = False,
-               lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Store:
+               lock_timeout: float = DEFAULT_LOCK_TIMEOUT, dedup: DedupRule | None = None
+               ) -> Store:
     if read_only and Path(path).is_dir():
         # the Parquet output of 'realpolitik spark ingest', read in place
         from realpolitik.store.attach import open_parquet_dir
 
         return open_parquet_dir(Path(path))
-    return Store(path, read_only=read_only, shared=shared, lock_timeout=lock_timeout)
+    return Store(path, read_only=read_only, shared=shared, lock_timeout=lock_timeout,
+                 dedup=dedup)

@@ -77,7 +77,7 @@ def check_output(out: Path, force: bool) -> None:
 
 def export(store: Store, fmt: str, out: Path, table: str = "events",
            include_modal: bool = False, *, force: bool = False, min_confidence: float = 0.0,
-           root_only: bool = False) -> dict[str, int]:
+           root_only: bool = False, mentions: bool = False) -> dict[str, int]:
     """Write ``table`` (or ``all`` tables into the directory ``out``); returns row counts.
 
     Existing outputs are refused unless ``force``; events below ``min_confidence`` (and,
@@ -97,7 +97,8 @@ def export(store: Store, fmt: str, out: Path, table: str = "events",
             raise QueryError("the GDELT format exports events only")
         check_output(out, force)
         return {"events": export_gdelt(store, out, include_modal=include_modal,
-                                       min_confidence=min_confidence, root_only=root_only)}
+                                       min_confidence=min_confidence, root_only=root_only,
+                                       mentions=mentions)}
     if table == "all":
         if out.exists() and not out.is_dir():
             raise QueryError(f"{out}: is a file; --table all writes a directory")
@@ -144,15 +145,19 @@ def gdelt_row(row: dict[str, Any]) -> list[Any]:
         *_gdelt_actor(row["target_actor"], row["target_text"], row["target_country"],
                       row["target_role"]),
         1 if row.get("is_root") else 0, code, code[:3], row["root"], row["quad_class"],
-        row["goldstein"], 1, 1, 1, "",
+        row["goldstein"], row.get("num_mentions") or 1, row.get("num_sources") or 1,
+        row.get("num_articles") or 1, "",
         *([""] * 16), *gdelt_geo(row),
         added.strftime("%Y%m%d%H%M%S"), row["url"] or row["source"] or "",
     ]
 
 
 def export_gdelt(store: Store, out: Path, include_modal: bool = False,
-                 min_confidence: float = 0.0, root_only: bool = False) -> int:
-    """GDELT 2.0 event columns as tab-separated values, one asserted event per row.
+                 min_confidence: float = 0.0, root_only: bool = False,
+                 mentions: bool = False) -> int:
+    """GDELT 2.0 event columns as tab-separated values, one asserted merged event per row
+    (its earliest placed passing mention, else its earliest; every mention with
+    ``mentions``), with NumMentions, NumSources and NumArticles of the merged event.
 
     GDELT has no negation or modality: negated events are never exported, and events that
     did not (yet) happen — future, hypothetical, demanded — only with ``include_modal``.
@@ -161,10 +166,17 @@ def export_gdelt(store: Store, out: Path, include_modal: bool = False,
     modal = "" if include_modal else "AND e.modality IN ('actual', 'reported')"
     clauses, params = event_filter(min_confidence, root_only, alias="e.")
     extra = "".join(f" AND {c}" for c in clauses)
+    rank = "" if mentions else (
+        # a placed mention represents its merged event before an unplaced one
+        ", row_number() OVER (PARTITION BY e.cluster_id ORDER BY e.place_lat IS NULL, "
+        "e.id = e.cluster_id DESC, e.pub_date NULLS LAST, e.id) AS _rank")
+    keep = "" if mentions else " WHERE h._rank = 1"
     rows = store.query_dicts(
-        "SELECT e.*, d.url, d.source, d.ingested_at FROM events e "
+        "SELECT h.*, m.num_mentions, m.num_sources, m.num_articles FROM ("
+        f"SELECT e.*, d.url, d.source, d.ingested_at{rank} FROM events e "
         f"JOIN documents d ON d.id = e.document_id WHERE e.polarity = 'asserted' {modal}"
-        f"{extra} ORDER BY e.date_start, e.id", params)
+        f"{extra}) h JOIN merged_events m ON m.cluster_id = h.cluster_id{keep} "
+        "ORDER BY h.date_start, h.id", params)
     try:
         with out.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh, delimiter="\t", lineterminator="\n")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from realpolitik.dedup.rule import dedup_key
 from realpolitik.ingest.readers import IngestFailure
 from realpolitik.model import DocumentAnalysis, Event, PlaceMention, Quantity, Relation
 from realpolitik.store.sanity import DateRejection, check_event_dates
@@ -49,7 +50,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
                ("quad_class", _I), ("goldstein", _F), ("plover", _S), ("polarity", _S),
                ("modality", _S), ("sentence", _I), ("evidence", _S), ("confidence", _F),
                ("span_start", _I), ("span_end", _I), ("trigger", _S), ("is_root", _B),
-               *_PLACE),
+               *_PLACE, ("cluster_id", _S), ("dedup_key", _S)),
     "relations": (("id", _S), ("document_id", _S), ("origin", _S), ("kind", _S),
                   ("parties", _L), ("name", _S), ("date_start", _D), ("date_end", _D),
                   ("date_precision", _S), ("date_inferred", _B), ("defense", _B),
@@ -171,6 +172,10 @@ def event_row(document_id: str, pub_date: date | None, e: Event) -> Row:
         e.code, e.root, e.quad_class, e.goldstein, e.plover, e.polarity, e.modality,
         e.sentence, e.evidence, e.confidence, e.span[0], e.span[1], e.trigger, e.is_root,
         *_event_place(e),
+        # its own merged event until the store's writer merges it (realpolitik.dedup)
+        e.id, dedup_key(e.root, s.country if s else None, s.actor if s else None,
+                        t.country if t else None, t.actor if t else None,
+                        d.start if d else None),
     )
 
 

@@ -6,7 +6,7 @@ a store created by an older realpolitik is brought up to date when it is opened 
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _V1 = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -65,7 +65,35 @@ _V3 = [
     "CREATE INDEX IF NOT EXISTS events_place ON events (place_country)",
 ]
 
+# v4: one event, many stories (issue #15). ``events`` rows stay mentions; ``cluster_id`` is
+# the merged event they belong to (the id of its earliest report; an event alone is its own
+# cluster) and ``dedup_key`` (root|source|target|day, see realpolitik.dedup.rule.dedup_key,
+# which this SQL mirrors) finds merge candidates through an index, never by a scan.
+DEDUP_KEY_SQL = (
+    "CASE WHEN coalesce(source_country, source_actor, target_country, target_actor) IS NOT "
+    "NULL THEN root || '|' || coalesce(source_country, source_actor, '-') || '|' || "
+    "coalesce(target_country, target_actor, '-') || '|' || strftime(date_start, '%Y-%m-%d') "
+    "END")
+#: one row per merged event: its mentions, outlets (distinct url host, else source path
+#: without its ':line' suffix), articles, and the first publication date that reported it
+MERGED_EVENTS_VIEW = """CREATE OR REPLACE VIEW merged_events AS
+    SELECT e.cluster_id, count(*) AS num_mentions,
+           count(DISTINCT coalesce(regexp_extract(d.url, '^[a-z]+://([^/]+)', 1),
+                                   regexp_replace(d.source, ':[0-9]+$', ''))) AS num_sources,
+           count(DISTINCT e.document_id) AS num_articles,
+           min(coalesce(d.date, e.pub_date)) AS first_seen
+    FROM events e LEFT JOIN documents d ON d.id = e.document_id
+    GROUP BY e.cluster_id"""
+_V4 = [
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS cluster_id VARCHAR",
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS dedup_key VARCHAR",
+    # the index first: DuckDB creates no index over updates of the same transaction
+    "CREATE INDEX IF NOT EXISTS events_dedup ON events (dedup_key)",
+    f"UPDATE events SET cluster_id = id, dedup_key = {DEDUP_KEY_SQL}",
+    MERGED_EVENTS_VIEW,
+]
+
 #: MIGRATIONS[n] upgrades a store at version n to version n + 1 (0 = empty file)
-MIGRATIONS: dict[int, list[str]] = {0: _V1, 1: _V2, 2: _V3}
+MIGRATIONS: dict[int, list[str]] = {0: _V1, 1: _V2, 2: _V3, 3: _V4}
 
 TABLES = ("documents", "sentences", "mentions", "events", "relations", "quantities", "places")

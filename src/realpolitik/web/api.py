@@ -200,13 +200,15 @@ def overview(store: StoreDep) -> Response:
 def dyad(store: StoreDep, a: Annotated[str, Query(description="ISO3, actor code or name")],
          b: Annotated[str, Query()], date_from: Annotated[str | None, Query(alias="from")]
          = None, date_to: Annotated[str | None, Query(alias="to")] = None,
-         by: Annotated[str, Query(description="month, quarter or year")] = "month"
+         by: Annotated[str, Query(description="month, quarter or year")] = "month",
+         mentions: Annotated[bool, Query(
+             description="count every report, not each merged event once")] = False
          ) -> Response:
     """Events between A and B per period and direction: quad classes and Goldstein."""
     from realpolitik.analysis.dyad import dyad as dyad_query
 
     return as_json(dyad_query(store, a, b, start=day(date_from, "from"),
-                              end=day(date_to, "to"), by=by).to_json())
+                              end=day(date_to, "to"), by=by, mentions=mentions).to_json())
 
 
 @router.get("/allies-lost", tags=["analysis"])

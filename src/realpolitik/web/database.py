@@ -30,6 +30,7 @@ class CursorStore(Store):
         # the cursor is never released between statements: the parent holds the file
         self.shared = False
         self.lock_timeout = parent.lock_timeout
+        self.dedup = parent.dedup
         self._depth = 0
         self.date_rejections = []
         try:

@@ -1,0 +1,125 @@
+"""Scoring the merge rule on ``gold/dedup/pairs.jsonl`` (pairs of Reuters stories labelled
+as reporting the same happening or not).
+
+A pair is predicted *same* when a lead event of one story (an event in its first
+``lead_sentences`` sentences: the headline happening of a news story) ends up in one
+merged event with a lead event of the other. Every story of the scored split is stored
+together in one store, as an ingest would, so merges are those the real writer makes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from realpolitik.config import Config
+from realpolitik.store.db import Store
+
+#: sentences of a story whose events are its lead events
+LEAD_SENTENCES = 1
+
+
+@dataclass(frozen=True, slots=True)
+class GoldPair:
+    id: str
+    a: str
+    b: str
+    same: bool
+    split: str
+
+
+def read_pairs(path: Path, split: str = "dev") -> list[GoldPair]:
+    pairs: list[GoldPair] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            if split in ("all", rec["split"]):
+                pairs.append(GoldPair(rec["id"], rec["a"], rec["b"], bool(rec["same_event"]),
+                                      rec["split"]))
+    return pairs
+
+
+def lead_clusters(store: Store, lead_sentences: int = LEAD_SENTENCES) -> dict[str, set[str]]:
+    """Per story (its external id, e.g. ``reuters-17245``): merged events of its lead."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for story, cluster in store.query(
+            "SELECT d.external_id, e.cluster_id FROM events e JOIN documents d "
+            "ON d.id = e.document_id WHERE e.sentence < ?", [lead_sentences]):
+        out[story].add(cluster)
+    return out
+
+
+def score_pairs(store: Store, pairs: list[GoldPair], lead_sentences: int = LEAD_SENTENCES
+                ) -> dict[str, Any]:
+    leads = lead_clusters(store, lead_sentences)
+    tp = fp = fn = tn = 0
+    wrong: list[dict[str, Any]] = []
+    for p in pairs:
+        predicted = bool(leads.get(p.a, set()) & leads.get(p.b, set()))
+        tp += predicted and p.same
+        fp += predicted and not p.same
+        fn += p.same and not predicted
+        tn += not (predicted or p.same)
+        if predicted != p.same:
+            wrong.append({"pair": p.id, "gold": p.same, "predicted": predicted})
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"pairs": {"precision": round(precision, 3), "recall": round(recall, 3),
+                      "f1": round(f1, 3), "tp": tp, "predicted": tp + fp, "gold": tp + fn},
+            "pairs_scored": len(pairs), "true_negatives": tn, "errors": wrong}
+
+
+def _corpus_documents(corpus: Path, wanted: set[str]) -> list[Any]:
+    from realpolitik.ingest import make_document
+
+    docs = []
+    with corpus.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            rec = json.loads(line)
+            if rec["id"] in wanted:
+                when = date.fromisoformat(rec["date"]) if rec.get("date") else None
+                doc = make_document(rec["text"], source=f"{corpus}:{number}", when=when,
+                                    title=rec.get("title"))
+                docs.append(replace(doc, external_id=rec["id"]))
+    return docs
+
+
+def reuters_corpus(gold_dir: Path) -> Path:
+    """The Reuters-21578 JSON Lines the pairs' stories come from: ``$REALPOLITIK_REUTERS``,
+    else ``../shared/bench/reuters21578.jsonl`` beside the project."""
+    import os
+
+    from realpolitik.errors import GoldFormatError
+
+    env = os.environ.get("REALPOLITIK_REUTERS")
+    path = Path(env) if env else (
+        gold_dir.resolve().parents[1] / ".." / "shared" / "bench" / "reuters21578.jsonl")
+    if not path.is_file():
+        raise GoldFormatError(f"{path}: the Reuters corpus the dedup pairs come from is not "
+                              "here (set REALPOLITIK_REUTERS)")
+    return path.resolve()
+
+
+def evaluate_dedup(gold_dir: Path, corpus: Path, config: Config, split: str = "dev",
+                   pipeline: Any = None) -> dict[str, Any]:
+    """Analyse the split's stories with the pipeline, store them together (merging by
+    ``config.dedup``) and score the pairs."""
+    from realpolitik.pipeline import Pipeline
+    from realpolitik.store.rows import RowBatch
+
+    pairs = read_pairs(gold_dir / "pairs.jsonl", split)
+    wanted = {s for p in pairs for s in (p.a, p.b)}
+    docs = _corpus_documents(corpus, wanted)
+    pipe = pipeline or Pipeline(config)
+    with Store(":memory:", dedup=config.dedup) as store:
+        store.write_rows(RowBatch.of(pipe.analyse(docs)))
+        result = score_pairs(store, pairs)
+    result["stories"] = len(docs)
+    result["split"] = split
+    del result["errors"]  # the pair ids of misses: for tuning, not for the table
+    return result

@@ -1,0 +1,230 @@
+"""The merge rule (issue #15, "one event, many stories") and its application by the store."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from realpolitik.config import Config, DedupRule
+from realpolitik.dedup.merge import merge_counts, rebuild
+from realpolitik.dedup.rule import Report, clusters, compatible, dedup_key, neighbour_keys
+from realpolitik.errors import ConfigError
+from realpolitik.store import Store
+from tests.unit.analysis_builders import Doc
+
+DAY = date(2031, 4, 9)
+BASE = Report(id="a", document_id="d1", pub_date=DAY, date_start=DAY, date_end=DAY,
+              date_precision="day", code="190", root="19", source="VLD", target="ORN",
+              source_role="MIL", target_role=None, polarity="asserted", modality="actual")
+RULE = DedupRule()
+
+
+def other(**changes: object) -> Report:
+    fields: dict[str, object] = {"id": "b", "document_id": "d2", **changes}
+    return replace(BASE, **fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("changes", "merges"), [
+    ({}, True),
+    ({"date_start": DAY + timedelta(days=1), "date_end": DAY + timedelta(days=1)}, True),
+    ({"date_start": DAY - timedelta(days=1), "date_end": DAY - timedelta(days=1)}, True),
+    ({"date_start": DAY + timedelta(days=2), "date_end": DAY + timedelta(days=2)}, False),
+    ({"date_precision": "month"}, False),
+    ({"code": "193"}, True),                       # same root
+    ({"code": "183", "root": "18"}, False),        # another root
+    ({"target": "VLD", "source": "ORN"}, False),   # roles of the countries swapped
+    ({"target": "KRT"}, False),
+    ({"source_role": None}, True),                 # an unknown role fits any
+    ({"source_role": "GOV"}, False),
+    ({"target_role": "GOV"}, True),
+    ({"polarity": "negated"}, False),
+    ({"modality": "reported"}, True),              # actual and reported both happened
+    ({"modality": "future"}, False),
+    ({"source": None}, False),
+    ({"source": "-"}, False),                      # unknown on one side only
+    ({"date_start": None, "date_end": None}, False),
+    ({"document_id": "d1"}, True),                 # twice in one story: one happening
+])
+def test_rule_pairs(changes: dict[str, object], merges: bool) -> None:
+    b = other(**changes)
+    assert compatible(BASE, b, RULE) is merges
+    assert compatible(b, BASE, RULE) is merges
+
+
+@pytest.mark.parametrize(("a_place", "b_place", "merges"), [
+    (None, ("VLD", "city", 10.0, 20.0), True),                      # known on one side only
+    (("VLD", "country", None, None), ("VLD", "city", 10.0, 20.0), True),
+    (("VLD", "city", 10.0, 20.0), ("VLD", "city", 10.3, 20.3), True),   # ~47 km apart
+    (("VLD", "city", 10.0, 20.0), ("VLD", "city", 12.0, 22.0), False),  # ~310 km apart
+    (("VLD", "city", 10.0, 20.0), ("ORN", "city", 10.0, 20.0), False),
+])
+def test_rule_places(a_place: tuple[object, ...] | None, b_place: tuple[object, ...],
+                     merges: bool) -> None:
+    def placed(r: Report, p: tuple[object, ...] | None) -> Report:
+        if p is None:
+            return r
+        return replace(r, place_country=p[0], place_feature=p[1], place_lat=p[2],
+                       place_lon=p[3])  # type: ignore[arg-type]
+    assert compatible(placed(BASE, a_place), placed(other(), b_place), RULE) is merges
+
+
+@pytest.mark.parametrize(("rule", "code", "merges"), [
+    (DedupRule(codes="lineage"), "19", True),
+    (DedupRule(codes="lineage"), "1901", True),
+    (DedupRule(codes="lineage"), "193", False),
+    (DedupRule(day_slack=0), "190", True),
+    (DedupRule(same_document=False), "190", True),
+])
+def test_rule_settings(rule: DedupRule, code: str, merges: bool) -> None:
+    assert compatible(BASE, other(code=code), rule) is merges
+
+
+def test_one_sided_reports() -> None:
+    """"Valdoria said ..." twice, no target: one statement, unless the rule wants both."""
+    a, b = replace(BASE, target="-"), other(target="-")
+    assert compatible(a, b, RULE)
+    assert not compatible(a, b, DedupRule(one_sided=False))
+
+
+def test_rule_settings_dates_and_documents() -> None:
+    later = DAY + timedelta(days=1)
+    assert not compatible(BASE, other(date_start=later, date_end=later), DedupRule(day_slack=0))
+    assert not compatible(BASE, other(document_id="d1"), DedupRule(same_document=False))
+
+
+def test_rule_is_config() -> None:
+    assert Config().dedup == DedupRule()
+    with pytest.raises(ConfigError):
+        DedupRule(codes="anything")
+    with pytest.raises(ConfigError):
+        DedupRule(day_slack=-1)
+
+
+def test_clusters_never_chain_beyond_the_slack() -> None:
+    """Reports on days 0, 1, 2: the third is two days from the first, so it starts anew."""
+    days = [replace(BASE, id=f"r{i}", document_id=f"d{i}", date_start=DAY + timedelta(i),
+                    date_end=DAY + timedelta(i), pub_date=DAY + timedelta(i))
+            for i in range(3)]
+    got = clusters(days, RULE)
+    assert got == {"r0": "r0", "r1": "r0", "r2": "r2"}
+    assert clusters(list(reversed(days)), RULE) == got
+
+
+def test_cluster_id_is_the_earliest_report() -> None:
+    early = other(id="z-early", pub_date=DAY - timedelta(days=3))
+    assert clusters([BASE, early], RULE) == {"a": "z-early", "z-early": "z-early"}
+
+
+def test_keys() -> None:
+    assert dedup_key("19", "VLD", None, None, "IGOUNO", DAY) == "19|VLD|IGOUNO|2031-04-09"
+    assert dedup_key("19", None, None, "ORN", None, DAY) == "19|-|ORN|2031-04-09"
+    assert dedup_key("19", None, None, None, None, DAY) is None
+    assert neighbour_keys("19|VLD|ORN|2031-04-09", 1) == [
+        "19|VLD|ORN|2031-04-08", "19|VLD|ORN|2031-04-09", "19|VLD|ORN|2031-04-10"]
+
+
+# -- the store: merging on write, re-runs, rebuild ------------------------------------------
+
+VLD = ("Valdoria", "VLD", "VLD", None)
+ORN = ("Ornesia", "ORN", "ORN", None)
+
+
+def story(n: int, when: date, code: str = "190", source: tuple[str, str, str, None] = VLD,
+          target: tuple[str, str, str, None] = ORN, day: date | None = None,
+          polarity: str = "asserted") -> Doc:
+    doc = Doc(when, [f"Story {n}: Valdorian forces shelled Ornesian posts near Tarvik.",
+                     f"Officials gave toll number {n}."])
+    doc.event(0, code, source, target, trigger="shelled", when=day or when, polarity=polarity)
+    return doc
+
+
+def grouping(store: Store) -> dict[str, str]:
+    return {r[0]: r[1] for r in store.query("SELECT id, cluster_id FROM events")}
+
+
+def test_store_merges_across_batches_and_rebuild_agrees() -> None:
+    with Store(":memory:") as store:
+        store.write_batch([story(1, DAY).analysis()])
+        store.write_batch([story(2, DAY + timedelta(days=1)).analysis(),
+                           story(3, DAY, code="042").analysis()])
+        counts = merge_counts(store)
+        assert counts["mentions"] == 3 and counts["events"] == 2
+        row = store.query_dicts("SELECT * FROM merged_events WHERE num_mentions = 2")[0]
+        assert (row["num_articles"], row["num_sources"], row["first_seen"]) == (2, 2, DAY)
+        before = grouping(store)
+        assert store.write_batch([story(1, DAY).analysis()]) == 0  # a re-run: no change
+        assert grouping(store) == before
+        assert rebuild(store, RULE) == 0
+        assert grouping(store) == before
+        # another rule regroups from the same mentions, and the default brings it back
+        assert rebuild(store, DedupRule(day_slack=0)) == 1
+        assert merge_counts(store)["events"] == 3
+        rebuild(store, RULE)
+        assert grouping(store) == before
+
+
+def test_store_without_dedup_keeps_every_mention_apart() -> None:
+    with Store(":memory:", dedup=DedupRule(enabled=False)) as store:
+        store.write_batch([story(1, DAY).analysis(), story(2, DAY).analysis()])
+        assert merge_counts(store)["events"] == 2
+
+
+def test_a_later_story_bridging_two_events_regroups_them() -> None:
+    """Days 0 and 2 stand apart until a day-1 report arrives; the order of arrival does
+    not change the final grouping (it is the rebuild's)."""
+    stories = [story(i, DAY + timedelta(days=i)) for i in (0, 2, 1)]
+    with Store(":memory:") as first, Store(":memory:") as second:
+        for s in stories:
+            first.write_batch([s.analysis()])
+        for s in reversed(stories):
+            second.write_batch([s.analysis()])
+        assert grouping(first) == grouping(second)
+        rebuild(first, RULE)
+        assert grouping(first) == grouping(second)
+
+
+_stories = st.lists(
+    st.tuples(st.integers(0, 4), st.sampled_from(["190", "193", "042"]),
+              st.sampled_from([VLD, ORN]), st.booleans()),
+    min_size=1, max_size=7)
+
+
+@settings(max_examples=25, deadline=None)
+@given(_stories, st.randoms(use_true_random=False), st.integers(1, 3))
+def test_merging_is_order_independent_and_idempotent(
+        specs: list[tuple[int, str, tuple[str, str, str, None], bool]], rnd: object,
+        batch: int) -> None:
+    docs = [story(n, DAY + timedelta(days=offset), code=code, source=src,
+                  target=ORN if src is VLD else VLD,
+                  polarity="negated" if negated else "asserted")
+            for n, (offset, code, src, negated) in enumerate(specs)]
+    shuffled = list(docs)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    with Store(":memory:") as a, Store(":memory:") as b:
+        a.write_batch([d.analysis() for d in docs])
+        for at in range(0, len(shuffled), batch):
+            b.write_batch([d.analysis() for d in shuffled[at:at + batch]])
+        b.write_batch([d.analysis() for d in docs])  # everything again: no change
+        assert grouping(a) == grouping(b)
+        rebuild(b, RULE)
+        assert grouping(a) == grouping(b)
+
+
+@pytest.mark.parametrize(("mentions", "expected"), [(False, 1), (True, 2)])
+def test_dyad_and_events_count_merged_events(mentions: bool, expected: int) -> None:
+    from realpolitik.analysis.dyad import dyad
+    from realpolitik.analysis.events import EventFilter, count_events, find_events
+
+    with Store(":memory:") as store:
+        store.write_batch([story(1, DAY).analysis(), story(2, DAY).analysis()])
+        answer = dyad(store, "VLD", "ORN", mentions=mentions)
+        assert sum(r.events for r in answer.rows) == expected
+        flt = EventFilter(mentions=mentions)
+        assert count_events(store, flt) == expected
+        rows = find_events(store, flt)
+        assert len(rows) == expected
+        assert {r["num_mentions"] for r in rows} == {2}
