@@ -260,3 +260,48 @@ APPEALS_AND_AID: list[tuple[str, Key]] = [
 def test_appeals_and_aid_proper_stay(code_text: CodeText, text: str, expected: Key) -> None:
     events = code_text(text)
     assert expected in keys(events), shown(events)
+
+
+# -- whose visit: a frame set before the speech verb or after the subject ------------------
+SPEAKERS_FRAMES = [
+    ("The Austrian chancellor, on a three-day visit to Peru, said trade would grow.",
+     ("042", "AUT", "PER")),
+    ("The Danish foreign minister, in a speech on the last day of an official visit to Kenya, "
+     "said the debts were a shared burden.", ("042", "DNK", "KEN")),
+    ("On a two-day visit to Ghana, the Swedish premier said the loans would be extended.",
+     ("042", "SWE", "GHA")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKERS_FRAMES)
+def test_a_visit_framing_a_statement_is_the_speakers(code_text: CodeText, text: str,
+                                                     expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
+def test_a_visit_that_is_said_is_not_the_speakers(code_text: CodeText) -> None:
+    events = code_text("The Austrian chancellor said the visit to Peru had gone well.")
+    assert ("042", "AUT", "PER") not in keys(events), shown(events)
+
+
+# -- across sentences: wire copy puts one sentence in a paragraph --------------------------
+CARRIED_OVER = [
+    # a subject "he" opening a paragraph is the person of the one before
+    ("Portuguese Foreign Minister Joao Calheiros arrived in Lima on Monday.\n\n"
+     "He met the Chilean ambassador on Tuesday.", ("040", "PRT", "CHL")),
+    # an event noun that repeats an act told with both parties takes the missing one
+    ("The Austrian chancellor arrived in Nairobi for talks with Kenya's president.\n\n"
+     "The talks dealt with coffee prices, an Austrian official said.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CARRIED_OVER)
+def test_parties_carry_over_to_the_next_paragraph(code_text: CodeText, text: str,
+                                                  expected: Key | None) -> None:
+    events = code_text(text)
+    if expected is not None:
+        assert expected in keys(events), shown(events)
+    later = [e for e in events if e.sentence > 0]
+    assert all(_country(e.source) and _country(e.target) for e in later
+               if e.root == "04"), shown(events)

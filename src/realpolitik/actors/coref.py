@@ -267,9 +267,11 @@ class Coreference:
                             plural: bool = False, gender: str | None = None) -> Actor | None:
         found = self._antecedent_in(items, index, personal, collective, plural, gender,
                                     any_paragraph=False)
-        if found is None and not personal and self._opens_paragraph(index):
+        if found is None and self._opens_paragraph(index) and (
+                not personal or self.doc.tokens[index].dep in ("nsubj", "nsubjpass")):
             # wire copy puts one sentence in a paragraph: "it" and "they" opening one refer
-            # to the state or body of the sentences just before
+            # to the state or body of the sentences just before, and a subject "he" or "she"
+            # to the person they were about
             found = self._antecedent_in(items, index, personal, collective, plural, gender,
                                         any_paragraph=True)
         return found

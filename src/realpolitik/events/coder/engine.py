@@ -17,7 +17,7 @@ from realpolitik.events.coder.common import (
     SETTING_PREPS,
     Trigger,
 )
-from realpolitik.events.coder.folding import dedupe, drop_underspecified
+from realpolitik.events.coder.folding import dedupe, drop_underspecified, fill_repeated
 from realpolitik.events.coder.participants import Clause
 from realpolitik.events.salience import mark_root_events
 from realpolitik.model import Event, Mention, ParsedDoc
@@ -82,5 +82,6 @@ class EventCoder(EventAssembly):
                     trigger = self._noun_trigger(clause, i)
                     if trigger:
                         events.extend(self._events(clause, trigger))
+        events = fill_repeated(doc, events, self.grammar.symmetric_codes)
         return mark_root_events(doc, drop_underspecified(dedupe(events)))
 

@@ -11,7 +11,7 @@ from realpolitik.events.coder.common import (
 )
 from realpolitik.events.coder.participants import Clause
 from realpolitik.events.coder.triggers import TriggerFinder
-from realpolitik.model import Event, Participant
+from realpolitik.model import Event, ParsedDoc, Participant
 
 
 class Folding(TriggerFinder):
@@ -112,6 +112,43 @@ def drop_underspecified(events: list[Event]) -> list[Event]:
         out.append(e)
     return out
 
+
+
+def fill_repeated(doc: ParsedDoc, events: list[Event],
+                  symmetric: frozenset[str]) -> list[Event]:
+    """An event noun that names one party of an act the story has already told with both
+    takes the other party from it: after "Ruritania's minister arrived in Lisbon for talks
+    with Portugal", "the talks ended on Friday" and "the minister's visit" are that act
+    again, not an act of Ruritania's with nobody. The nearest earlier event of the same
+    root whose party on the named side (either side, for a symmetric act) is the same is
+    taken; a noun that finds none is left as it is."""
+    def actor(p: Participant | None) -> str | None:
+        return p.actor if p is not None else None
+
+    out: list[Event] = []
+    for i, e in enumerate(events):
+        src, tgt = actor(e.source), actor(e.target)
+        if (src is None) == (tgt is None) or doc.tokens[e.trigger_token].pos not in (
+                "NOUN", "PROPN"):
+            out.append(e)
+            continue
+        filled = e
+        for f in reversed(events[:i]):
+            if f.sentence >= e.sentence or f.root != e.root:
+                continue
+            fs, ft = actor(f.source), actor(f.target)
+            if fs is None or ft is None or fs == ft:
+                continue
+            mutual = f.code in symmetric or e.code in symmetric
+            if src is not None and (src == fs or (mutual and src == ft)):
+                filled = dataclasses.replace(e, target=f.target if src == fs else f.source)
+            elif tgt is not None and (tgt == ft or (mutual and tgt == fs)):
+                filled = dataclasses.replace(e, source=f.source if tgt == ft else f.target)
+            else:
+                continue
+            break
+        out.append(filled)
+    return out
 
 
 def dedupe(events: Iterable[Event]) -> list[Event]:

@@ -396,18 +396,27 @@ class Clause(ClauseModality):
     def clause_subjects(self, n: int) -> list[Mention]:
         """Subject of the verb that an event noun sits under (through prepositions)."""
         i, hops = n, 0
-        while hops < 5:
+        while hops < 7:
             tok = self.doc.tokens[i]
             if tok.head == i:
                 break
-            i = tok.head
+            below, i = i, tok.head
             hops += 1
             if self.doc.tokens[i].pos in ("VERB", "AUX"):
-                if self.doc.tokens[i].lemma.lower() in self.grammar.report_governors:
+                if (self.doc.tokens[i].lemma.lower() in self.grammar.report_governors
+                        and not (self.doc.tokens[below].dep == "prep" and below < i)):
+                    # what is said is not the speaker's act ("said the visit went well"),
+                    # but the frame set before the verb is ("X, on a visit to Y, said")
                     return []
                 subj, _ = self.subjects(i)
                 return subj
             if self.doc.tokens[i].pos not in ("NOUN", "PROPN", "ADP"):
                 break
+            if (self.doc.tokens[i].dep in ("nsubj", "nsubjpass")
+                    and self.doc.tokens[below].dep == "prep"
+                    and self.doc.tokens[below - 1].text == ","):
+                # a frame set off after the subject: "The minister, on a visit to Peru,
+                # said ..." is the minister's visit
+                return self.actors_at(i)
         return []
 
