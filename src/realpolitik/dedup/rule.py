@@ -43,11 +43,17 @@ def dedup_key(root: str | None, source_country: str | None, source_actor: str | 
     return f"{root}|{source}|{target}|{start.isoformat()}"
 
 
-def neighbour_keys(key: str, slack: int) -> list[str]:
-    """The keys of the days within ``slack`` of ``key``'s day, ``key`` included."""
+def candidate_keys(key: str, end: date | None, rule: DedupRule) -> list[str]:
+    """The keys under which a mention of key ``key`` (its start day) and interval end
+    ``end`` may find every stored mention it could merge with: a mention's key holds its
+    start, its interval is at most ``rule.max_span`` days, so a match starts between
+    ``start - day_slack - max_span`` and ``end + day_slack``."""
     base, _, day = key.rpartition("|")
-    when = date.fromisoformat(day)
-    return [f"{base}|{(when + timedelta(days=k)).isoformat()}" for k in range(-slack, slack + 1)]
+    start = date.fromisoformat(day)
+    first = start - timedelta(days=rule.day_slack + rule.max_span)
+    last = max(end or start, start) + timedelta(days=rule.day_slack)
+    return [f"{base}|{(first + timedelta(days=k)).isoformat()}"
+            for k in range((last - first).days + 1)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +93,24 @@ class Report:
                 and self.target is not None and not self.source == self.target == UNKNOWN)
 
     def eligible_by(self, rule: DedupRule) -> bool:
-        if not self.eligible:
+        if not self.eligible or self.span > rule.max_span:
             return False
         if UNKNOWN not in (self.source, self.target):
             return True
         return rule.one_sided and self.root not in rule.one_sided_exclude
+
+    @property
+    def span(self) -> int:
+        """Days from the start of the dated interval to its end (0: one day)."""
+        if self.date_start is None or self.date_end is None:
+            return 0
+        return (self.date_end - self.date_start).days
+
+    @property
+    def key(self) -> str:
+        """Its ``dedup_key`` (only for an eligible report)."""
+        assert self.date_start is not None
+        return f"{'|'.join(str(p) for p in self.base)}|{self.date_start.isoformat()}"
 
     @property
     def base(self) -> tuple[str | None, str | None, str | None]:
