@@ -257,3 +257,19 @@ def test_dyad_and_events_count_merged_events(mentions: bool, expected: int) -> N
         rows = find_events(store, flt)
         assert len(rows) == expected
         assert {r["num_mentions"] for r in rows} == {2}
+
+
+@pytest.mark.parametrize(("documents", "predicted"), [
+    ({"s1": "d1", "s2": "d1"}, 1),   # one text filed twice: one stored document
+    ({"s1": "d1", "s2": "d2"}, 0),   # two documents whose leads share no merged event
+    ({"s1": "d1"}, 0),               # a story not stored
+])
+def test_pairs_of_one_stored_document_are_the_same(documents: dict[str, str],
+                                                   predicted: int) -> None:
+    from realpolitik.dedup.evaluate import GoldPair, score_pairs
+
+    with Store(":memory:") as store:
+        result = score_pairs(store, [GoldPair("p", "s1", "s2", True, "dev")],
+                             documents=documents)
+    assert result["pairs"]["predicted"] == predicted
+    assert result["same_document"] == (1 if predicted else 0)
