@@ -134,6 +134,7 @@ def test_keys() -> None:
     keys = candidate_keys("19|VLD|ORN|2031-04-09", date(2031, 4, 11), DedupRule(max_span=2))
     assert keys[0] == "19|VLD|ORN|2031-04-06" and keys[-1] == "19|VLD|ORN|2031-04-12"
     assert len(keys) == 7
+    assert candidate_keys("19|VLD|ORN|2031-04-01", date(2031, 4, 30), RULE) == []
 
 
 # -- the store: merging on write, re-runs, rebuild ------------------------------------------

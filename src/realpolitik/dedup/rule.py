@@ -47,9 +47,12 @@ def candidate_keys(key: str, end: date | None, rule: DedupRule) -> list[str]:
     """The keys under which a mention of key ``key`` (its start day) and interval end
     ``end`` may find every stored mention it could merge with: a mention's key holds its
     start, its interval is at most ``rule.max_span`` days, so a match starts between
-    ``start - day_slack - max_span`` and ``end + day_slack``."""
+    ``start - day_slack - max_span`` and ``end + day_slack``; none for an interval longer
+    than ``max_span``, which never merges."""
     base, _, day = key.rpartition("|")
     start = date.fromisoformat(day)
+    if end is not None and (end - start).days > rule.max_span:
+        return []  # an interval too long to merge (a month, a year): nothing to find
     first = start - timedelta(days=rule.day_slack + rule.max_span)
     last = max(end or start, start) + timedelta(days=rule.day_slack)
     return [f"{base}|{(first + timedelta(days=k)).isoformat()}"
