@@ -40,7 +40,8 @@ class DedupRule:
       ``roles`` (equal, or one side's role unknown); with ``one_sided``, a side unknown in
       both ("Iraq reported ...", no target) counts as the same side, else both sides must
       be known; one-sided mentions of a root in ``one_sided_exclude`` (statements and
-      appeals: "the United States said" is many things a day) never merge;
+      appeals: "the United States said" is many things a day) never merge, unless
+      ``one_sided_specific`` and both have the same specific code (not ``010``, ``020``);
     * the same polarity, and the same modality class (actual and reported are one class);
     * compatible places when both are known: the same country, and settlements (or other
       sub-national places) at most ``place_km`` apart;
@@ -60,6 +61,9 @@ class DedupRule:
     roles: bool = True
     one_sided: bool = True
     one_sided_exclude: tuple[str, ...] = ("01", "02")
+    #: ... except a specific code (not the root's catch-all ``010``/``020``), which merges
+    #: with the same code only: "expressed grave concern" (012) is one thing, "said" many
+    one_sided_specific: bool = True
     place_km: float = 100.0
     same_document: bool = True
 

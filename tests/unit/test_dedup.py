@@ -274,3 +274,19 @@ def test_pairs_of_one_stored_document_are_the_same(documents: dict[str, str],
                              documents=documents)
     assert result["pairs"]["predicted"] == predicted
     assert result["same_document"] == (1 if predicted else 0)
+
+
+@pytest.mark.parametrize(("code_a", "code_b", "rule", "merges"), [
+    ("012", "012", RULE, True),      # one specific statement ("expressed grave concern")
+    ("010", "010", RULE, False),     # "said": many things a day
+    ("012", "013", RULE, False),     # two kinds of statement
+    ("020", "020", RULE, False),
+    ("023", "023", RULE, True),
+    ("012", "012", DedupRule(one_sided_specific=False), False),
+])
+def test_one_sided_statements_merge_only_on_one_specific_code(
+        code_a: str, code_b: str, rule: DedupRule, merges: bool) -> None:
+    a = replace(BASE, code=code_a, root=code_a[:2], target="-", target_role=None)
+    b = replace(a, id="b", document_id="d2", code=code_b)
+    assert compatible(a, b, rule) is merges
+    assert compatible(b, a, rule) is merges

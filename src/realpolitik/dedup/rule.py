@@ -100,7 +100,21 @@ class Report:
             return False
         if UNKNOWN not in (self.source, self.target):
             return True
-        return rule.one_sided and self.root not in rule.one_sided_exclude
+        if not rule.one_sided:
+            return False
+        return self.root not in rule.one_sided_exclude or (
+            rule.one_sided_specific and self.specific)
+
+    @property
+    def specific(self) -> bool:
+        """A code below its root other than the root's catch-all ("make pessimistic
+        comment" 012, not "make statement" 010)."""
+        code = self.code or ""
+        return len(code) >= 3 and code.startswith(self.root or "-") and not code.endswith("0")
+
+    def excluded_one_sided(self, rule: DedupRule) -> bool:
+        """One-sided and of an excluded root: it merges only with the same specific code."""
+        return UNKNOWN in (self.source, self.target) and self.root in rule.one_sided_exclude
 
     @property
     def span(self) -> int:
@@ -180,6 +194,8 @@ def compatible(a: Report, b: Report, rule: DedupRule) -> bool:
     if a.date_start > b_end + slack or b.date_start > a_end + slack:
         return False
     if a.source != b.source or a.target != b.target or not _codes_fit(a, b, rule):
+        return False
+    if a.excluded_one_sided(rule) and a.code != b.code:
         return False
     if rule.roles and not (_roles_fit(a.source_role, b.source_role)
                            and _roles_fit(a.target_role, b.target_role)):
