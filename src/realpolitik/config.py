@@ -32,14 +32,16 @@ class DedupRule:
 
     Two mentions merge when all of these hold (see ``realpolitik.dedup.rule.compatible``):
 
-    * both are dated at day precision and their dates lie within ``day_slack`` days;
+    * both are dated at day precision, to a day or an interval of at most ``max_span``
+      days, and their intervals overlap or lie within ``day_slack`` days of each other;
     * the same CAMEO root (``codes="root"``) or, with ``codes="lineage"``, one code is the
       other or its parent (``19`` and ``193``; ``193`` and ``194`` do not merge);
     * the same source and target (country, else actor code), and compatible roles when
       ``roles`` (equal, or one side's role unknown); with ``one_sided``, a side unknown in
       both ("Iraq reported ...", no target) counts as the same side, else both sides must
       be known; one-sided mentions of a root in ``one_sided_exclude`` (statements and
-      appeals: "the United States said" is many things a day) never merge;
+      appeals: "the United States said" is many things a day) never merge, unless
+      ``one_sided_specific`` and both have the same specific code (not ``010``, ``020``);
     * the same polarity, and the same modality class (actual and reported are one class);
     * compatible places when both are known: the same country, and settlements (or other
       sub-national places) at most ``place_km`` apart;
@@ -53,10 +55,15 @@ class DedupRule:
     #: merge on ingest; false stores each event as its own merged event
     enabled: bool = True
     day_slack: int = 1
+    #: longest interval (end - start, days) of a mention that may merge ("last week": 6)
+    max_span: int = 7
     codes: str = "root"
     roles: bool = True
     one_sided: bool = True
     one_sided_exclude: tuple[str, ...] = ("01", "02")
+    #: ... except a specific code (not the root's catch-all ``010``/``020``), which merges
+    #: with the same code only: "expressed grave concern" (012) is one thing, "said" many
+    one_sided_specific: bool = True
     place_km: float = 100.0
     same_document: bool = True
 
@@ -66,6 +73,8 @@ class DedupRule:
                               f"got {self.codes!r}")
         if not 0 <= self.day_slack <= 30:
             raise ConfigError(f"dedup day_slack must be between 0 and 30, got {self.day_slack}")
+        if not 0 <= self.max_span <= 31:
+            raise ConfigError(f"dedup max_span must be between 0 and 31, got {self.max_span}")
         if self.place_km < 0:
             raise ConfigError(f"dedup place_km must not be negative, got {self.place_km}")
 

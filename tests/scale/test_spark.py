@@ -72,9 +72,6 @@ def outputs(tmp_path_factory: pytest.TempPathFactory, spark: Any,
     return store_db, out, attached
 
 
-@pytest.mark.xfail(strict=True, reason="issue #15 dedup, left to do: the Spark job and "
-                   "attach do not merge events yet (each keeps its own cluster_id), while "
-                   "ingest merges on write")
 def test_spark_output_equals_ingest_row_for_row(outputs: tuple[Path, Path, Path]) -> None:
     store_db, _, attached = outputs
     with open_store(store_db, read_only=True) as a, open_store(attached, read_only=True) as b:
@@ -84,9 +81,6 @@ def test_spark_output_equals_ingest_row_for_row(outputs: tuple[Path, Path, Path]
         assert got[table] == expected[table], table
 
 
-@pytest.mark.xfail(strict=True, reason="issue #15 dedup, left to do: the Spark job and "
-                   "attach do not merge events yet (each keeps its own cluster_id), while "
-                   "ingest merges on write")
 def test_parquet_dir_read_in_place_and_failures_kept(outputs: tuple[Path, Path, Path]) -> None:
     store_db, out, _ = outputs
     assert any(p.name.startswith("pub_year=") for p in (out / "events").iterdir())
@@ -96,9 +90,6 @@ def test_parquet_dir_read_in_place_and_failures_kept(outputs: tuple[Path, Path, 
     assert len(failures) == 2 and all(":" in loc for loc, _ in failures)
 
 
-@pytest.mark.xfail(strict=True, reason="issue #15 dedup, left to do: the Spark job and "
-                   "attach do not merge events yet (each keeps its own cluster_id), while "
-                   "ingest merges on write")
 def test_every_analyst_query_answers_the_same(outputs: tuple[Path, Path, Path],
                                               tmp_path: Path) -> None:
     from realpolitik.actors import KnowledgeBase

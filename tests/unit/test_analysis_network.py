@@ -66,8 +66,11 @@ def test_default_kinds(network_store: Store) -> None:
         ("arms", "IRN", "RUS"), ("membership", "IRN", "BRICS"), ("trade", "ARE", "RUS"),
         ("conflict", "RUS", "UKR"),
     }
+    # two fights one story reports on one day are one happening (issue #15's merge)
     conflict = edges[("conflict", "RUS", "UKR")]
-    assert conflict.count == 2 and conflict.goldstein == pytest.approx(-20.0)  # type: ignore[attr-defined]
+    assert conflict.count == 1 and conflict.goldstein == pytest.approx(-10.0)  # type: ignore[attr-defined]
+    reports = _edges(build_network(network_store, mentions=True))[("conflict", "RUS", "UKR")]
+    assert reports.count == 2 and reports.goldstein == pytest.approx(-20.0)  # type: ignore[attr-defined]
     treaty = edges[("treaty", "PRK", "RUS")]
     assert treaty.obligations == {"defense"}  # type: ignore[attr-defined]
     assert treaty.evidence[0].text.startswith("Russia and North Korea")  # type: ignore[attr-defined]
@@ -88,7 +91,7 @@ def test_kinds_and_dates(network_store: Store, kinds: object, as_of: date | None
 
 
 def test_outputs(network_store: Store, tmp_path: Path) -> None:
-    network = build_network(network_store)
+    network = build_network(network_store, mentions=True)
     graphml = write_network(network, tmp_path / "g.graphml")
     g = nx.read_graphml(graphml, force_multigraph=True)
     assert g.nodes["RUS"]["type"] == "state" and g.nodes["BRICS"]["type"] == "organisation"

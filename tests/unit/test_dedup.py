@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from realpolitik.config import Config, DedupRule
 from realpolitik.dedup.merge import merge_counts, rebuild
-from realpolitik.dedup.rule import Report, clusters, compatible, dedup_key, neighbour_keys
+from realpolitik.dedup.rule import Report, candidate_keys, clusters, compatible, dedup_key
 from realpolitik.errors import ConfigError
+from realpolitik.model import DocumentAnalysis
 from realpolitik.store import Store
 from tests.unit.analysis_builders import Doc
 
@@ -48,6 +49,10 @@ def other(**changes: object) -> Report:
     ({"source": "-"}, False),                      # unknown on one side only
     ({"date_start": None, "date_end": None}, False),
     ({"document_id": "d1"}, True),                 # twice in one story: one happening
+    # "last week": an interval holding the other's day merges, one far before does not
+    ({"date_start": DAY - timedelta(days=6), "date_end": DAY}, True),
+    ({"date_start": DAY - timedelta(days=9), "date_end": DAY - timedelta(days=3)}, False),
+    ({"date_start": DAY - timedelta(days=20), "date_end": DAY}, False),  # over max_span
 ])
 def test_rule_pairs(changes: dict[str, object], merges: bool) -> None:
     b = other(**changes)
@@ -123,8 +128,13 @@ def test_keys() -> None:
     assert dedup_key("19", "VLD", None, None, "IGOUNO", DAY) == "19|VLD|IGOUNO|2031-04-09"
     assert dedup_key("19", None, None, "ORN", None, DAY) == "19|-|ORN|2031-04-09"
     assert dedup_key("19", None, None, None, None, DAY) is None
-    assert neighbour_keys("19|VLD|ORN|2031-04-09", 1) == [
+    assert candidate_keys("19|VLD|ORN|2031-04-09", None, DedupRule(max_span=0)) == [
         "19|VLD|ORN|2031-04-08", "19|VLD|ORN|2031-04-09", "19|VLD|ORN|2031-04-10"]
+    # a stored interval of up to max_span days starting before, or this one's own interval
+    keys = candidate_keys("19|VLD|ORN|2031-04-09", date(2031, 4, 11), DedupRule(max_span=2))
+    assert keys[0] == "19|VLD|ORN|2031-04-06" and keys[-1] == "19|VLD|ORN|2031-04-12"
+    assert len(keys) == 7
+    assert candidate_keys("19|VLD|ORN|2031-04-01", date(2031, 4, 30), RULE) == []
 
 
 # -- the store: merging on write, re-runs, rebuild ------------------------------------------
@@ -135,10 +145,12 @@ ORN = ("Ornesia", "ORN", "ORN", None)
 
 def story(n: int, when: date, code: str = "190", source: tuple[str, str, str, None] = VLD,
           target: tuple[str, str, str, None] = ORN, day: date | None = None,
-          polarity: str = "asserted") -> Doc:
+          polarity: str = "asserted", span: int = 0) -> Doc:
     doc = Doc(when, [f"Story {n}: Valdorian forces shelled Ornesian posts near Tarvik.",
                      f"Officials gave toll number {n}."])
-    doc.event(0, code, source, target, trigger="shelled", when=day or when, polarity=polarity)
+    start = day or when
+    doc.event(0, code, source, target, trigger="shelled", when=start - timedelta(days=span),
+              end=start, polarity=polarity)
     return doc
 
 
@@ -188,20 +200,20 @@ def test_a_later_story_bridging_two_events_regroups_them() -> None:
 
 
 _stories = st.lists(
-    st.tuples(st.integers(0, 4), st.sampled_from(["190", "193", "042"]),
-              st.sampled_from([VLD, ORN]), st.booleans()),
+    st.tuples(st.integers(0, 12), st.sampled_from(["190", "193", "042"]),
+              st.sampled_from([VLD, ORN]), st.booleans(), st.sampled_from([0, 0, 1, 6])),
     min_size=1, max_size=7)
 
 
 @settings(max_examples=25, deadline=None)
 @given(_stories, st.randoms(use_true_random=False), st.integers(1, 3))
 def test_merging_is_order_independent_and_idempotent(
-        specs: list[tuple[int, str, tuple[str, str, str, None], bool]], rnd: object,
+        specs: list[tuple[int, str, tuple[str, str, str, None], bool, int]], rnd: object,
         batch: int) -> None:
     docs = [story(n, DAY + timedelta(days=offset), code=code, source=src,
                   target=ORN if src is VLD else VLD,
-                  polarity="negated" if negated else "asserted")
-            for n, (offset, code, src, negated) in enumerate(specs)]
+                  polarity="negated" if negated else "asserted", span=span)
+            for n, (offset, code, src, negated, span) in enumerate(specs)]
     shuffled = list(docs)
     rnd.shuffle(shuffled)  # type: ignore[attr-defined]
     with Store(":memory:") as a, Store(":memory:") as b:
@@ -212,6 +224,24 @@ def test_merging_is_order_independent_and_idempotent(
         assert grouping(a) == grouping(b)
         rebuild(b, RULE)
         assert grouping(a) == grouping(b)
+        # rows merged outside a store, one group per merge key (the Spark job's way), agree
+        assert rows_grouping([d.analysis() for d in reversed(docs)]) == grouping(a)
+
+
+def rows_grouping(analyses: list[DocumentAnalysis]) -> dict[str, str]:
+    from collections import defaultdict
+
+    from realpolitik.dedup.rows import merge_key, merge_rows
+    from realpolitik.store.rows import RowBatch, column_names
+
+    groups: dict[object, list[tuple[object, ...]]] = defaultdict(list)
+    alone: list[tuple[object, ...]] = []
+    for row in RowBatch.of(analyses).tables["events"]:
+        key = merge_key(row, RULE)
+        (alone if key is None else groups[key]).append(row)
+    rows = alone + [r for group in groups.values() for r in merge_rows(group, RULE)]
+    at = column_names("events").index("cluster_id")
+    return {str(r[0]): str(r[at]) for r in rows}
 
 
 @pytest.mark.parametrize(("mentions", "expected"), [(False, 1), (True, 2)])
@@ -228,3 +258,35 @@ def test_dyad_and_events_count_merged_events(mentions: bool, expected: int) -> N
         rows = find_events(store, flt)
         assert len(rows) == expected
         assert {r["num_mentions"] for r in rows} == {2}
+
+
+@pytest.mark.parametrize(("documents", "predicted"), [
+    ({"s1": "d1", "s2": "d1"}, 1),   # one text filed twice: one stored document
+    ({"s1": "d1", "s2": "d2"}, 0),   # two documents whose leads share no merged event
+    ({"s1": "d1"}, 0),               # a story not stored
+])
+def test_pairs_of_one_stored_document_are_the_same(documents: dict[str, str],
+                                                   predicted: int) -> None:
+    from realpolitik.dedup.evaluate import GoldPair, score_pairs
+
+    with Store(":memory:") as store:
+        result = score_pairs(store, [GoldPair("p", "s1", "s2", True, "dev")],
+                             documents=documents)
+    assert result["pairs"]["predicted"] == predicted
+    assert result["same_document"] == (1 if predicted else 0)
+
+
+@pytest.mark.parametrize(("code_a", "code_b", "rule", "merges"), [
+    ("012", "012", RULE, True),      # one specific statement ("expressed grave concern")
+    ("010", "010", RULE, False),     # "said": many things a day
+    ("012", "013", RULE, False),     # two kinds of statement
+    ("020", "020", RULE, False),
+    ("023", "023", RULE, True),
+    ("012", "012", DedupRule(one_sided_specific=False), False),
+])
+def test_one_sided_statements_merge_only_on_one_specific_code(
+        code_a: str, code_b: str, rule: DedupRule, merges: bool) -> None:
+    a = replace(BASE, code=code_a, root=code_a[:2], target="-", target_role=None)
+    b = replace(a, id="b", document_id="d2", code=code_b)
+    assert compatible(a, b, rule) is merges
+    assert compatible(b, a, rule) is merges

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from realpolitik.analysis.events import confidence_clause
+from realpolitik.analysis.events import cluster_evidence, confidence_clause
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
 from realpolitik.analysis.late import late_event_dicts
 from realpolitik.analysis.leaders import (
@@ -150,7 +150,9 @@ def allies_lost(store: Store, actor: str, within: Window | str, as_of: date, *,
     ``kb`` (the actor knowledge base) checks that a removed person led the state and names
     the leader when the text names only the government; without it a person target counts
     when their role is a leader role. ``min_strength`` is weak, medium or strong; events
-    below ``min_confidence`` neither remove a leader nor tie two states.
+    below ``min_confidence`` neither remove a leader nor tie two states. A removal
+    reported by several stories (one merged event) is listed once, its evidence every
+    report's sentence.
     """
     code = country_code(actor)
     window = parse_window(within) if isinstance(within, str) else within
@@ -175,8 +177,11 @@ def allies_lost(store: Store, actor: str, within: Window | str, as_of: date, *,
         # the chosen removal's sentences first, then other reports of removals there
         others = sorted(cands, key=lambda c: (c.leader_id != best.leader_id, c.row["pub_date"],
                                               c.row["sentence"]))
+        # every report of the chosen removal's merged event (issue #15) next
+        reports = cluster_evidence(store, [best.row["cluster_id"]], "removal")
         evidence = unique_evidence(
             [evidence_from_row(best.row, "removal"),
+             *reports.get(best.row["cluster_id"], ()),
              *(evidence_from_row(c.row, "removal") for c in others),
              *(t.evidence for t in ties[country])], limit=max_evidence)
         rows.append(AllyLoss(country, country_name(country), best.leader, best.leader_id,
@@ -195,7 +200,7 @@ def _removals(store: Store, actor: str, start: date, as_of: date, kb: LeaderBook
         store,
         """id, document_id, pub_date, date_start, date_end, date_precision, date_inferred,
            source_actor, target_text, target_actor, target_country, target_role, code,
-           trigger, sentence, evidence""",
+           trigger, sentence, evidence, cluster_id""",
         f"""polarity = 'asserted'
             AND modality IN ({', '.join('?' * len(rules.modalities))})
             AND target_country IS NOT NULL AND target_country <> ?

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from realpolitik.analysis.events import confidence_clause
-from realpolitik.analysis.evidence import Evidence, evidence_from_row
+from realpolitik.analysis.events import cluster_evidence, confidence_clause
+from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
 from realpolitik.analysis.late import is_table
 from realpolitik.analysis.names import actor_filter
 from realpolitik.errors import QueryError
@@ -173,7 +173,8 @@ def dyad(store: Store, a: str, b: str, *, start: date | None = None, end: date |
                    min_by(k, struct_pack(g := -abs(goldstein), i := id), {top})
             FROM ({legs[0]} UNION ALL {legs[1]})
             GROUP BY dir, period ORDER BY period, dir""", params)
-    evidence = _evidence(store, counts, evidence_per_period, by_rowid=key == "rowid")
+    evidence = _evidence(store, counts, evidence_per_period, by_rowid=key == "rowid",
+                         mentions=mentions)
     code_a, code_b = spec_a[1], spec_b[1]
     rows = tuple(
         DyadPeriod(
@@ -187,16 +188,19 @@ def dyad(store: Store, a: str, b: str, *, start: date | None = None, end: date |
 
 
 def _evidence(store: Store, counts: list[tuple[Any, ...]], per_period: int,
-              by_rowid: bool = False) -> dict[tuple[int, date], list[Evidence]]:
+              by_rowid: bool = False, mentions: bool = False
+              ) -> dict[tuple[int, date], list[Evidence]]:
     """The sentences of each period's top events (the last column of ``counts``: row ids
-    where ``by_rowid``, else event ids)."""
+    where ``by_rowid``, else event ids); unless ``mentions``, every report's sentence of
+    each top merged event, earliest report first."""
     if per_period < 1:
         return {}
     wanted = [key for row in counts for key in row[-1] or ()]
     found: dict[Any, dict[str, Any]] = {}
     if by_rowid:
         for hit in store.query_dicts(
-                "SELECT rowid AS k, evidence, document_id, sentence, pub_date FROM events "
+                "SELECT rowid AS k, evidence, document_id, sentence, pub_date, cluster_id "
+                "FROM events "
                 "WHERE rowid IN (SELECT unnest(?::BIGINT[]))", [wanted]):
             found[hit["k"]] = hit
         chunks: range = range(0)
@@ -206,14 +210,18 @@ def _evidence(store: Store, counts: list[tuple[Any, ...]], per_period: int,
         chunk = wanted[at:at + _FETCH_CHUNK]
         # one placeholder per id: DuckDB answers such an IN list from the primary-key index
         for hit in store.query_dicts(
-                "SELECT id, evidence, document_id, sentence, pub_date FROM events "
+                "SELECT id, evidence, document_id, sentence, pub_date, cluster_id FROM events "
                 f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
             found[hit["id"]] = hit
+    reports = {} if mentions else cluster_evidence(
+        store, (hit["cluster_id"] for hit in found.values()), "event")
     out: dict[tuple[int, date], list[Evidence]] = defaultdict(list)
     for row in counts:
         for event_id in row[-1] or ():
             if event_id in found:
-                out[(row[0], row[1])].append(evidence_from_row(found[event_id], "event"))
+                hit = found[event_id]
+                out[(row[0], row[1])].extend(unique_evidence(
+                    [evidence_from_row(hit, "event"), *reports.get(hit["cluster_id"], ())]))
     return out
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
 from realpolitik.analysis.names import country_code
 from realpolitik.errors import QueryError
 from realpolitik.model import Place
@@ -177,3 +179,29 @@ def count_events(store: Store, flt: EventFilter) -> int:
     where, params = flt.where()
     what = "count(*)" if flt.mentions else "count(DISTINCT cluster_id)"
     return int(store.query(f"SELECT {what} FROM events{where}", params)[0][0])
+
+
+def once_per_event(mentions: bool = False) -> str:
+    """A QUALIFY clause keeping one row per merged event (its own mention when it
+    matches, else the earliest matching report), or nothing with ``mentions``: the
+    queries' default of counting and listing events, not reports (issue #15)."""
+    if mentions:
+        return ""
+    return (" QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY id = cluster_id "
+            "DESC, pub_date NULLS LAST, id) = 1")
+
+
+def cluster_evidence(store: Store, cluster_ids: Iterable[str | None], supports: str
+                     ) -> dict[str, tuple[Evidence, ...]]:
+    """Every mention's sentence of each merged event, earliest report first: a merged
+    event listed once carries all its evidence."""
+    wanted = sorted({c for c in cluster_ids if c is not None})
+    out: dict[str, list[Evidence]] = {}
+    if not wanted:
+        return {}
+    for row in store.query_dicts(
+            "SELECT cluster_id, evidence, document_id, sentence, pub_date FROM events "
+            "WHERE cluster_id IN (SELECT unnest(?::VARCHAR[])) "
+            "ORDER BY cluster_id, pub_date NULLS LAST, document_id, sentence, id", [wanted]):
+        out.setdefault(row["cluster_id"], []).append(evidence_from_row(row, supports))
+    return {k: unique_evidence(v) for k, v in out.items()}

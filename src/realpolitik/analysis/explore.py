@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from realpolitik.analysis.events import EVENT_COLUMNS, EventFilter
+from realpolitik.analysis.events import EVENT_COLUMNS, EventFilter, merged_events_sql
 from realpolitik.errors import NotFoundError, QueryError
 from realpolitik.store import Store
 
@@ -42,6 +42,8 @@ class EventQuery:
     text: str | None = None
     #: only the sentence's main event (GDELT's IsRootEvent)
     root_only: bool = False
+    #: every report of an event (a mention), not each merged event once (issue #15)
+    mentions: bool = False
     offset: int = 0
     limit: int = 50
 
@@ -101,11 +103,15 @@ class EventPage:
 
 
 def explore_events(store: Store, query: EventQuery) -> EventPage:
-    """One page of the events matching ``query``, newest first, and the filter's total."""
+    """One page of the events matching ``query``, newest first, and the filter's total:
+    each merged event once (its earliest matching report, with its counts) or, with
+    ``query.mentions``, every report."""
     where, params = query.where()
-    total = int(store.query(f"SELECT count(*) FROM events{where}", params)[0][0])
+    what = "count(*)" if query.mentions else "count(DISTINCT cluster_id)"
+    total = int(store.query(f"SELECT {what} FROM events{where}", params)[0][0])
+    listing = merged_events_sql(where, (*EVENT_COLUMNS, "is_root"), mentions=query.mentions)
     rows = store.query_dicts(
-        f"SELECT {', '.join(EVENT_COLUMNS)}, is_root FROM events{where} "
+        f"SELECT * FROM ({listing}) "
         "ORDER BY date_start DESC NULLS LAST, document_id, sentence, id LIMIT ? OFFSET ?",
         [*params, query.limit, query.offset])
     return EventPage(query, total, rows)

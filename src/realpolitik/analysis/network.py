@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from realpolitik.analysis.events import confidence_clause
+from realpolitik.analysis.events import confidence_clause, once_per_event
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
 from realpolitik.analysis.names import country_name
 from realpolitik.analysis.plots import draw_network
@@ -170,9 +170,11 @@ def parse_kinds(text: str | Iterable[str] | None, rules: NetworkRules) -> tuple[
 
 def build_network(store: Store, *, as_of: date | None = None, start: date | None = None,
                   kinds: str | Iterable[str] | None = None, rules: NetworkRules | None = None,
-                  max_evidence: int = 5, min_confidence: float = 0.0) -> Network:
+                  max_evidence: int = 5, min_confidence: float = 0.0,
+                  mentions: bool = False) -> Network:
     """The graph of ties known by ``as_of`` (events from ``start`` on, none below
-    ``min_confidence``)."""
+    ``min_confidence``); an event reported by several stories weighs once unless
+    ``mentions``."""
     rules = rules or default_network_rules()
     chosen = parse_kinds(kinds, rules)
     edges = _Edges(max_evidence)
@@ -183,7 +185,8 @@ def build_network(store: Store, *, as_of: date | None = None, start: date | None
         if kind.quantities:
             _add_quantities(store, kind, as_of, edges)
         if kind.quad_classes:
-            _add_events(store, kind, as_of, start, edges, max_evidence, min_confidence)
+            _add_events(store, kind, as_of, start, edges, max_evidence, min_confidence,
+                        mentions)
     return Network(as_of, start, chosen, edges.done(),
                    {k: rules.kinds[k].colour for k in rules.kinds})
 
@@ -235,7 +238,8 @@ def _add_quantities(store: Store, kind: EdgeKind, as_of: date | None, edges: _Ed
 
 
 def _add_events(store: Store, kind: EdgeKind, as_of: date | None, start: date | None,
-                edges: _Edges, max_evidence: int, min_confidence: float = 0.0) -> None:
+                edges: _Edges, max_evidence: int, min_confidence: float = 0.0,
+                mentions: bool = False) -> None:
     confident, confident_params = confidence_clause(min_confidence)
     when = "coalesce(date_start, pub_date)"
     where = f"""polarity = 'asserted' AND modality IN ('{OCCURRED[0]}', '{OCCURRED[1]}')
@@ -252,7 +256,8 @@ def _add_events(store: Store, kind: EdgeKind, as_of: date | None, start: date | 
     totals = store.query(
         f"""SELECT source_country, target_country, count(*), sum(goldstein), min({when}),
                    max({when}), min_by(id, struct_pack(g := -abs(goldstein), i := id), {top})
-            FROM events WHERE {where} GROUP BY 1, 2 ORDER BY 1, 2""", params)
+            FROM (SELECT * FROM events WHERE {where}{once_per_event(mentions)})
+            GROUP BY 1, 2 ORDER BY 1, 2""", params)
     wanted = [event_id for row in totals for event_id in row[-1] or ()] \
         if max_evidence > 0 else []
     found = {

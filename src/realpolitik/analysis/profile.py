@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from realpolitik.actors.cameo import iso_country
-from realpolitik.analysis.events import confidence_clause
+from realpolitik.analysis.events import confidence_clause, once_per_event
 from realpolitik.analysis.evidence import Evidence, evidence_from_row
 from realpolitik.analysis.leaders import PERSON_PREFIX, LeaderBook
 from realpolitik.analysis.names import actor_filter, country_name
@@ -111,9 +111,10 @@ class Profile:
 
 def profile(store: Store, actor: str, on: date, *, kb: LeaderBook | None = None,
             tie_rules: TieRules | None = None, recent: int = 10,
-            people: int = 8, min_confidence: float = 0.0) -> Profile:
+            people: int = 8, min_confidence: float = 0.0, mentions: bool = False) -> Profile:
     """What the store and the knowledge base know about ``actor`` on ``on``; events below
-    ``min_confidence`` are left out of its ties, activity and recent events."""
+    ``min_confidence`` are left out of its ties, activity and recent events. An event
+    reported by several stories counts and is listed once unless ``mentions``."""
     kind, code = actor_filter(actor)
     country = iso_country(code[:3])
     leader = kb.leader_of(country, on) if kb is not None else None
@@ -125,7 +126,7 @@ def profile(store: Store, actor: str, on: date, *, kb: LeaderBook | None = None,
     recent_rows = store.query_dicts(
         f"""SELECT * FROM events
             WHERE (source_{column} = ? OR target_{column} = ?) AND {when} <= ?
-              AND {confident}
+              AND {confident}{once_per_event(mentions)}
             ORDER BY {when} DESC, document_id, sentence DESC, id LIMIT ?""",
         [code, code, on, *confident_params, recent])
     figures = store.query_dicts(
@@ -137,7 +138,7 @@ def profile(store: Store, actor: str, on: date, *, kb: LeaderBook | None = None,
         actor=code, name=country_name(country), on=on,
         leader=Leader.from_actor(leader) if leader else None,
         people=_people(store, country, on, people), ties=ties,
-        activity=_activity(store, column, code, on, min_confidence),
+        activity=_activity(store, column, code, on, min_confidence, mentions),
         recent_events=tuple(event_entry(r) for r in recent_rows),
         figures=tuple(Figure(
             f["measure"], tuple(f["parties"]), f["value"], f["low"], f["high"], f["unit"],
@@ -156,8 +157,8 @@ def _people(store: Store, country: str, on: date, limit: int) -> tuple[PersonSee
                  for name, actor_id, role, n, last in rows)
 
 
-def _activity(store: Store, column: str, code: str, on: date, min_confidence: float = 0.0
-              ) -> dict[str, dict[str, float | int | None]]:
+def _activity(store: Store, column: str, code: str, on: date, min_confidence: float = 0.0,
+              mentions: bool = False) -> dict[str, dict[str, float | int | None]]:
     out: dict[str, dict[str, float | int | None]] = {}
     confident, confident_params = confidence_clause(min_confidence)
     for side in ("source", "target"):
@@ -166,9 +167,10 @@ def _activity(store: Store, column: str, code: str, on: date, min_confidence: fl
                        count(*) FILTER (WHERE quad_class = 2),
                        count(*) FILTER (WHERE quad_class = 3),
                        count(*) FILTER (WHERE quad_class = 4), avg(goldstein), count(*)
-                FROM events
-                WHERE {side}_{column} = ? AND polarity = 'asserted'
-                  AND coalesce(date_start, pub_date) <= ? AND {confident}""",
+                FROM (SELECT quad_class, goldstein FROM events
+                      WHERE {side}_{column} = ? AND polarity = 'asserted'
+                        AND coalesce(date_start, pub_date) <= ? AND {confident}
+                      {once_per_event(mentions)})""",
             [code, on, *confident_params])
         counts: dict[str, float | int | None] = {q: int(n) for q, n in zip(QUADS, row[:4],
                                                                             strict=True)}

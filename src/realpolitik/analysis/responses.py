@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from realpolitik.analysis.events import confidence_clause
+from realpolitik.analysis.events import cluster_evidence, confidence_clause
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
 from realpolitik.analysis.mentions import MentionIndex, find_mention, mention_index
 from realpolitik.analysis.names import country_code
@@ -32,7 +32,7 @@ SIDES = ("victim", "perpetrator", "third party")
 _WORD = re.compile(r"[a-z]+")
 _EVENT_COLUMNS = """id, document_id, pub_date, date_start, date_end, date_inferred, sentence,
     evidence, code, polarity, modality, source_text, source_actor, source_country, target_text,
-    target_actor, target_country"""
+    target_actor, target_country, cluster_id"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,9 @@ class Attack:
     document_id: str
     sentence: int
     evidence: Evidence
+    #: the merged event (issue #15) and the sentence of every report of it, earliest first
+    cluster_id: str | None = None
+    reports: tuple[Evidence, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -57,6 +60,8 @@ class Attack:
             "perpetrator_country": self.perpetrator_country, "victim": self.victim,
             "target": self.target, "date": self.date.isoformat() if self.date else None,
             "evidence": self.evidence.to_json(),
+            "cluster_id": self.cluster_id, "num_mentions": max(1, len(self.reports)),
+            "reports": [e.to_json() for e in self.reports],
         }
 
 
@@ -147,11 +152,14 @@ class Responses:
 def responses(store: Store, *, event_id: str | None = None, attack_on: str | None = None,
               start: date | None = None, end: date | None = None,
               expect: Iterable[str] = (), rules: ResponseRules | None = None,
-              min_confidence: float = 0.0) -> Responses:
+              min_confidence: float = 0.0, mentions: bool = False) -> Responses:
     """Reactions to one event (``event_id``) or to the attacks on a country (``attack_on``).
 
     ``expect`` names further actors (codes) whose silence should be reported. Attacks and
     reactions below ``min_confidence`` are left out (an event asked for by id never is).
+    An attack or reaction reported by several stories (one merged event, issue #15) is
+    listed once, with every report's sentence, unless ``mentions``; reactions in any of
+    an attack's stories link to it.
     """
     confidence_clause(min_confidence)
     if (event_id is None) == (attack_on is None):
@@ -160,6 +168,12 @@ def responses(store: Store, *, event_id: str | None = None, attack_on: str | Non
     if event_id is not None:
         rows = store.query_dicts(f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = ?",
                                  [event_id])
+        if rows and not mentions and rows[0]["cluster_id"] is not None:
+            # every report of the merged event, the one asked for first
+            rows += store.query_dicts(
+                f"""SELECT {_EVENT_COLUMNS} FROM events WHERE cluster_id = ? AND id <> ?
+                    ORDER BY coalesce(date_start, pub_date), document_id, sentence, id""",
+                [rows[0]["cluster_id"], event_id])
         if not rows:
             raise QueryError(f"no stored event with id {event_id!r}")
         if rows[0]["target_country"] is None:
@@ -179,13 +193,34 @@ def responses(store: Store, *, event_id: str | None = None, attack_on: str | Non
                            if r["source_country"] and r["source_country"] not in victims})
     linked = _linked_reactions(store, attacks, scope, victims, perpetrators, rules,
                                min_confidence)
-    mentions = mention_index(store, {r["document_id"] for r, _ in linked})
-    answer = _by_reactor(linked, mentions, victims, perpetrators, rules)
+    listed = attacks if mentions else _merged_attacks(store, attacks)
+    # a reaction to any report of a merged attack is a reaction to the listed attack
+    stands_for = {a.event_id: b.event_id for b in listed for a in attacks
+                  if a.event_id == b.event_id
+                  or (not mentions and a.cluster_id is not None and a.cluster_id == b.cluster_id)}
+    linked = [(row, replace(attack, event_id=stands_for.get(attack.event_id, attack.event_id)))
+              for row, attack in linked]
+    people = mention_index(store, {r["document_id"] for r, _ in linked})
+    answer = _by_reactor(linked, people, victims, perpetrators, rules, mentions)
     silent = _silent(store, victims, perpetrators, answer, expect, rules,
                      max((a.date for a in attacks if a.date), default=None))
     query["expect"] = sorted(set(expect))
-    return Responses(query, tuple(attacks), tuple(victims), tuple(perpetrators),
+    return Responses(query, tuple(listed), tuple(victims), tuple(perpetrators),
                      tuple(answer + silent))
+
+
+def _merged_attacks(store: Store, attacks: list[Attack]) -> list[Attack]:
+    """Each merged attack once (its own report when listed, else the first listed), with
+    every report's sentence."""
+    groups: dict[str, list[Attack]] = {}
+    for attack in attacks:
+        groups.setdefault(attack.cluster_id or attack.event_id, []).append(attack)
+    reports = cluster_evidence(store, groups, "attack")
+    out: list[Attack] = []
+    for key, members in groups.items():
+        head = next((a for a in members if a.event_id == key), members[0])
+        out.append(replace(head, reports=reports.get(key, (head.evidence,))))
+    return out
 
 
 def _attacks_on(store: Store, victims: list[str], rules: ResponseRules, start: date | None,
@@ -219,7 +254,8 @@ def _attack(row: dict[str, Any], rules: ResponseRules) -> Attack:
         perpetrator_country=row["source_country"], victim=row["target_country"],
         target=row["target_text"], date=when, earliest=earliest,
         document_id=row["document_id"], sentence=row["sentence"],
-        evidence=evidence_from_row(row, "attack"))
+        evidence=evidence_from_row(row, "attack"), cluster_id=row["cluster_id"],
+        reports=(evidence_from_row(row, "attack"),))
 
 
 def _refers(text: str, rules: ResponseRules) -> bool:
@@ -325,12 +361,12 @@ def _side(country: str | None, victims: list[str], perpetrators: list[str]) -> s
     return SIDES[2]
 
 
-def _by_reactor(linked: list[tuple[dict[str, Any], Attack]], mentions: MentionIndex,
-                victims: list[str], perpetrators: list[str], rules: ResponseRules
-                ) -> list[Response]:
+def _by_reactor(linked: list[tuple[dict[str, Any], Attack]], people: MentionIndex,
+                victims: list[str], perpetrators: list[str], rules: ResponseRules,
+                mentions: bool = False) -> list[Response]:
     groups: dict[str, list[tuple[dict[str, Any], Attack, dict[str, Any] | None]]] = {}
     for row, attack in linked:
-        mention = find_mention(mentions, row["document_id"], row["sentence"],
+        mention = find_mention(people, row["document_id"], row["sentence"],
                                row["source_text"], row["source_country"])
         key = (mention["actor_id"] if mention and mention["actor_id"]
                else row["source_actor"] or row["source_country"])
@@ -339,7 +375,15 @@ def _by_reactor(linked: list[tuple[dict[str, Any], Attack]], mentions: MentionIn
     out: list[Response] = []
     for key, items in groups.items():
         reactions: list[Reaction] = []
+        heard: list[Evidence] = []
+        seen: set[tuple[str, str]] = set()
         for row, attack, _ in items:
+            heard.append(evidence_from_row(row, "reaction"))
+            # one merged reaction (several stories reporting it) once, its sentences kept
+            once = (str(row["cluster_id"] or row["id"]), attack.event_id)
+            if not mentions and once in seen:
+                continue
+            seen.add(once)
             category = rules.category(row["code"]) or "commented"
             names = (row["polarity"] == "asserted" and category in rules.naming
                      and row["target_country"] in perpetrators)
@@ -363,7 +407,7 @@ def _by_reactor(linked: list[tuple[dict[str, Any], Attack]], mentions: MentionIn
             side=_side(row["source_country"], victims, perpetrators), stance=stance,
             named_perpetrator=any(r.names_perpetrator for r in reactions),
             reactions=tuple(reactions),
-            evidence=unique_evidence(r.evidence for r in reactions)))
+            evidence=unique_evidence(heard)))
     return out
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from realpolitik.actors.cameo import iso_country
-from realpolitik.analysis.events import confidence_clause
+from realpolitik.analysis.events import confidence_clause, once_per_event
 from realpolitik.analysis.evidence import Evidence, evidence_from_row
 from realpolitik.analysis.names import actor_filter
 from realpolitik.errors import QueryError
@@ -114,9 +114,11 @@ def _figure_entry(row: dict[str, Any]) -> TimelineEntry:
 
 def timeline(store: Store, a: str, b: str | None = None, *, start: date | None = None,
              end: date | None = None, limit: int | None = None,
-             kinds: tuple[str, ...] = KINDS, min_confidence: float = 0.0) -> Timeline:
+             kinds: tuple[str, ...] = KINDS, min_confidence: float = 0.0,
+             mentions: bool = False) -> Timeline:
     """Everything dated about ``a`` (or between ``a`` and ``b``), oldest first; events
-    below ``min_confidence`` are left out."""
+    below ``min_confidence`` are left out. An event reported by several stories is
+    listed once (its earliest matching report) unless ``mentions``."""
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
         raise QueryError(f"unknown timeline kind(s) {unknown}; choose from {', '.join(KINDS)}")
@@ -127,7 +129,7 @@ def timeline(store: Store, a: str, b: str | None = None, *, start: date | None =
     entries: list[TimelineEntry] = []
     if "event" in kinds:
         entries += [event_entry(r) for r in _events(store, spec_a, spec_b, start, end,
-                                                            min_confidence)]
+                                                    min_confidence, mentions)]
     countries = [iso_country(spec_a[1][:3]), *([iso_country(spec_b[1][:3])] if spec_b else [])]
     if "relation" in kinds:
         rows = store.query_dicts(
@@ -156,8 +158,8 @@ def _inside(when: date | None, start: date | None, end: date | None) -> bool:
 
 
 def _events(store: Store, spec_a: tuple[str, str], spec_b: tuple[str, str] | None,
-            start: date | None, end: date | None, min_confidence: float = 0.0
-            ) -> list[dict[str, Any]]:
+            start: date | None, end: date | None, min_confidence: float = 0.0,
+            mentions: bool = False) -> list[dict[str, Any]]:
     confident, confident_params = confidence_clause(min_confidence)
     col_a = "actor" if spec_a[0] == "actor" else "country"
     if spec_b is None:
@@ -172,6 +174,6 @@ def _events(store: Store, spec_a: tuple[str, str], spec_b: tuple[str, str] | Non
     return store.query_dicts(
         f"""SELECT * FROM events WHERE {where}
               AND (?::DATE IS NULL OR {when} >= ?) AND (?::DATE IS NULL OR {when} <= ?)
-              AND {confident}
+              AND {confident}{once_per_event(mentions)}
             ORDER BY {when}, document_id, sentence, id""",
         [*params, start, start, end, end, *confident_params])

@@ -131,9 +131,13 @@ def responses_command(
     expect: Annotated[list[str] | None, typer.Option(
         "--expect", help="An actor whose silence to report if it said nothing (repeatable).")]
     = None,
+    mentions: MentionsOption = False,
     db: DbOption = None, fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Who reacted to an attack, how, and whether they named the perpetrator."""
+    """Who reacted to an attack, how, and whether they named the perpetrator.
+
+    An attack or reaction several stories report is listed once, with every report's
+    sentence; --mentions lists every report."""
     from realpolitik.analysis.responses import responses
 
     # --event names an event, --from/--to bound dates: one meaning per option name
@@ -147,7 +151,7 @@ def responses_command(
         answer = responses(store, event_id=event, attack_on=attack_on,
                            start=date_option(date_from, "--from"),
                            end=date_option(date_to, "--to"), expect=expect or (),
-                           min_confidence=config.min_confidence)
+                           min_confidence=config.min_confidence, mentions=mentions)
     _emit(answer, [r.table_row() for r in answer.rows], fmt,
           f"responses to {len(answer.attacks)} attack(s) on {', '.join(answer.victims)}"
           f" by {', '.join(answer.perpetrators) or 'unnamed perpetrators'}", wide)
@@ -161,17 +165,19 @@ def network_command(
     kinds: Annotated[str | None, typer.Option(
         "--kinds", help="Comma-separated: treaty, membership, arms, support, trade, conflict, "
                         "hostility, cooperation.")] = None,
-    min_confidence: MinConfidenceOption = None,
+    min_confidence: MinConfidenceOption = None, mentions: MentionsOption = False,
     db: DbOption = None,
 ) -> None:
-    """The ties between actors as a graph: GraphML, JSON (with evidence) or a PNG drawing."""
+    """The ties between actors as a graph: GraphML, JSON (with evidence) or a PNG drawing.
+
+    An event several stories report weighs once; --mentions counts every report."""
     from realpolitik.analysis.network import build_network, write_network
 
     config = build_config(db=db, min_confidence=min_confidence)
     with _reader(config) as store:
         network = build_network(store, as_of=date_option(as_of, "--as-of"),
                                 start=date_option(date_from, "--from"), kinds=kinds,
-                                min_confidence=config.min_confidence)
+                                min_confidence=config.min_confidence, mentions=mentions)
     write_network(network, out)
     note(f"{len(network.nodes())} actors, {len(network.edges)} edges "
          f"({', '.join(network.kinds)}) → {out}")
@@ -182,16 +188,21 @@ def profile_command(
     on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")]
     = None,
     min_confidence: MinConfidenceOption = None, wide: WideOption = False,
+    mentions: MentionsOption = False,
     db: DbOption = None, actors: ActorsOption = None, fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """An actor at a glance: leader on the date, ties, activity, recent events, figures."""
+    """An actor at a glance: leader on the date, ties, activity, recent events, figures.
+
+    An event several stories report counts and is listed once; --mentions counts every
+    report."""
     from realpolitik.analysis.profile import profile
 
     config = build_config(db=db, actors=actors, min_confidence=min_confidence)
     when = date_option(on, "--on") or date.today()
     kb = _knowledge_base(config)
     with _reader(config) as store:
-        answer = profile(store, actor, when, kb=kb, min_confidence=config.min_confidence)
+        answer = profile(store, actor, when, kb=kb, min_confidence=config.min_confidence,
+                         mentions=mentions)
     if fmt is OutputFormat.json:
         sys.stdout.write(to_json(answer.to_json()) + "\n")
         return
@@ -223,9 +234,12 @@ def timeline_command(
     date_from: FromOption = None, date_to: ToOption = None,
     limit: Annotated[int | None, typer.Option(min=1)] = None,
     min_confidence: MinConfidenceOption = None, wide: WideOption = False,
+    mentions: MentionsOption = False,
     db: DbOption = None, fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Events, relations and figures of an actor (or a pair) in date order."""
+    """Events, relations and figures of an actor (or a pair) in date order.
+
+    An event several stories report is listed once; --mentions lists every report."""
     from realpolitik.analysis.timeline import timeline
 
     if len(actors_) > 2:
@@ -234,6 +248,7 @@ def timeline_command(
     with _reader(config) as store:
         answer = timeline(store, actors_[0], actors_[1] if len(actors_) > 1 else None,
                           start=date_option(date_from, "--from"), end=date_option(date_to, "--to"),
-                          limit=limit, min_confidence=config.min_confidence)
+                          limit=limit, min_confidence=config.min_confidence,
+                          mentions=mentions)
     _emit(answer, [e.table_row() for e in answer.entries], fmt,
           f"timeline of {answer.a}" + (f" and {answer.b}" if answer.b else ""), wide)

@@ -1,8 +1,9 @@
 """Applying the merge rule to a store: on every write (incremental) and on rebuild.
 
 Incremental merging looks candidates up through the ``events_dedup`` index on
-``dedup_key`` (``root|source|target|day``): the new mentions' keys and those of the days
-within the rule's slack, then again from every mention found, until the chain of
+``dedup_key`` (``root|source|target|day``, the day a mention's interval starts): the keys
+of every start day a compatible mention could have (its interval at most ``max_span`` days,
+within the rule's slack of the new one's), then again from every mention found, until the chain of
 neighbouring days closes. The rule then regroups that closed set, which holds every mention
 the new ones could interact with, so the result equals a rebuild over the whole store and
 never depends on ingest order. The cost grows with the batch and with how many mentions
@@ -12,10 +13,11 @@ share its keys, not with the size of the store.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from realpolitik.config import DedupRule
-from realpolitik.dedup.rule import REPORT_COLUMNS, Report, clusters, neighbour_keys
+from realpolitik.dedup.rule import REPORT_COLUMNS, Report, candidate_keys, clusters
 from realpolitik.store.schema import DEDUP_KEY_SQL
 
 if TYPE_CHECKING:
@@ -39,12 +41,14 @@ def _lookup(store: Store, keys: list[str]) -> list[Report]:
     return found
 
 
-def merge_new(store: Store, new_keys: Iterable[str | None], rule: DedupRule) -> int:
-    """Merge just-written mentions (given by their ``dedup_key``) with the stored ones, in
-    the caller's transaction; returns how many mentions changed merged event."""
+def merge_new(store: Store, new: Iterable[tuple[str | None, date | None]],
+              rule: DedupRule) -> int:
+    """Merge just-written mentions (given by their ``dedup_key`` and interval end) with
+    the stored ones, in the caller's transaction; returns how many mentions changed
+    merged event."""
     if not rule.enabled:
         return 0
-    pending = {k for key in new_keys if key for k in neighbour_keys(key, rule.day_slack)}
+    pending = {k for key, end in new if key for k in candidate_keys(key, end, rule)}
     asked: set[str] = set()
     pool: dict[str, Report] = {}
     while pending:
@@ -55,9 +59,9 @@ def merge_new(store: Store, new_keys: Iterable[str | None], rule: DedupRule) -> 
             if report.id in pool or not report.eligible:
                 continue
             pool[report.id] = report
-            assert report.date_start is not None
-            key = f"{'|'.join(str(p) for p in report.base)}|{report.date_start.isoformat()}"
-            pending.update(k for k in neighbour_keys(key, rule.day_slack) if k not in asked)
+            if report.eligible_by(rule):
+                pending.update(k for k in candidate_keys(report.key, report.date_end, rule)
+                               if k not in asked)
     return _write(store, pool.values(), rule)
 
 

@@ -43,11 +43,20 @@ def dedup_key(root: str | None, source_country: str | None, source_actor: str | 
     return f"{root}|{source}|{target}|{start.isoformat()}"
 
 
-def neighbour_keys(key: str, slack: int) -> list[str]:
-    """The keys of the days within ``slack`` of ``key``'s day, ``key`` included."""
+def candidate_keys(key: str, end: date | None, rule: DedupRule) -> list[str]:
+    """The keys under which a mention of key ``key`` (its start day) and interval end
+    ``end`` may find every stored mention it could merge with: a mention's key holds its
+    start, its interval is at most ``rule.max_span`` days, so a match starts between
+    ``start - day_slack - max_span`` and ``end + day_slack``; none for an interval longer
+    than ``max_span``, which never merges."""
     base, _, day = key.rpartition("|")
-    when = date.fromisoformat(day)
-    return [f"{base}|{(when + timedelta(days=k)).isoformat()}" for k in range(-slack, slack + 1)]
+    start = date.fromisoformat(day)
+    if end is not None and (end - start).days > rule.max_span:
+        return []  # an interval too long to merge (a month, a year): nothing to find
+    first = start - timedelta(days=rule.day_slack + rule.max_span)
+    last = max(end or start, start) + timedelta(days=rule.day_slack)
+    return [f"{base}|{(first + timedelta(days=k)).isoformat()}"
+            for k in range((last - first).days + 1)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +96,38 @@ class Report:
                 and self.target is not None and not self.source == self.target == UNKNOWN)
 
     def eligible_by(self, rule: DedupRule) -> bool:
-        if not self.eligible:
+        if not self.eligible or self.span > rule.max_span:
             return False
         if UNKNOWN not in (self.source, self.target):
             return True
-        return rule.one_sided and self.root not in rule.one_sided_exclude
+        if not rule.one_sided:
+            return False
+        return self.root not in rule.one_sided_exclude or (
+            rule.one_sided_specific and self.specific)
+
+    @property
+    def specific(self) -> bool:
+        """A code below its root other than the root's catch-all ("make pessimistic
+        comment" 012, not "make statement" 010)."""
+        code = self.code or ""
+        return len(code) >= 3 and code.startswith(self.root or "-") and not code.endswith("0")
+
+    def excluded_one_sided(self, rule: DedupRule) -> bool:
+        """One-sided and of an excluded root: it merges only with the same specific code."""
+        return UNKNOWN in (self.source, self.target) and self.root in rule.one_sided_exclude
+
+    @property
+    def span(self) -> int:
+        """Days from the start of the dated interval to its end (0: one day)."""
+        if self.date_start is None or self.date_end is None:
+            return 0
+        return (self.date_end - self.date_start).days
+
+    @property
+    def key(self) -> str:
+        """Its ``dedup_key`` (only for an eligible report)."""
+        assert self.date_start is not None
+        return f"{'|'.join(str(p) for p in self.base)}|{self.date_start.isoformat()}"
 
     @property
     def base(self) -> tuple[str | None, str | None, str | None]:
@@ -158,6 +194,8 @@ def compatible(a: Report, b: Report, rule: DedupRule) -> bool:
     if a.date_start > b_end + slack or b.date_start > a_end + slack:
         return False
     if a.source != b.source or a.target != b.target or not _codes_fit(a, b, rule):
+        return False
+    if a.excluded_one_sided(rule) and a.code != b.code:
         return False
     if rule.roles and not (_roles_fit(a.source_role, b.source_role)
                            and _roles_fit(a.target_role, b.target_role)):

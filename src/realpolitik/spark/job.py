@@ -8,8 +8,9 @@ same readers ``ingest`` uses, keeps the first of repeated texts, and runs
 once (from the installed package, no network) and only plain records cross process
 boundaries, never spaCy objects. Rows come out through :mod:`realpolitik.store.rows`, the
 writer ``ingest`` uses, as Parquet tables partitioned by publication year and month
-(``pub_year``, ``pub_month``; 0 when undated). A record that cannot be read or analysed
-becomes a row of the ``failures`` table; the run goes on.
+(``pub_year``, ``pub_month``; 0 when undated). Events carry the merged event
+(``cluster_id``) that ``ingest`` gives them (see :func:`merge_events`). A record that
+cannot be read or analysed becomes a row of the ``failures`` table; the run goes on.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from realpolitik.config import Config
+from realpolitik.config import Config, DedupRule
 from realpolitik.errors import ConfigError, InputError
 from realpolitik.ingest.readers import (
     JSONL_SUFFIXES,
@@ -189,6 +190,33 @@ def _analyse_batch(pipeline: Any, batch: list[Document]) -> Iterator[tuple[str, 
                 yield table, year, month, row
 
 
+def merge_events(events: Any, rule: DedupRule, partitions: int) -> Any:
+    """Events rows (``("events", year, month, row)``) with the merge ``ingest`` makes.
+
+    The rule only merges mentions of one (root, source, target), and its grouping depends
+    on the set of mentions alone (:mod:`realpolitik.dedup.rows`): rows are shuffled by that
+    key, each key's rows merged in one task, and rows that cannot merge pass untouched. So
+    the merged events equal those of ``ingest`` or ``dedup --rebuild`` over the same
+    stories, whatever the partitioning; one key's mentions must fit in a task's memory.
+    """
+    from realpolitik.dedup.rows import merge_key
+
+    keyed = events.map(lambda r: (merge_key(r[3], rule), r))
+    alone = keyed.filter(lambda kv: kv[0] is None).map(lambda kv: kv[1])
+    merged = (keyed.filter(lambda kv: kv[0] is not None)
+              .groupByKey(partitions)
+              .flatMap(lambda kv: _merge_group(list(kv[1]), rule)))
+    return alone.union(merged)
+
+
+def _merge_group(items: list[tuple[str, int, int, Row]], rule: DedupRule
+                 ) -> list[tuple[str, int, int, Row]]:
+    from realpolitik.dedup.rows import merge_rows
+
+    merged = merge_rows([item[3] for item in items], rule)
+    return [(t, y, m, row) for (t, y, m, _), row in zip(items, merged, strict=True)]
+
+
 def spark_schema(table: str) -> Any:
     from pyspark.sql import types as T
 
@@ -227,8 +255,10 @@ def run(spark: Any, inputs: list[Path], out: Path, config: Config,
     counts = {str(k): int(v) for k, v in rows.map(lambda r: r[0]).countByValue().items()}
     for table in WRITE_ORDER:
         extra: tuple[Any, ...] = (ingested_at,) if table == "documents" else ()
-        table_rows = rows.filter(lambda r, t=table: r[0] == t).map(
-            lambda r, e=extra: (*r[3], *e, r[1], r[2]))
+        selected = rows.filter(lambda r, t=table: r[0] == t)
+        if table == "events":
+            selected = merge_events(selected, config.dedup, partitions)
+        table_rows = selected.map(lambda r, e=extra: (*r[3], *e, r[1], r[2]))
         frame = spark.createDataFrame(table_rows, spark_schema(table))
         (frame.write.mode("overwrite").partitionBy("pub_year", "pub_month")
          .parquet(str(out / table)))

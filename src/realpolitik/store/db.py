@@ -276,7 +276,9 @@ class Store:
                 if staged["events"].num_rows:
                     from realpolitik.dedup.merge import merge_new
 
-                    merge_new(self, staged["events"].column("dedup_key").to_pylist(),
+                    events = staged["events"]
+                    merge_new(self, zip(events.column("dedup_key").to_pylist(),
+                                        events.column("date_end").to_pylist(), strict=True),
                               self.dedup)
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: batch not stored ({first_line(exc)})") from None

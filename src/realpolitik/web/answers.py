@@ -37,6 +37,8 @@ class EventParams:
     min_confidence: str | None = None
     q: str | None = None
     root_only: str | None = None
+    #: "true": every report of an event, not each merged event once
+    mentions: str | None = None
     offset: str | None = None
     limit: str | None = None
     #: where it happened, as ``realpolitik events --in/--near/--km`` take it
@@ -60,6 +62,7 @@ class EventParams:
             start=day(self.date_from, "from"), end=day(self.date_to, "to"),
             min_confidence=config.min_confidence if floor is None else floor,
             text=blank(self.q), root_only=_flag(self.root_only, "root_only"),
+            mentions=_flag(self.mentions, "mentions"),
             offset=whole(self.offset, "offset") or 0,
             limit=whole(self.limit, "limit", low=1, high=max_limit) or DEFAULT_PAGE)
 

@@ -85,6 +85,8 @@ def event_params(
         description="0-1; default: the configured minimum confidence")] = None,
     q: Annotated[str | None, Query(description="Words of the evidence sentence")] = None,
     root_only: Annotated[str | None, Query(description="true: main events only")] = None,
+    mentions: Annotated[str | None, Query(
+        description="true: every report of an event, not each merged event once")] = None,
     offset: Annotated[str | None, Query(description="Rows to skip")] = None,
     limit: Annotated[str | None, Query(description=f"Rows, at most {MAX_DOWNLOAD}")] = None,
     within: Annotated[str | None, Query(
@@ -99,8 +101,8 @@ def event_params(
         "one, its name), the `key` of a /api/places row")] = None,
 ) -> EventParams:
     return EventParams(actor, country, code, quad_class, polarity, modality, date_from,
-                       date_to, min_confidence, q, root_only, offset, limit, within, near, km,
-                       at)
+                       date_to, min_confidence, q, root_only, mentions, offset, limit, within,
+                       near, km, at)
 
 
 @router.get("/events", tags=["store"])
@@ -176,7 +178,8 @@ def quantities(store: StoreDep, actor: Text = None, measure: Text = None) -> Res
 
 @router.get("/documents", tags=["store"])
 def documents(store: StoreDep, q: Text = None, offset: Text = None,
-              limit: Text = None) -> Response:
+              limit: Text = None, mentions: Annotated[bool, Query(
+                description="count every report, not each merged event once")] = False) -> Response:
     """Stored documents, newest first (total in X-Total-Count); q searches titles."""
     total, rows = list_documents(store, text=blank(q), offset=whole(offset, "offset") or 0,
                                  limit=whole(limit, "limit", low=1, high=1000) or 50)
@@ -230,48 +233,57 @@ def allies_lost(store: StoreDep, request: Request,
 def responses(store: StoreDep, event: Text = None, attack_on: Text = None,
               date_from: Annotated[str | None, Query(alias="from")] = None,
               date_to: Annotated[str | None, Query(alias="to")] = None,
-              expect: Annotated[list[str] | None, Query()] = None) -> Response:
+              expect: Annotated[list[str] | None, Query()] = None,
+              mentions: Annotated[bool, Query(
+                description="count every report, not each merged event once")] = False) -> Response:
     """Who reacted to an attack (an event id, or the attacks on a country), how, and
     whether they named the perpetrator."""
     from realpolitik.analysis.responses import responses as query
 
     return as_json(query(store, event_id=blank(event), attack_on=blank(attack_on),
                          start=day(date_from, "from"), end=day(date_to, "to"),
-                         expect=[e for e in expect or () if e.strip()]).to_json())
+                         expect=[e for e in expect or () if e.strip()],
+                         mentions=mentions).to_json())
 
 
 @router.get("/network", tags=["analysis"])
 def network(store: StoreDep, as_of: Text = None,
             date_from: Annotated[str | None, Query(alias="from")] = None,
             kinds: Annotated[str | None, Query(description="treaty,membership,arms,...")]
-            = None) -> Response:
+            = None, mentions: Annotated[bool, Query(
+                description="count every report, not each merged event once")] = False) -> Response:
     """The ties between actors as a graph (nodes and typed, weighted edges with evidence)."""
     from realpolitik.analysis.network import build_network
 
     return as_json(build_network(store, as_of=day(as_of, "as_of"),
-                                 start=day(date_from, "from"), kinds=blank(kinds)).to_json())
+                                 start=day(date_from, "from"), kinds=blank(kinds),
+                                 mentions=mentions).to_json())
 
 
 @router.get("/profile", tags=["analysis"])
 def profile(store: StoreDep, request: Request, actor: Annotated[str, Query()],
-            on: Text = None) -> Response:
+            on: Text = None, mentions: Annotated[bool, Query(
+                description="count every report, not each merged event once")] = False) -> Response:
     """An actor at a glance: leader on the date, ties, activity, recent events, figures."""
     from realpolitik.analysis.profile import profile as query
 
     kb = workers_of(request).knowledge_base()
-    return as_json(query(store, actor, on_or_today(on, "on"), kb=kb).to_json())
+    return as_json(query(store, actor, on_or_today(on, "on"), kb=kb,
+                         mentions=mentions).to_json())
 
 
 @router.get("/timeline", tags=["analysis"])
 def timeline(store: StoreDep, a: Annotated[str, Query()], b: Text = None,
              date_from: Annotated[str | None, Query(alias="from")] = None,
              date_to: Annotated[str | None, Query(alias="to")] = None,
-             limit: Text = None) -> Response:
+             limit: Text = None, mentions: Annotated[bool, Query(
+                description="count every report, not each merged event once")] = False) -> Response:
     """Events, relations and figures of an actor (or a pair) in date order."""
     from realpolitik.analysis.timeline import timeline as query
 
     return as_json(query(store, a, blank(b), start=day(date_from, "from"),
-                         end=day(date_to, "to"), limit=whole(limit, "limit", low=1)).to_json())
+                         end=day(date_to, "to"), limit=whole(limit, "limit", low=1),
+                         mentions=mentions).to_json())
 
 
 @router.get("/actors/resolve", tags=["actors"])

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from realpolitik.analysis.annotate import AnnotatedDocument, Mark
-from realpolitik.analysis.events import EventFilter
+from realpolitik.analysis.events import EventFilter, once_per_event
 from realpolitik.analysis.explore import MAX_DOWNLOAD, EventQuery
 from realpolitik.model import DocumentAnalysis, Place
 from realpolitik.places.geo import geojson_feature
@@ -70,8 +70,9 @@ class PlacedQuery(EventQuery):
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _and(where: str, clause: str) -> str:
-    return f"{where} AND {clause}" if where else f" WHERE {clause}"
+def _listed(where: str, mentions: bool) -> str:
+    """The filter's events as a subquery: one row per merged event unless ``mentions``."""
+    return f"(SELECT * FROM events{where}{once_per_event(mentions)}) AS listed"
 
 
 def place_key(geonames_id: int | None, name: str | None) -> str:
@@ -99,9 +100,11 @@ def with_place_details(store: Store, rows: list[dict[str, Any]]) -> list[dict[st
 
 def place_counts(store: Store, query: EventQuery) -> dict[str, Any]:
     """Per place of the filter: how many events, per quad class, the most frequent quad
-    class, and how many of the filter's events have no point to draw."""
+    class, and how many of the filter's events have no point to draw. A merged event
+    counts once, at its earliest matching report's place, unless ``query.mentions``."""
     where, params = query.where()
-    total = int(store.query(f"SELECT count(*) FROM events{where}", params)[0][0])
+    events = _listed(where, query.mentions)
+    total = int(store.query(f"SELECT count(*) FROM {events}", params)[0][0])
     rows = store.query_dicts(
         "SELECT place_name AS name, place_geonames_id AS geonames_id, "
         "place_feature AS feature, place_country AS country, place_adm1 AS adm1, "
@@ -111,7 +114,7 @@ def place_counts(store: Store, query: EventQuery) -> dict[str, Any]:
         "count(*) FILTER (WHERE quad_class = 3) AS q3, "
         "count(*) FILTER (WHERE quad_class = 4) AS q4, "
         "min(date_start) AS first, max(date_end) AS last "
-        f"FROM events{_and(where, 'place_lat IS NOT NULL AND place_lon IS NOT NULL')} "
+        f"FROM {events} WHERE place_lat IS NOT NULL AND place_lon IS NOT NULL "
         "GROUP BY ALL ORDER BY events DESC, name", params)
     places = []
     for r in rows:
@@ -126,11 +129,12 @@ def place_counts(store: Store, query: EventQuery) -> dict[str, Any]:
 
 def geojson(store: Store, query: EventQuery, limit: int = MAX_DOWNLOAD) -> dict[str, Any]:
     """The filter's placed events as a GeoJSON FeatureCollection (RFC 7946), as
-    ``realpolitik export --format geojson`` writes them."""
+    ``realpolitik export --format geojson`` writes them (a merged event once unless
+    ``query.mentions``)."""
     where, params = query.where()
     rows = store.query_dicts(
-        f"SELECT {', '.join(GEOJSON_COLUMNS)} FROM events"
-        f"{_and(where, 'place_lat IS NOT NULL AND place_lon IS NOT NULL')} "
+        f"SELECT {', '.join(GEOJSON_COLUMNS)} FROM {_listed(where, query.mentions)} "
+        "WHERE place_lat IS NOT NULL AND place_lon IS NOT NULL "
         "ORDER BY date_start, id LIMIT ?", [*params, limit])
     features = [f for f in (geojson_feature(r) for r in rows) if f is not None]
     return {"type": "FeatureCollection", "features": features}
