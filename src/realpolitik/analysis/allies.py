@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from realpolitik.analysis.events import cluster_evidence, confidence_clause
+from realpolitik.analysis.events import cluster_evidence
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
 from realpolitik.analysis.late import late_event_dicts
 from realpolitik.analysis.leaders import (
@@ -36,6 +36,7 @@ from realpolitik.analysis.rules import (
 )
 from realpolitik.analysis.ties import Tie, find_ties
 from realpolitik.store import Store
+from realpolitik.store.clauses import confidence_clause
 from realpolitik.timex.window import Window, parse_window
 
 #: mention kinds that stand for one person (a name, a title, "his counterpart", "he")

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from realpolitik.analysis.events import cluster_evidence, confidence_clause
+from realpolitik.analysis.events import cluster_evidence
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
 from realpolitik.analysis.late import is_table
 from realpolitik.analysis.names import actor_filter
 from realpolitik.errors import QueryError
 from realpolitik.store import Store
+from realpolitik.store.clauses import confidence_clause
 
 Period = Literal["month", "quarter", "year"]
 PERIODS: tuple[str, ...] = ("month", "quarter", "year")

@@ -12,6 +12,7 @@ from realpolitik.analysis.names import country_code
 from realpolitik.errors import QueryError
 from realpolitik.model import Place
 from realpolitik.store import Store
+from realpolitik.store.clauses import confidence_clause
 
 POLARITIES = ("asserted", "negated")
 MODALITIES = ("actual", "future", "hypothetical", "reported", "demanded")
@@ -22,14 +23,6 @@ def like_prefix(text: str) -> str:
     ``_`` in what the user typed are characters, not wildcards (escaped with ``\\``)."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return escaped + "%"
-
-
-def confidence_clause(min_confidence: float, column: str = "confidence"
-                      ) -> tuple[str, list[Any]]:
-    """``column >= ?`` and its parameter; events without a confidence count as 0."""
-    if not 0.0 <= min_confidence <= 1.0:
-        raise QueryError(f"min_confidence must be between 0 and 1, got {min_confidence}")
-    return f"coalesce({column}, 0) >= ?", [min_confidence]
 
 
 def _choice(value: str | None, allowed: tuple[str, ...], name: str) -> str | None:

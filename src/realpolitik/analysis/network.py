@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from realpolitik.analysis.events import confidence_clause, once_per_event
+from realpolitik.analysis.events import once_per_event
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
 from realpolitik.analysis.names import country_name
 from realpolitik.analysis.plots import draw_network
@@ -26,6 +26,7 @@ from realpolitik.analysis.rules import EdgeKind, NetworkRules, default_network_r
 from realpolitik.errors import QueryError
 from realpolitik.model import OBLIGATION_TYPES
 from realpolitik.store import Store
+from realpolitik.store.clauses import confidence_clause
 
 OCCURRED = ("actual", "reported")
 FORMATS = (".graphml", ".json", ".png")

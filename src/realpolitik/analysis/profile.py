@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from realpolitik.actors.cameo import iso_country
-from realpolitik.analysis.events import confidence_clause, once_per_event
+from realpolitik.analysis.events import once_per_event
 from realpolitik.analysis.evidence import Evidence, evidence_from_row
 from realpolitik.analysis.leaders import PERSON_PREFIX, LeaderBook
 from realpolitik.analysis.names import actor_filter, country_name
@@ -17,6 +17,7 @@ from realpolitik.analysis.ties import Tie, find_ties
 from realpolitik.analysis.timeline import TimelineEntry, event_entry
 from realpolitik.model import Actor
 from realpolitik.store import Store
+from realpolitik.store.clauses import confidence_clause
 
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 

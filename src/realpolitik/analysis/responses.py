@@ -20,13 +20,14 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from realpolitik.analysis.events import cluster_evidence, confidence_clause
+from realpolitik.analysis.events import cluster_evidence
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
 from realpolitik.analysis.mentions import MentionIndex, find_mention, mention_index
 from realpolitik.analysis.names import country_code
 from realpolitik.analysis.rules import ResponseRules, default_response_rules
 from realpolitik.errors import QueryError
 from realpolitik.store import Store
+from realpolitik.store.clauses import confidence_clause
 
 SIDES = ("victim", "perpetrator", "third party")
 _WORD = re.compile(r"[a-z]+")

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from realpolitik.analysis.events import confidence_clause, like_prefix
+from realpolitik.analysis.events import like_prefix
 from realpolitik.analysis.evidence import Evidence, evidence_from_row
 from realpolitik.analysis.late import late_event_dicts
 from realpolitik.analysis.rules import TieRules, strength_rank
 from realpolitik.events.codebook import default_codebook
 from realpolitik.model import OBLIGATION_TYPES
 from realpolitik.store import Store
+from realpolitik.store.clauses import confidence_clause
 
 #: event modalities that say something happened (not planned, wished or demanded)
 OCCURRED = ("actual", "reported")

@@ -8,12 +8,13 @@ from datetime import date
 from typing import Any
 
 from realpolitik.actors.cameo import iso_country
-from realpolitik.analysis.events import confidence_clause, once_per_event
+from realpolitik.analysis.events import once_per_event
 from realpolitik.analysis.evidence import Evidence, evidence_from_row
 from realpolitik.analysis.names import actor_filter
 from realpolitik.errors import QueryError
 from realpolitik.events.codebook import default_codebook
 from realpolitik.store import Store
+from realpolitik.store.clauses import confidence_clause
 
 KINDS = ("event", "relation", "figure")
 

@@ -11,6 +11,7 @@ from typing import Any
 from realpolitik.actors.cameo import cameo_country
 from realpolitik.errors import QueryError
 from realpolitik.places.geo import gdelt_geo, geojson_feature
+from realpolitik.store.clauses import confidence_clause
 from realpolitik.store.db import Store, first_line
 from realpolitik.store.schema import TABLES
 
@@ -51,13 +52,11 @@ def event_filter(min_confidence: float = 0.0, root_only: bool = False, alias: st
                  ) -> tuple[list[str], list[Any]]:
     """SQL conditions (and their parameters) that keep confident and, optionally, root
     events only."""
-    if not 0.0 <= min_confidence <= 1.0:
-        raise QueryError(f"min_confidence must be between 0 and 1, got {min_confidence}")
     clauses: list[str] = []
     params: list[Any] = []
-    if min_confidence:
-        clauses.append(f"coalesce({alias}confidence, 0) >= ?")
-        params.append(min_confidence)
+    if min_confidence:  # 0 keeps every event; a value out of range raises
+        clause, params = confidence_clause(min_confidence, f"{alias}confidence")
+        clauses.append(clause)
     if root_only:
         clauses.append(f"{alias}is_root")
     return clauses, params

@@ -17,6 +17,7 @@ from realpolitik.dedup.rule import dedup_key
 from realpolitik.ingest.readers import IngestFailure
 from realpolitik.model import DocumentAnalysis, Event, PlaceMention, Quantity, Relation
 from realpolitik.store.sanity import DateRejection, check_event_dates
+from realpolitik.store.schema import PLACE_COLUMNS
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -27,10 +28,10 @@ Row = tuple[Any, ...]
 # commands, which never write, do not pay for importing it at start-up
 _S, _I, _F, _B, _D, _L = "string", "int32", "float64", "bool", "date32", "list<string>"
 _I64 = "int64"
-#: where an event happened (schema v3), after the event's own columns
-_PLACE = (("place_name", _S), ("place_geonames_id", _I64), ("place_feature", _S),
-          ("place_country", _S), ("place_adm1", _S), ("place_lat", _F), ("place_lon", _F),
-          ("place_basis", _S), ("place_text", _S))
+_ARROW_OF_SQL = {"VARCHAR": _S, "BIGINT": _I64, "DOUBLE": _F}
+#: where an event happened (schema v3), after the event's own columns: the schema's list,
+#: so that the two can never name a different column or order
+_PLACE = tuple((name, _ARROW_OF_SQL[kind]) for name, kind in PLACE_COLUMNS)
 
 #: the columns each table is written with, in row order (``documents.ingested_at`` is the
 #: store's default and not part of a row)
