@@ -7,7 +7,6 @@ rows (table, CSV) or the answer's JSON object with its evidence.
 from __future__ import annotations
 
 import sys
-import threading
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -31,7 +30,6 @@ from realpolitik.store import Store, open_store
 
 if TYPE_CHECKING:
     from realpolitik.analysis.leaders import LeaderBook
-    from realpolitik.model import Actor
 
 FromOption = Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")]
 ToOption = Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")]
@@ -50,44 +48,11 @@ def _reader(config: Config) -> Store:
     return open_store(config.db_path, read_only=True)
 
 
-class _BackgroundBook:
-    """The knowledge base, loading in a thread while the command's queries run.
-
-    Loading it (0.15-0.2 s, unpickling) and the first queries (DuckDB scans, which release
-    the GIL) then overlap instead of adding up; the first question waits for the load.
-    """
-
-    def __init__(self, config: Config) -> None:
-        from realpolitik.actors import KnowledgeBase
-
-        self._book: LeaderBook | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._load, args=(KnowledgeBase, config),
-                                        daemon=True)
-        self._thread.start()
-
-    def _load(self, kind: Any, config: Config) -> None:
-        try:
-            self._book = kind.load(config)
-        except BaseException as exc:  # re-raised in the caller's thread on first use
-            self._error = exc
-
-    def _ready(self) -> LeaderBook:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        assert self._book is not None
-        return self._book
-
-    def leader_of(self, country: str, on: date, title: str | None = None) -> Actor | None:
-        return self._ready().leader_of(country, on, title)
-
-    def get(self, actor_id: str) -> Actor | None:
-        return self._ready().get(actor_id)
-
-
 def _knowledge_base(config: Config) -> LeaderBook:
-    return _BackgroundBook(config)
+    from realpolitik.actors import KnowledgeBase
+
+    kb: LeaderBook = KnowledgeBase.load(config)
+    return kb
 
 
 def _emit(answer: Any, rows: list[dict[str, Any]], fmt: OutputFormat, title: str,
