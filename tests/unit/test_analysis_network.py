@@ -113,3 +113,14 @@ def test_bad_requests(network_store: Store, tmp_path: Path, kinds: str, out: str
 def test_empty_png(fresh_db: Path, tmp_path: Path) -> None:
     with open_store(fresh_db) as store, pytest.raises(QueryError, match="empty"):
         write_network(build_network(store), tmp_path / "g.png")
+
+
+def test_same_network_where_events_is_a_view(network_store: Store,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Evidence is looked up by row id in a store's table and by event id where events is
+    a view (stores attached over Parquet have no row ids): the answers are the same."""
+    import realpolitik.analysis.network as network_module
+
+    table = build_network(network_store).to_json()
+    monkeypatch.setattr(network_module, "is_table", lambda store, name: False)
+    assert build_network(network_store).to_json() == table

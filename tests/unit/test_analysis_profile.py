@@ -93,3 +93,28 @@ def test_timeline_of_a_pair(profile_store: Store) -> None:
 def test_timeline_bad(profile_store: Store, a: str, b: str | None) -> None:
     with pytest.raises(QueryError):
         timeline(profile_store, a, b)
+
+
+def test_recent_events_equal_the_one_query_form(fresh_db: Path) -> None:
+    """The two-step recent events (row ids of the matches on or after the limit-th newest
+    date, then a full sort) equal one ORDER BY ... LIMIT over every column, also when many
+    events share the cut-off date."""
+    from realpolitik.analysis.profile import _recent_events
+
+    docs = []
+    for n, day in enumerate((1, 2, 2, 3, 3, 3)):
+        doc = Doc(date(2025, 3, day), [f"Russia praised the US {n}.{i}." for i in range(4)])
+        for i in range(4):
+            doc.event(i, "051", RUS, USA, when=date(2025, 2, day) if i % 2 else None)
+        docs.append(doc)
+    store = open_store(fresh_db)
+    write(store, *docs)
+    where = "(source_country = ? OR target_country = ?) AND " \
+            "coalesce(date_start, pub_date) <= ? AND TRUE"
+    params = ["RUS", "RUS", date(2025, 12, 31)]
+    for limit in (1, 3, 5, 10, 30):
+        one = store.query_dicts(
+            f"SELECT * FROM events WHERE {where} ORDER BY coalesce(date_start, pub_date) "
+            "DESC, document_id, sentence DESC, id LIMIT ?", [*params, limit])
+        assert _recent_events(store, where, params, limit) == one
+        assert len(one) == min(limit, 24)

@@ -13,6 +13,7 @@ from realpolitik.errors import QueryError
 from realpolitik.model import Place
 from realpolitik.store import Store
 from realpolitik.store.clauses import confidence_clause
+from realpolitik.store.schema import MERGED_EVENTS_SELECT
 
 POLARITIES = ("asserted", "negated")
 MODALITIES = ("actual", "future", "hypothetical", "reported", "demanded")
@@ -150,8 +151,14 @@ def merged_events_sql(where: str, columns: tuple[str, ...] = EVENT_COLUMNS,
     rank = ("" if mentions else ", row_number() OVER (PARTITION BY cluster_id ORDER BY "
             "id = cluster_id DESC, pub_date NULLS LAST, id) AS _rank")
     keep = "" if mentions else " WHERE h._rank = 1"
-    return (f"SELECT {cols}, h.cluster_id, {merged} FROM (SELECT *{rank} FROM events{where}) h "
-            f"JOIN merged_events m ON m.cluster_id = h.cluster_id{keep}")
+    # the counts of the matching clusters only: joined to the merged_events view, DuckDB
+    # aggregated every event of the store first (20-31 s for one month of one actor on
+    # 10,000,000 events, even with the filter on the view's group key)
+    counts = MERGED_EVENTS_SELECT.format(
+        where=" WHERE e.cluster_id IN (SELECT cluster_id FROM h)")
+    return (f"WITH h AS (SELECT *{rank} FROM events{where}), m AS ({counts}) "
+            f"SELECT {cols}, h.cluster_id, {merged} FROM h "
+            f"JOIN m ON m.cluster_id = h.cluster_id{keep}")
 
 
 def find_events(store: Store, flt: EventFilter) -> list[dict[str, Any]]:

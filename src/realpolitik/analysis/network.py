@@ -20,6 +20,7 @@ import networkx as nx
 
 from realpolitik.analysis.events import once_per_event
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
+from realpolitik.analysis.late import is_table
 from realpolitik.analysis.names import country_name
 from realpolitik.analysis.plots import draw_network
 from realpolitik.analysis.rules import EdgeKind, NetworkRules, default_network_rules
@@ -251,20 +252,24 @@ def _add_events(store: Store, kind: EdgeKind, as_of: date | None, start: date | 
                 AND {confident}"""
     params = [list(kind.quad_classes), as_of, as_of, start, start, *confident_params]
     top = max(max_evidence, 1)
+    # the picked events are named by row id where events is a table: their sentences are
+    # then one row-id lookup (17,700 sentences: 0.13-0.16 s by primary key on 10M events)
+    key, cast = ("rowid", "::BIGINT[]") if is_table(store, "events") else ("id", "")
     # each pair's most intense events (largest |Goldstein|, ties by id) are picked in the
     # same pass as the totals, and only their sentences are read: ranking every event
     # with its sentence took seconds on a store of millions
     totals = store.query(
         f"""SELECT source_country, target_country, count(*), sum(goldstein), min({when}),
-                   max({when}), min_by(id, struct_pack(g := -abs(goldstein), i := id), {top})
-            FROM (SELECT * FROM events WHERE {where}{once_per_event(mentions)})
+                   max({when}), min_by(_k, struct_pack(g := -abs(goldstein), i := id),
+                                       {top})
+            FROM (SELECT *, {key} AS _k FROM events WHERE {where}{once_per_event(mentions)})
             GROUP BY 1, 2 ORDER BY 1, 2""", params)
     wanted = [event_id for row in totals for event_id in row[-1] or ()] \
         if max_evidence > 0 else []
     found = {
-        row["id"]: row for row in store.query_dicts(
-            "SELECT id, evidence, document_id, sentence, pub_date FROM events "
-            "WHERE id IN (SELECT unnest(?))", [wanted])
+        row["_key"]: row for row in store.query_dicts(
+            f"SELECT {key} AS _key, id, evidence, document_id, sentence, pub_date FROM events "
+            f"WHERE {key} IN (SELECT unnest(?{cast}))", [wanted])
     } if wanted else {}
     proof: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
     for row in totals:

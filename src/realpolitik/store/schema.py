@@ -76,14 +76,17 @@ DEDUP_KEY_SQL = (
     "END")
 #: one row per merged event: its mentions, outlets (distinct url host, else source path
 #: without its ':line' suffix), articles, and the first publication date that reported it
-MERGED_EVENTS_VIEW = """CREATE OR REPLACE VIEW merged_events AS
+#: (``{where}``: a filter on the events ``e``, for queries that need some clusters only)
+MERGED_EVENTS_SELECT = """
     SELECT e.cluster_id, count(*) AS num_mentions,
            count(DISTINCT coalesce(regexp_extract(d.url, '^[a-z]+://([^/]+)', 1),
                                    regexp_replace(d.source, ':[0-9]+$', ''))) AS num_sources,
            count(DISTINCT e.document_id) AS num_articles,
            min(coalesce(d.date, e.pub_date)) AS first_seen
-    FROM events e LEFT JOIN documents d ON d.id = e.document_id
+    FROM events e LEFT JOIN documents d ON d.id = e.document_id{where}
     GROUP BY e.cluster_id"""
+MERGED_EVENTS_VIEW = ("CREATE OR REPLACE VIEW merged_events AS"
+                      + MERGED_EVENTS_SELECT.format(where=""))
 _V4 = [
     "ALTER TABLE events ADD COLUMN IF NOT EXISTS cluster_id VARCHAR",
     "ALTER TABLE events ADD COLUMN IF NOT EXISTS dedup_key VARCHAR",
