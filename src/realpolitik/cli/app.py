@@ -94,6 +94,8 @@ def main(argv: list[str] | None = None) -> None:
         error_line("internal error:", f"{type(exc).__name__}: {exc} (set {TRACEBACK_ENV}=1 "
                                       "for the traceback, and please report it)")
         sys.exit(1)
+    if result == 130:  # Typer turns a KeyboardInterrupt it catches into a silent 130
+        error_line("interrupted", "")
     sys.exit(result if isinstance(result, int) else 0)
 
 

@@ -191,7 +191,10 @@ def run_ingest(paths: list[Path], config: Config, quiet: bool = False,
     before = _stored_documents(config)
     try:
         return _run_ingest(paths, config, quiet, workers)
-    except (KeyboardInterrupt, duckdb.InterruptException):
+    except (KeyboardInterrupt, duckdb.InterruptException, RuntimeError) as exc:
+        # DuckDB reports an interrupt during an Arrow scan as a plain "Query interrupted"
+        if isinstance(exc, RuntimeError) and "interrupted" not in str(exc).lower():
+            raise
         try:
             stored = _stored_documents(config) - before
         except (StoreError, KeyboardInterrupt):
@@ -289,8 +292,12 @@ def ingest_command(
                           participant_model=participant_model)
     since = _store_clock(config)
     report, rejected = run_ingest(paths, config, quiet=quiet, workers=workers)
-    _, confident = confident_events(config, since)
-    print_report(report, config, confident=confident, rejected=len(rejected))
+    try:
+        _, confident = confident_events(config, since)
+        print_report(report, config, confident=confident, rejected=len(rejected))
+    except KeyboardInterrupt:
+        # every batch is committed by now; Typer would turn the interrupt into a silent 130
+        raise IngestInterrupted(report.new) from None
     if report.failed:
         raise typer.Exit(1)
 
