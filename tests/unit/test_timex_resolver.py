@@ -195,30 +195,28 @@ def test_windows_and_unresolved(parse: Any, resolver: TimeResolver) -> None:
 #: an invented analysis piece (dated like PUB) with the temporal constructions of real
 #: commentary: windows, anchored and relative points, "since", "by", carry-over, appositions
 ARTICLE = (
-    "The raid on the border post near Tabatinga left Brazil with few good options. The "
-    "Brazilian Foreign Ministry sharply condemned the raid as a breach of the 1998 accords."
-    " What explains the restraint?\n\n"
-    "For one thing, Brasília has lost its third partner within fifteen months. First, the "
-    "government in Lima was overthrown, then the Bolivian president was detained, and now "
-    "the border post has been hit.\n\n"
-    "For another, the Planalto Palace wants closer ties with Buenos Aires. Lula's return to"
-    " the presidency in 2023 changed the mood on both sides of the border. That is why the "
-    "president cannot afford to criticise Argentina as harshly as he did in 2009, when "
-    "Lula, then Brazil's president, called the tariff plan a betrayal.\n\n"
+    "Border guards near Tabatinga came under fire. The Brazilian Foreign Ministry condemned"
+    " the raid within hours. What explains the restraint?\n\n"
+    "Brasília has lost three partners within fifteen months. First, the government in Lima "
+    "was overthrown, then the Bolivian president was detained, and now the border post has "
+    "been hit.\n\n"
+    "Lula's return to the presidency in 2023 changed the mood in Brasília. So the president"
+    " cannot afford to criticise Argentina the way he did in 2009, when Lula, then Brazil's"
+    " president, called the tariff plan a betrayal.\n\n"
     "Today, the Brazilian leader is in a weaker position. Last May, he signed a trade pact "
-    "with La Paz. But Lula refrained from commenting on the detention himself.\n\n"
-    "Trade between Brazil and Chile grew by 40 per cent to 11 billion US dollars in 2022. "
-    "By 2025, it is expected to exceed $15 billion.\n\n"
-    "According to the Defence Cooperation Agreement between Brazil and Peru signed in "
-    "January 2025, each side must share radar data with the other.\n\n"
-    "Conversely, since last year's war between Peru and Ecuador, Lima also knows that it "
-    "can expect little more than sympathy from Brazil.\n\n"
+    "with La Paz. But Lula refrained from any comment on the detention.\n\n"
+    "Brazilian exports to Chile rose by 40 per cent to 11 billion US dollars in 2022. By "
+    "2025, they should top $15 billion.\n\n"
+    "Under the Defence Cooperation Agreement that Brazil and Peru signed in January 2025, "
+    "each side must share radar data.\n\n"
+    "Since last year's war with Ecuador, Lima knows that Brazil offers little beyond "
+    "sympathy.\n\n"
     "Last year, Peruvian officials accused Brazil of delaying spare parts for their "
-    "helicopters. They wanted to show that Brasília was supporting Ecuador and not Peru.\n\n"
+    "helicopters. They claimed Brasília was supporting Ecuador.\n\n"
     "In recent years, Brazil has announced a new South American defence council.\n\n"
-    "Ten years ago, Brazil proudly displayed its new patrol boats in Lima when it came to "
-    "the aid of the Peruvian navy. At that time, Brasília and Lima jointly determined the "
-    "course of river security. Today, Lula is demonstrating caution."
+    "Ten years ago, Brazilian engineers displayed new patrol boats in Lima when they came "
+    "to help the Peruvian navy. At that time, the two navies jointly drew up a plan for "
+    "river security. Today, Lula is demonstrating caution."
 )
 
 
@@ -234,20 +232,20 @@ def _in_sentence(doc: ParsedDoc, sentence_start: str, word: str) -> int:
 
 ARTICLE_DATES = [
     ("Last May", "signed", interval("2025-05-01", "2025-05-31", "month")),
-    ("According to", "signed", interval("2025-01-01", "2025-01-31", "month")),
-    ("According to", "Agreement", interval("2025-01-01", "2025-01-31", "month")),
-    ("That is why", "called", interval("2009-01-01", "2009-12-31", "year")),
-    ("That is why", "criticise", INFERRED),
+    ("Under the", "signed", interval("2025-01-01", "2025-01-31", "month")),
+    ("Under the", "Agreement", interval("2025-01-01", "2025-01-31", "month")),
+    ("So the president", "called", interval("2009-01-01", "2009-12-31", "year")),
+    ("So the president", "criticise", INFERRED),
     ("Lula's return", "return", interval("2023-01-01", "2023-12-31", "year")),
-    ("Trade between", "grew", interval("2022-01-01", "2022-12-31", "year")),
-    ("By 2025", "exceed", interval("2025-01-01", "2025-12-31", "year")),
-    ("Conversely", "war", interval("2025-01-01", "2025-12-31", "year")),
-    ("Conversely", "knows", interval("2025-01-01", "2026-03-05", "year")),
+    ("Brazilian exports", "rose", interval("2022-01-01", "2022-12-31", "year")),
+    ("By 2025", "top", interval("2025-01-01", "2025-12-31", "year")),
+    ("Since last year", "war", interval("2025-01-01", "2025-12-31", "year")),
+    ("Since last year", "knows", interval("2025-01-01", "2026-03-05", "year")),
     ("Last year", "accused", interval("2025-01-01", "2025-12-31", "year")),
-    ("They wanted", "supporting", interval("2025-01-01", "2025-12-31", "year")),
+    ("They claimed", "supporting", interval("2025-01-01", "2025-12-31", "year")),
     ("Ten years ago", "displayed", interval("2016-01-01", "2016-12-31", "year")),
     ("Ten years ago", "came", interval("2016-01-01", "2016-12-31", "year")),
-    ("At that time", "determined", interval("2016-01-01", "2016-12-31", "year")),
+    ("At that time", "drew", interval("2016-01-01", "2016-12-31", "year")),
     ("Today, Lula", "demonstrating", interval("2026-03-05", "2026-03-05", "day")),
     ("But Lula refrained", "refrained", INFERRED),
     ("The Brazilian Foreign Ministry", "condemned", INFERRED),
@@ -267,7 +265,7 @@ def test_article_expressions(article: ParsedDoc, resolver: TimeResolver) -> None
     assert {("within fifteen months", "window"), ("Last May", "point"),
             ("in January 2025", "point"), ("in 2009", "point"), ("By 2025", "by"),
             ("Ten years ago", "point"), ("At that time", "point")} <= found
-    assert any(text.startswith("since last year") and role == "since"
+    assert any(text.lower().startswith("since last year") and role == "since"
                for text, role in found)
 
 
