@@ -21,20 +21,20 @@ pytestmark = [pytest.mark.eval]
 
 #: invented text about Turkey's ties, published on 5 March 2026
 ARTICLE = (
-    "Ankara has no military obligations to Baku. According to the Strategic Cooperation "
-    "Agreement between Turkey and Azerbaijan signed in January 2025, the only obligation of"
-    " the parties in the event of war is not to help each other's enemy.\n\n"
+    "Ankara is bound by no military obligations toward Baku. Under the Strategic "
+    "Cooperation Agreement that Turkey and Azerbaijan signed in January 2025, the only duty"
+    " of each side if war breaks out is not to help the other side's enemy.\n\n"
     "Erdogan is under pressure at home. Last May, he signed a strategic partnership "
     "agreement with Tokayev.\n\n"
-    "Baku has also begun purchasing Turkish Bayraktar TB2 drones. Unlike Chad, Mali has not"
-    " sent troops to the war in Sudan. Baku has relied on Turkish diplomatic support in "
-    "forums including the UN Security Council.\n\n"
+    "Baku is now purchasing Turkish Bayraktar TB2 drones. Unlike Chad, Mali has not "
+    "deployed troops to the fighting in Sudan. Azerbaijan has counted on Turkish diplomatic"
+    " support at the UN Security Council.\n\n"
     "Kazakhstan, a member of the Shanghai Cooperation Organisation, has stayed neutral. "
-    "Turkish-Azerbaijani cooperation has not grown into a military alliance. Georgia has "
-    "long been Turkey's closest ally.\n\n"
-    "Trade between Turkey and Qatar in particular grew by 45 per cent to 7 billion US "
-    "dollars in 2022. By 2025, it is expected to exceed $10 billion. Economic relations "
-    "between Turkey and Kazakhstan are worth only $3 to $4 billion."
+    "Turkish-Azerbaijani cooperation is not a military alliance. Georgia has long been "
+    "Turkey's closest ally.\n\n"
+    "Turkish exports to Qatar rose by 45 per cent to 7 billion US dollars in 2022. By 2025,"
+    " the figure is expected to exceed $10 billion. Economic ties between Turkey and "
+    "Kazakhstan are worth a modest $3 to $4 billion."
 )
 
 
