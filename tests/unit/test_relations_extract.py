@@ -47,10 +47,10 @@ def treaty(relations: Callable[..., list[Relation]]) -> Callable[[str], Relation
      "side to come to the other's aid.", ("PHL", "USA"), {"defense": True}),
     ("Japan and Australia signed an access agreement that contains no mutual defence clause.",
      ("AUS", "JPN"), {"defense": False}),
-    ("Ankara has no military obligations to Baku.", ("AZE", "TUR"),
+    ("Ankara is bound by no military obligations toward Baku.", ("AZE", "TUR"),
      {"defense": False, "offense": False}),
-    ("Under the Cooperation Agreement between India and Vietnam, the only obligation of the "
-     "signatories in the event of war is not to help each other's enemy.", ("IND", "VNM"),
+    ("Under the Cooperation Agreement between India and Vietnam, the only duty of each side if "
+     "war breaks out is not to help the other side's enemy.", ("IND", "VNM"),
      {"neutrality": True, "defense": False, "offense": False}),
     ("Pakistan and India signed a non-aggression agreement in 1988.", ("IND", "PAK"),
      {"non_aggression": True}),
@@ -72,9 +72,9 @@ def test_treaty_obligations(text: str, parties: tuple[str, ...],
 
 def test_later_sentences_enrich_the_same_treaty(relations: Any) -> None:
     found = relations(
-        "Brasília has no military obligations to Abuja. Brazil and Nigeria signed the "
-        "Atlantic Partnership Agreement in 2025. Under the pact, the only obligation of the "
-        "two countries in the event of war is not to help each other's enemy.")
+        "Brasília is bound by no military obligations toward Abuja. Brazil and Nigeria signed "
+        "the Atlantic Partnership Agreement in 2025. Under the pact, the only duty of each "
+        "side if war breaks out is not to help the other side's enemy.")
     [record] = [r for r in found if r.kind == "treaty"]
     assert record.parties == ("BRA", "NGA")
     assert record.name == "Atlantic Partnership Agreement"
@@ -92,7 +92,7 @@ def test_anaphoric_pact_refers_to_the_last_treaty(relations: Any) -> None:
 
 
 def test_treaty_without_a_signing_verb_or_date_is_undated(treaty: Any) -> None:
-    record = treaty("Ankara has no military obligations to Baku.")
+    record = treaty("Ankara is bound by no military obligations toward Baku.")
     assert record.date is None
 
 
@@ -125,7 +125,7 @@ def test_ids_are_deterministic_and_distinct(relations: Any) -> None:
     ("Paris has now lost a third ally in the Sahel.",
      {("alliance_claim", ("FRA",), "asserted")}),
     ("India is not an ally of the United States.", {("alliance_claim", ("IND", "USA"), "negated")}),
-    ("Turkish-Azerbaijani cooperation has not grown into a military alliance.",
+    ("Turkish-Azerbaijani cooperation is not a military alliance.",
      {("alliance_claim", ("AZE", "TUR"), "negated")}),
     ("Officials said the alliance was stronger than ever.", set()),
 ])
@@ -134,9 +134,9 @@ def test_memberships_and_alliance_claims(text: str, expected: set[object], keys:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Israel became Azerbaijan's most important arms supplier.",
+    ("Israel is now Azerbaijan's main arms supplier.",
      {("arms_transfer", ("ISR", "AZE"), "asserted")}),
-    ("Baku has also begun purchasing Turkish Bayraktar TB2 drones.",
+    ("Baku is now purchasing Turkish Bayraktar TB2 drones.",
      {("arms_transfer", ("TUR", "AZE"), "asserted")}),
     ("Germany has not sent Taurus cruise missiles to Kyiv.",
      {("arms_transfer", ("DEU", "UKR"), "negated")}),
@@ -144,12 +144,12 @@ def test_memberships_and_alliance_claims(text: str, expected: set[object], keys:
      {("arms_transfer", ("TUR", "AZE"), "negated")}),
     ("India bought S-400 air defence systems from Russia.",
      {("arms_transfer", ("RUS", "IND"), "asserted")}),
-    ("Serbia has not officially confirmed that it is supplying Kyiv with shells.",
+    ("Serbia has never officially admitted that it is supplying Kyiv with shells.",
      {("arms_transfer", ("SRB", "UKR"), "asserted")}),
     ("Weapons were found in the car.", set()),
     ("North Korea sent troops to Russia's Kursk region.",
      {("troop_deployment", ("PRK", "RUS"), "asserted")}),
-    ("Unlike Chad, Mali has not sent troops to the war in Sudan.",
+    ("Unlike Chad, Mali has not deployed troops to the fighting in Sudan.",
      {("troop_deployment", ("TCD",), "asserted"), ("troop_deployment", ("MLI",), "negated")}),
     ("Washington has no plans to send troops to Ukraine.",
      {("troop_deployment", ("USA", "UKR"), "negated")}),
@@ -169,7 +169,7 @@ def test_transfers_deployments_and_support(text: str, expected: set[object], key
 
 
 def test_arms_transfer_names_the_system(relations: Any) -> None:
-    [found] = relations("Baku has also begun purchasing Turkish Bayraktar TB2 drones.")
+    [found] = relations("Baku is now purchasing Turkish Bayraktar TB2 drones.")
     assert found.attributes["system"] == "Bayraktar TB2 drones"
 
 
