@@ -28,11 +28,11 @@ def corpus() -> list[Doc]:
     main = Doc(date(2026, 3, 5), [
         "Sudanese and Eritrean jets strike the Ethiopian capital.",
         "The Brazilian Foreign Ministry condemned Sudan and Eritrea for the raid.",
-        "Lula responded to the assassination of the defence minister in a condolence letter "
-        "to his Ethiopian counterpart Abiy.",
+        "Lula sent a condolence letter to his Ethiopian counterpart Abiy after the "
+        "assassination of the defence minister.",
         "Yet he would not name the killers.",
         "Brasília is negotiating with Asmara.",
-        "Lula refrained from commenting on the abduction of the Bolivian president.",
+        "Lula refrained from any comment on the abduction of the Bolivian president.",
         "Brazil and Ethiopia signed a partnership treaty.",
         "Djibouti and Ethiopia have long been allies.",
         "Last year, Brazil praised Ethiopia's response to the raids.",
@@ -59,7 +59,7 @@ def corpus() -> list[Doc]:
                                                                 "GOV"), trigger="negotiating")
     main.event(5, "181", None, ("the Bolivian president", "BOLGOV", "BOL", "GOV"),
                trigger="abduction")
-    main.event(5, "010", ("Lula", "BRAGOV", "BRA", "GOV"), None, trigger="commenting",
+    main.event(5, "010", ("Lula", "BRAGOV", "BRA", "GOV"), None, trigger="comment",
                polarity="negated")
     main.relation(6, "treaty", ("BRA", "ETH"))
     main.relation(7, "alliance_claim", ("DJI", "ETH"))
@@ -127,7 +127,7 @@ def test_unrelated_and_other_attacks_are_not_reactions(responses_store: Store) -
     answer = responses(responses_store, attack_on="ETH")
     texts = {e.text for r in answer.rows for e in r.evidence}
     assert "Brasília is negotiating with Asmara." not in texts
-    assert ("Lula refrained from commenting on the abduction of the Bolivian president."
+    assert ("Lula refrained from any comment on the abduction of the Bolivian president."
             not in texts)
     assert "Kenya condemned the Sudanese strike on Ethiopia." not in texts
     assert "Last year, Brazil praised Ethiopia's response to the raids." not in texts  # before
