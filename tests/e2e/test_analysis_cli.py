@@ -1,5 +1,6 @@
 """The analyst queries through the real ``realpolitik`` executable, on a small corpus with
-hand-checked answers (``tests/data/analysis_corpus``) and on the shared example article.
+hand-checked answers (``tests/data/analysis_corpus``) and on an invented commentary
+(``tests/data/invented_article``) in the style of an analysis piece.
 
 These run the whole pipeline: when one fails, its message names the upstream output that
 was missing (an event, a relation, a resolved leader) rather than the query being wrong.
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.e2e
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests" / "data" / "analysis_corpus"
-EXAMPLE = REPO / ".." / "shared" / "examples" / "2026-03-05-russia-iran.txt"
+ARTICLE = REPO / "tests" / "data" / "invented_article"
 
 
 def _executable() -> str:
@@ -44,11 +45,10 @@ def run_json(*args: str | Path) -> Any:
 
 @pytest.fixture(scope="module")
 def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One store with the corpus and, when ../shared is there, the example article: one
-    ingest (one spaCy load) for the module; the queries below keep to their own parts."""
+    """One store with the corpus and the invented article: one ingest (one spaCy load) for
+    the module; the queries below keep to their own parts."""
     db = tmp_path_factory.mktemp("analysis") / "corpus.duckdb"
-    inputs = [CORPUS, *([EXAMPLE.resolve()] if EXAMPLE.is_file() else [])]
-    run("ingest", *inputs, "--db", db, "--quiet")
+    run("ingest", CORPUS, ARTICLE, "--db", db, "--quiet")
     return db
 
 
@@ -181,41 +181,34 @@ def test_errors_are_one_line(corpus_db: Path, args: tuple[str, ...]) -> None:
     assert "Traceback" not in proc.stderr
 
 
-# -- the shared example --------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def example_db(corpus_db: Path) -> Path:
-    if not EXAMPLE.is_file():
-        pytest.skip("../shared is not beside the project")
-    return corpus_db
-
-
-def test_example_allies_lost(example_db: Path) -> None:
-    data = run_json("allies-lost", "RUS", "--within", "15m", "--as-of", "2026-03-05",
-                    "--db", example_db)
+# -- the invented article ------------------------------------------------------------------
+def test_article_allies_lost(corpus_db: Path) -> None:
+    data = run_json("allies-lost", "TUR", "--within", "15m", "--as-of", "2026-03-05",
+                    "--db", corpus_db)
     got = {r["country"]: r["leader"] for r in data["rows"]}
-    assert got == {"SYR": "Bashar al-Assad", "VEN": "Nicolás Maduro",
-                   "IRN": "Ali Khamenei"}, data["rows"]
+    assert got == {"AZE": "Ilham Aliyev", "KAZ": "Kassym-Jomart Tokayev",
+                   "AFG": "Hibatullah Akhundzada"}, data["rows"]
     by_country = {r["country"]: r for r in data["rows"]}
-    assert by_country["SYR"]["removal"]["label"] == "overthrown"
-    assert by_country["VEN"]["removal"]["label"] == "abducted"
-    assert by_country["IRN"]["removal"]["label"] == "assassinated"
-    assert by_country["VEN"]["ties"][0]["kind"] == "treaty"
-    assert by_country["IRN"]["ties"][0]["kind"] == "treaty"
+    assert by_country["AZE"]["removal"]["label"] == "overthrown"
+    assert by_country["KAZ"]["removal"]["label"] == "abducted"
+    assert by_country["AFG"]["removal"]["label"] == "assassinated"
+    assert by_country["KAZ"]["ties"][0]["kind"] == "treaty"
+    assert by_country["AFG"]["ties"][0]["kind"] == "treaty"
     for row in data["rows"]:
         assert {e["supports"] for e in row["evidence"]} == {"removal", "tie"}
 
 
-def test_example_responses(example_db: Path) -> None:
-    data = run_json("responses", "--attack-on", "IRN", "--db", example_db)
-    assert set(data["perpetrators"]) == {"USA", "ISR"}
+def test_article_responses(corpus_db: Path) -> None:
+    data = run_json("responses", "--attack-on", "ETH", "--db", corpus_db)
+    assert set(data["perpetrators"]) == {"SDN", "ERI"}
     rows = {r["actor_id"] or r["reactor"]: r for r in data["rows"]}
-    putin = rows.get("person:vladimir-putin")
-    assert putin is not None, data["rows"]
-    assert "expressed condolences" in putin["stance"] and putin["named_perpetrator"] is False
-    condemning = [r for r in data["rows"] if r["country"] == "RUS" and
+    erdogan = rows.get("person:recep-tayyip-erdogan")
+    assert erdogan is not None, data["rows"]
+    assert "expressed condolences" in erdogan["stance"]
+    assert erdogan["named_perpetrator"] is False  # "He did not name the attackers."
+    condemning = [r for r in data["rows"] if r["country"] == "TUR" and
                   "condemned" in r["stance"]]
-    # the Foreign Ministry named the US and Israel; Putin's own words ("described it as a
-    # cynical violation") condemned the act without naming anyone
+    # the Foreign Ministry named Sudan and Eritrea
     ministry = [r for r in condemning
                 if any("Foreign Ministry" in e["text"] for e in r["evidence"])]
     assert ministry and all(r["named_perpetrator"] for r in ministry)

@@ -134,7 +134,7 @@ def test_newer_schema_says_a_newer_realpolitik_wrote_it(run_cli: Run, tmp_path: 
 def store(run_cli: Run, tmp_path: Path) -> Path:
     db = tmp_path / "s.duckdb"
     (tmp_path / "in.txt").write_text(
-        "date 2024-03-02\n\nRussia condemned the US strikes on Iran. Putin met Erdogan.",
+        "date 2024-03-02\n\nTurkey condemned the Saudi strikes on Yemen. Lula met Erdogan.",
         encoding="utf-8")
     assert run_cli("ingest", "in.txt", "--db", str(db), "--quiet").returncode == 0
     return db
@@ -161,8 +161,8 @@ def test_export_refuses_existing_outputs_and_stray_directories(run_cli: Run, tmp
 
 def test_events_options_resolve_names_and_reject_bad_values(run_cli: Run,
                                                             store: Path) -> None:
-    by_name = run_cli("events", "--db", str(store), "--country", "Russia", "-f", "json")
-    by_code = run_cli("events", "--db", str(store), "--country", "RUS", "-f", "json")
+    by_name = run_cli("events", "--db", str(store), "--country", "Turkey", "-f", "json")
+    by_code = run_cli("events", "--db", str(store), "--country", "TUR", "-f", "json")
     assert by_name.returncode == 0 and json.loads(by_name.stdout)
     assert json.loads(by_name.stdout) == json.loads(by_code.stdout)
     bad = run_cli("events", "--db", str(store), "--polarity", "maybe")
@@ -216,7 +216,7 @@ def test_limit_says_how_many_rows_were_left_out(run_cli: Run, store: Path) -> No
 
 def test_analyze_table_is_a_compact_summary(run_cli: Run, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(
-        "date 2024-03-02\n\nRussia condemned the US strikes on Iran. Putin met Erdogan.",
+        "date 2024-03-02\n\nTurkey condemned the Saudi strikes on Yemen. Lula met Erdogan.",
         encoding="utf-8")
     result = run_cli("analyze", "a.txt", "--format", "table", env={"COLUMNS": "80"})
     assert result.returncode == 0

@@ -43,7 +43,7 @@ SENTENCES = [
     ("Israel attacked Iran.", "190", "ISR", "IRN", "asserted", "actual", 0.8, True),
     ("Turkey did not condemn Iran.", "111", "TUR", "IRN", "negated", "actual", 0.7, False),
     ("China will meet India.", "036", "CHN", "IND", "asserted", "future", 0.5, True),
-    ("Putin sent condolences to Pezeshkian.", "055", "RUS", "IRN", "asserted", "actual", 0.6,
+    ("Lula sent condolences to Ramaphosa.", "055", "BRA", "ZAF", "asserted", "actual", 0.6,
      True),
 ]
 

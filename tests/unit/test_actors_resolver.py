@@ -45,7 +45,7 @@ def find(mentions: list[Mention], text: str) -> Mention:
     ("The Pentagon sent ships.", "2024-01-01", "The Pentagon", "USAMIL"),
     ("Downing Street said no.", "2020-01-01", "Downing Street", "GBRGOV"),
     ("The talks took place in Moscow.", "2020-01-01", "Moscow", "RUS"),
-    ("A defeat for the mullahs.", "2026-03-05", "the mullahs", "IRNGOV"),
+    ("Protesters jeered the mullahs.", "2026-03-05", "the mullahs", "IRNGOV"),
     # role descriptions by title and date
     ("The Russian president spoke.", "2010-01-01", "The Russian president", "RUSGOV"),
     ("Iran's Supreme Leader spoke.", "2020-01-01", "Iran's Supreme Leader", "IRNGOV"),
@@ -82,20 +82,20 @@ def test_mention_resolves_to(nlp_stage: NlpStage, resolver: ActorResolver, text:
 
 
 def test_hyphenated_demonyms_are_two_mentions(nlp_stage: NlpStage, resolver: ActorResolver) -> None:
-    _, mentions = mentions_of(nlp_stage, resolver, "The American-Israeli attack on Iran.",
-                                   date(2026, 3, 5))
-    american, israeli = find(mentions, "American"), find(mentions, "Israeli")
-    assert (american.actor and american.actor.code, israeli.actor and israeli.actor.code) == (
-        "USA", "ISR")
-    assert american.end <= israeli.start
+    _, mentions = mentions_of(nlp_stage, resolver, "The Egyptian-Sudanese attack on Ethiopia.",
+                              date(2026, 3, 5))
+    egyptian, sudanese = find(mentions, "Egyptian"), find(mentions, "Sudanese")
+    assert (egyptian.actor and egyptian.actor.code, sudanese.actor and sudanese.actor.code) == (
+        "EGY", "SDN")
+    assert egyptian.end <= sudanese.start
 
 
 def test_whole_phrase_is_one_mention_with_its_noun_as_head(
         nlp_stage: NlpStage, resolver: ActorResolver) -> None:
     parsed, mentions = mentions_of(nlp_stage, resolver,
-                                   "The Russian Foreign Ministry condemned the strikes.",
+                                   "The Brazilian Foreign Ministry condemned the strikes.",
                                    date(2026, 3, 5))
-    ministry = find(mentions, "The Russian Foreign Ministry")
+    ministry = find(mentions, "The Brazilian Foreign Ministry")
     assert parsed.tokens[ministry.head].text == "Ministry"
     assert parsed.tokens[ministry.head].dep == "nsubj"
 
@@ -109,7 +109,7 @@ def test_possessive_title_names_the_holder_on_the_date(nlp_stage: NlpStage,
 
 
 @pytest.mark.parametrize(("text", "when", "name"), [
-    ("Putin sent a telegram to his Iranian counterpart.", "2026-03-05", "Masoud Pezeshkian"),
+    ("Lula sent a letter to his South African counterpart.", "2026-03-05", "Cyril Ramaphosa"),
     ("Lavrov met his Chinese counterpart.", "2024-03-01", "Wang Yi"),
     ("The Chinese defence minister met his Russian counterpart.", "2023-05-01",
      "Sergei Shoigu"),
@@ -122,7 +122,7 @@ def test_counterpart_holds_the_same_office(nlp_stage: NlpStage, resolver: ActorR
 
 
 @pytest.mark.parametrize(("text", "pronoun", "code"), [
-    ("Putin called the attack cynical. He did not name the attackers.", "He", "RUSGOV"),
+    ("Modi called the raid cowardly. He did not name the attackers.", "He", "INDGOV"),
     ("Iran launched drones. It said the attack was a response.", "It", "IRN"),
     ("Iranian officials met. They rejected the offer.", "They", "IRNGOV"),
 ])
@@ -152,7 +152,7 @@ def test_object_pronoun_does_not_cross_paragraphs(nlp_stage: NlpStage,
 
 def test_pleonastic_it_is_not_a_mention(nlp_stage: NlpStage, resolver: ActorResolver) -> None:
     _, mentions = mentions_of(nlp_stage, resolver,
-                              "Russia traded more. It is expected to exceed $12 billion.",
+                              "Brazil sold more soy. It is expected to exceed $40 billion.",
                               date(2026, 3, 5))
     assert all(m.text != "It" for m in mentions)
 
@@ -183,16 +183,16 @@ def test_unknown_person_is_kept_without_actor(nlp_stage: NlpStage, resolver: Act
 
 
 def test_a_date_is_not_a_surname(nlp_stage: NlpStage, resolver: ActorResolver) -> None:
-    _, mentions = mentions_of(nlp_stage, resolver, "Last May, he signed a deal with Moscow.",
+    _, mentions = mentions_of(nlp_stage, resolver, "Last May, he signed a deal with Ankara.",
                               date(2026, 3, 5))
     assert all("May" not in m.text for m in mentions)
 
 
 def test_mentions_sorted_non_overlapping_with_heads_inside(
         nlp_stage: NlpStage, resolver: ActorResolver) -> None:
-    text = ("The American-Israeli attack on Iran puts Russia in a difficult position. The "
-            "Russian Foreign Ministry condemned the US and Israel. Vladimir Putin wrote to "
-            "his Iranian counterpart Masoud Pezeshkian. He did not name the assassins.")
+    text = ("The Saudi-Emirati raid on Yemen worried Egypt. The Egyptian Foreign Ministry "
+            "summoned the Saudi envoy. Abdel Fattah el-Sisi then phoned his Turkish "
+            "counterpart Recep Tayyip Erdogan. He did not name the pilots.")
     parsed, mentions = mentions_of(nlp_stage, resolver, text, date(2026, 3, 5))
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
     for first, second in pairwise(mentions):
@@ -203,8 +203,8 @@ def test_mentions_sorted_non_overlapping_with_heads_inside(
 
 
 def test_library_one_liner_with_context(kb: KnowledgeBase) -> None:
-    mentions = resolve("He did not name the assassins.", date(2026, 3, 5),
-                       context="Vladimir Putin sent condolences.", kb=kb)
+    mentions = resolve("He did not name the gunmen.", date(2026, 3, 5),
+                       context="Cyril Ramaphosa sent condolences.", kb=kb)
     assert [m.text for m in mentions] == ["He"]
     assert mentions[0].start == 0 and mentions[0].start_char == 0
-    assert mentions[0].actor is not None and mentions[0].actor.code == "RUSGOV"
+    assert mentions[0].actor is not None and mentions[0].actor.code == "ZAFGOV"

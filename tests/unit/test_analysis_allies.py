@@ -14,92 +14,93 @@ from realpolitik.errors import QueryError
 from realpolitik.store import Store, open_store
 from tests.unit.analysis_builders import Doc, FakeLeaders, person, write
 
-ASSAD = person("bashar-al-assad", "Bashar al-Assad", "SYR", valid_from=date(2000, 7, 17),
-               valid_to=date(2024, 12, 8))
-SHARAA = person("ahmed-al-sharaa", "Ahmed al-Sharaa", "SYR", valid_from=date(2024, 12, 9))
-MADURO = person("nicolas-maduro", "Nicolás Maduro", "VEN", valid_from=date(2013, 3, 5),
-                valid_to=date(2026, 1, 3))
-RODRIGUEZ = person("delcy-rodriguez", "Delcy Rodríguez", "VEN", valid_from=date(2026, 1, 4))
-KHAMENEI = person("ali-khamenei", "Ali Khamenei", "IRN", valid_from=date(1989, 6, 4),
-                  valid_to=date(2026, 2, 28))
+ALIYEV = person("ilham-aliyev", "Ilham Aliyev", "AZE", valid_from=date(2003, 10, 31),
+                valid_to=date(2024, 12, 8))
+AZE_NEXT = person("aze-interim", "An Azerbaijani Interim Leader", "AZE",
+                  valid_from=date(2024, 12, 9))
+TOKAYEV = person("kassym-jomart-tokayev", "Kassym-Jomart Tokayev", "KAZ",
+                 valid_from=date(2019, 3, 20), valid_to=date(2026, 1, 3))
+KAZ_NEXT = person("kaz-interim", "A Kazakh Interim Leader", "KAZ", valid_from=date(2026, 1, 4))
+AKHUNDZADA = person("hibatullah-akhundzada", "Hibatullah Akhundzada", "AFG",
+                    valid_from=date(2021, 8, 15), valid_to=date(2026, 2, 28))
 GOITA = person("assimi-goita", "Assimi Goïta", "MLI", valid_from=date(2021, 5, 24),
                valid_to=date(2025, 6, 30))
 PASHINYAN = person("nikol-pashinyan", "Nikol Pashinyan", "ARM", valid_from=date(2018, 5, 8))
 MIRZOYAN = person("ararat-mirzoyan", "Ararat Mirzoyan", "ARM", title="foreign_minister")
-GADDAFI = person("muammar-gaddafi", "Muammar Gaddafi", "LBY", valid_from=date(1969, 9, 1),
-                 valid_to=date(2011, 8, 23))
-KB = FakeLeaders({"SYR": [ASSAD, SHARAA], "VEN": [MADURO, RODRIGUEZ], "IRN": [KHAMENEI],
-                  "MLI": [GOITA], "ARM": [PASHINYAN], "LBY": [GADDAFI]}, [MIRZOYAN])
+VIEIRA = person("joao-bernardo-vieira", "João Bernardo Vieira", "GNB",
+                valid_from=date(2005, 10, 1), valid_to=date(2009, 3, 2))
+ORBAN = person("viktor-orban", "Viktor Orbán", "HUN", title="prime_minister")
+KB = FakeLeaders({"AZE": [ALIYEV, AZE_NEXT], "KAZ": [TOKAYEV, KAZ_NEXT], "AFG": [AKHUNDZADA],
+                  "MLI": [GOITA], "ARM": [PASHINYAN], "GNB": [VIEIRA]}, [MIRZOYAN])
 
 
 def corpus() -> list[Doc]:
-    """Russia's partners and what happened to their leaders (and some decoys)."""
-    syria = Doc(date(2024, 12, 9), [
-        "Bashar al-Assad was overthrown in Syria on Sunday.",
-        "Moscow had long been his ally.",
+    """Invented reports: Turkey's partners and what happened to their leaders (and decoys)."""
+    azerbaijan = Doc(date(2024, 12, 9), [
+        "Ilham Aliyev was overthrown in Azerbaijan on Sunday.",
+        "Ankara had long been his ally.",
     ])
-    syria.mention(0, "Bashar al-Assad", ASSAD).mention(0, "Syria", None, "name")
-    syria.event(0, "180", None, ("Bashar al-Assad", "SYRGOV", "SYR", "GOV"),
-                trigger="overthrown", when=date(2024, 12, 8))
-    syria.relation(1, "alliance_claim", ("RUS", "SYR"))
+    azerbaijan.mention(0, "Ilham Aliyev", ALIYEV).mention(0, "Azerbaijan", None, "name")
+    azerbaijan.event(0, "180", None, ("Ilham Aliyev", "AZEGOV", "AZE", "GOV"),
+                     trigger="overthrown", when=date(2024, 12, 8))
+    azerbaijan.relation(1, "alliance_claim", ("AZE", "TUR"))
 
-    venezuela = Doc(date(2026, 1, 20), [
-        "Last May, Putin signed a strategic partnership agreement with Maduro.",
-        "Maduro was kidnapped in Venezuela.",
+    kazakhstan = Doc(date(2026, 1, 20), [
+        "Erdogan and Tokayev concluded a strategic partnership agreement in May 2025.",
+        "Tokayev was kidnapped outside Astana.",
     ])
-    venezuela.mention(1, "Maduro", MADURO)
-    venezuela.relation(0, "treaty", ("RUS", "VEN"), name="strategic partnership agreement",
-                       when=date(2025, 5, 1))
-    venezuela.event(1, "181", None, ("Maduro", "VENGOV", "VEN", "GOV"), trigger="kidnapped",
-                    inferred=True)
+    kazakhstan.mention(1, "Tokayev", TOKAYEV)
+    kazakhstan.relation(0, "treaty", ("KAZ", "TUR"), name="strategic partnership agreement",
+                        when=date(2025, 5, 1))
+    kazakhstan.event(1, "181", None, ("Tokayev", "KAZGOV", "KAZ", "GOV"), trigger="kidnapped",
+                     inferred=True)
 
-    iran = Doc(date(2026, 3, 5), [
-        "Russia and Iran signed a strategic partnership in January 2025.",
-        "The assassination of Iran's Supreme Leader, Ayatollah Ali Khamenei, shocked Moscow.",
-        "The Russian-Iranian cooperation has not developed into a military alliance.",
+    afghanistan = Doc(date(2026, 3, 5), [
+        "Ankara and Kabul concluded a security pact in January 2025.",
+        "The assassination of the Afghan supreme leader Hibatullah Akhundzada stunned Ankara.",
+        "Turkish-Afghan ties never grew into a military alliance.",
     ])
-    iran.mention(1, "Ayatollah Ali Khamenei", KHAMENEI)
-    iran.relation(0, "treaty", ("RUS", "IRN"), when=date(2025, 1, 1))
-    iran.relation(2, "alliance_claim", ("RUS", "IRN"), polarity="negated")
-    iran.event(1, "186", None,
-               ("Iran's Supreme Leader, Ayatollah Ali Khamenei", "IRNGOV", "IRN", "GOV"),
-               trigger="assassination", when=date(2026, 2, 28))
+    afghanistan.mention(1, "Hibatullah Akhundzada", AKHUNDZADA)
+    afghanistan.relation(0, "treaty", ("AFG", "TUR"), when=date(2025, 1, 1))
+    afghanistan.relation(2, "alliance_claim", ("AFG", "TUR"), polarity="negated")
+    afghanistan.event(1, "186", None,
+                      ("the Afghan supreme leader Hibatullah Akhundzada", "AFGGOV", "AFG",
+                       "GOV"), trigger="assassination", when=date(2026, 2, 28))
 
     decoys = Doc(date(2025, 8, 1), [
         "The government of Mali was toppled by officers.",
-        "Russian instructors trained Malian troops.",
+        "Turkish instructors trained Malian troops.",
         "Armenia's foreign minister Ararat Mirzoyan was killed, police said.",
-        "Armenia and Russia are bound by a collective security treaty.",
-        "Muammar Gaddafi was killed in 2011.",
-        "Russia signed a friendship treaty with Libya.",
+        "Armenia and Turkey are bound by a border treaty.",
+        "João Bernardo Vieira was killed in 2009.",
+        "Turkey signed a friendship treaty with Guinea-Bissau.",
         "Georgia's president was detained.",
-        "President Lukashenko was not overthrown.",
-        "Russia and Belarus form a union state.",
-        "Protesters attacked Belarusian leader Lukashenko's motorcade.",
+        "Prime Minister Orbán was not overthrown.",
+        "Turkey and Hungary signed a defence treaty.",
+        "Protesters attacked Hungarian leader Orbán's motorcade.",
     ])
     decoys.event(0, "180", ("officers", None, "MLI", "MIL"), ("The government of Mali", "MLIGOV",
                                                              "MLI", "GOV"), trigger="toppled")
-    decoys.event(1, "062", ("Russian instructors", "RUSMIL", "RUS", "MIL"),
+    decoys.event(1, "062", ("Turkish instructors", "TURMIL", "TUR", "MIL"),
                  ("Malian troops", "MLIMIL", "MLI", "MIL"), trigger="trained")
     decoys.mention(2, "Ararat Mirzoyan", MIRZOYAN)
     decoys.event(2, "190", None, ("Armenia's foreign minister Ararat Mirzoyan", "ARMGOV", "ARM",
                                   "GOV"), trigger="killed")
-    decoys.relation(3, "treaty", ("ARM", "RUS"))
-    decoys.mention(4, "Muammar Gaddafi", GADDAFI)
-    decoys.event(4, "190", None, ("Muammar Gaddafi", "LBYGOV", "LBY", "GOV"), trigger="killed",
-                 when=date(2011, 10, 20))
-    decoys.relation(5, "treaty", ("RUS", "LBY"))
+    decoys.relation(3, "treaty", ("ARM", "TUR"))
+    decoys.mention(4, "João Bernardo Vieira", VIEIRA)
+    decoys.event(4, "190", None, ("João Bernardo Vieira", "GNBGOV", "GNB", "GOV"),
+                 trigger="killed", when=date(2009, 3, 2))
+    decoys.relation(5, "treaty", ("GNB", "TUR"))
     decoys.event(6, "173", None, ("Georgia's president", "GEOGOV", "GEO", "GOV"),
                  trigger="detained")
-    decoys.mention(7, "President Lukashenko", person("alexander-lukashenko", "Alexander "
-                                                     "Lukashenko", "BLR"), "title")
-    decoys.event(7, "180", None, ("President Lukashenko", "BLRGOV", "BLR", "GOV"),
+    decoys.mention(7, "Prime Minister Orbán", ORBAN, "title")
+    decoys.event(7, "180", None, ("Prime Minister Orbán", "HUNGOV", "HUN", "GOV"),
                  trigger="overthrown", polarity="negated")
-    decoys.relation(8, "treaty", ("BLR", "RUS"))
-    decoys.mention(9, "Lukashenko", person("alexander-lukashenko", "Alexander Lukashenko", "BLR"))
-    decoys.event(9, "190", ("Protesters", None, "BLR", "CVL"),
-                 ("Belarusian leader Lukashenko", "BLRGOV", "BLR", "GOV"), trigger="attacked")
-    return [syria, venezuela, iran, decoys]
+    decoys.relation(8, "treaty", ("HUN", "TUR"))
+    decoys.mention(9, "Orbán", ORBAN)
+    decoys.event(9, "190", ("Protesters", None, "HUN", "CVL"),
+                 ("Hungarian leader Orbán", "HUNGOV", "HUN", "GOV"), trigger="attacked")
+    return [azerbaijan, kazakhstan, afghanistan, decoys]
 
 
 @pytest.fixture
@@ -109,34 +110,37 @@ def allies_store(fresh_db: Path) -> Store:
     return store
 
 
-def test_russia_lost_three_allies_with_evidence(allies_store: Store) -> None:
-    answer = allies_lost(allies_store, "RUS", "15m", date(2026, 3, 5), kb=KB,
+def test_turkey_lost_three_allies_with_evidence(allies_store: Store) -> None:
+    answer = allies_lost(allies_store, "TUR", "15m", date(2026, 3, 5), kb=KB,
                          min_strength="medium")
-    assert [r.country for r in answer.rows] == ["SYR", "VEN", "IRN"]
-    syria, venezuela, iran = answer.rows
-    assert (syria.leader, syria.removal.code, syria.removal.date) == (
-        "Bashar al-Assad", "180", date(2024, 12, 8))
-    assert syria.removal.label == "overthrown" and syria.removal.date_basis == "text"
-    assert syria.ties[0].kind == "alliance_claim"
+    assert [r.country for r in answer.rows] == ["AZE", "KAZ", "AFG"]
+    azerbaijan, kazakhstan, afghanistan = answer.rows
+    assert (azerbaijan.leader, azerbaijan.removal.code, azerbaijan.removal.date) == (
+        "Ilham Aliyev", "180", date(2024, 12, 8))
+    assert azerbaijan.removal.label == "overthrown"
+    assert azerbaijan.removal.date_basis == "text"
+    assert azerbaijan.ties[0].kind == "alliance_claim"
     # the kidnapping sentence gives no date: the leader's tenure end dates it
-    assert (venezuela.leader, venezuela.removal.label) == ("Nicolás Maduro", "abducted")
-    assert (venezuela.removal.date, venezuela.removal.date_basis) == (
+    assert (kazakhstan.leader, kazakhstan.removal.label) == ("Kassym-Jomart Tokayev",
+                                                          "abducted")
+    assert (kazakhstan.removal.date, kazakhstan.removal.date_basis) == (
         date(2026, 1, 3), "leader tenure end")
-    assert venezuela.ties[0].name == "strategic partnership agreement"
-    assert (iran.leader, iran.removal.code, iran.removal.label) == (
-        "Ali Khamenei", "186", "assassinated")
-    assert [t.kind for t in iran.ties] == ["treaty"]  # the negated alliance claim does not tie
+    assert kazakhstan.ties[0].name == "strategic partnership agreement"
+    assert (afghanistan.leader, afghanistan.removal.code, afghanistan.removal.label) == (
+        "Hibatullah Akhundzada", "186", "assassinated")
+    # the negated alliance claim does not tie
+    assert [t.kind for t in afghanistan.ties] == ["treaty"]
     for row in answer.rows:
         supports = {e.supports for e in row.evidence}
         assert supports == {"removal", "tie"}
         assert all(e.document_id and e.date for e in row.evidence)
-    assert "Maduro was kidnapped in Venezuela." in [e.text for e in venezuela.evidence]
+    assert "Tokayev was kidnapped outside Astana." in [e.text for e in kazakhstan.evidence]
 
 
 def test_weak_ties_and_government_targets(allies_store: Store) -> None:
-    answer = allies_lost(allies_store, "RUS", "15m", date(2026, 3, 5), kb=KB)
+    answer = allies_lost(allies_store, "TUR", "15m", date(2026, 3, 5), kb=KB)
     by_country = {r.country: r for r in answer.rows}
-    assert set(by_country) == {"SYR", "VEN", "IRN", "MLI"}
+    assert set(by_country) == {"AZE", "KAZ", "AFG", "MLI"}
     mali = by_country["MLI"]
     # "the government was toppled": the knowledge base names the outgoing leader
     assert mali.leader == "Assimi Goïta" and mali.removal.label == "toppled"
@@ -144,35 +148,39 @@ def test_weak_ties_and_government_targets(allies_store: Store) -> None:
 
 
 @pytest.mark.parametrize(("window", "as_of", "expected"), [
-    ("15m", date(2026, 3, 5), {"SYR", "VEN", "IRN"}),
-    ("fifteen months", date(2026, 3, 5), {"SYR", "VEN", "IRN"}),
-    ("3m", date(2026, 3, 5), {"VEN", "IRN"}),
-    ("30d", date(2026, 3, 5), {"IRN"}),
-    ("2y", date(2025, 1, 31), {"SYR"}),
+    ("15m", date(2026, 3, 5), {"AZE", "KAZ", "AFG"}),
+    ("fifteen months", date(2026, 3, 5), {"AZE", "KAZ", "AFG"}),
+    ("3m", date(2026, 3, 5), {"KAZ", "AFG"}),
+    ("30d", date(2026, 3, 5), {"AFG"}),
+    ("2y", date(2025, 1, 31), {"AZE"}),
     ("15m", date(2024, 12, 1), set()),
-    ("20y", date(2012, 1, 1), {"LBY"}),
+    ("20y", date(2012, 1, 1), {"GNB"}),
 ])
 def test_window(allies_store: Store, window: str, as_of: date, expected: set[str]) -> None:
-    answer = allies_lost(allies_store, "Russia", window, as_of, kb=KB, min_strength="medium")
+    answer = allies_lost(allies_store, "Turkey", window, as_of, kb=KB, min_strength="medium")
     assert {r.country for r in answer.rows} == expected
 
 
 def test_head_of_state_beside_the_effective_leader(allies_store: Store) -> None:
-    """A knowledge base that ranks the president as Iran's effective leader still knows the
-    supreme leader's office: his assassination is a leader's removal, dated by his tenure."""
-    president = person("iran-president", "An Iranian President", "IRN",
-                       valid_from=date(2024, 7, 28))
-    supreme = person("ali-khamenei", "Ali Khamenei", "IRN", valid_from=date(1989, 6, 4),
-                     valid_to=date(2026, 2, 28), title="supreme_leader")
-    kb = FakeLeaders({**KB.tenures, "IRN": [president]}, [supreme])
-    answer = allies_lost(allies_store, "RUS", "15m", date(2026, 3, 5), kb=kb,
+    """A knowledge base that ranks the prime minister as Afghanistan's effective leader still
+    knows the supreme leader's office: his assassination is a leader's removal, dated by his
+    tenure."""
+    premier = person("afg-prime-minister", "An Afghan Prime Minister", "AFG",
+                     valid_from=date(2021, 9, 7), title="prime_minister")
+    supreme = person("hibatullah-akhundzada", "Hibatullah Akhundzada", "AFG",
+                     valid_from=date(2021, 8, 15), valid_to=date(2026, 2, 28),
+                     title="supreme_leader")
+    kb = FakeLeaders({**KB.tenures, "AFG": [premier]}, [supreme])
+    answer = allies_lost(allies_store, "TUR", "15m", date(2026, 3, 5), kb=kb,
                          min_strength="medium")
-    iran = next(r for r in answer.rows if r.country == "IRN")
-    assert iran.leader == "Ali Khamenei" and iran.removal.date == date(2026, 2, 28)
-    demoted = FakeLeaders({**KB.tenures, "IRN": [president]},
-                          [person("ali-khamenei", "Ali Khamenei", "IRN", title="cleric")])
-    answer = allies_lost(allies_store, "RUS", "15m", date(2026, 3, 5), kb=demoted)
-    assert "IRN" not in {r.country for r in answer.rows}
+    afghanistan = next(r for r in answer.rows if r.country == "AFG")
+    assert (afghanistan.leader == "Hibatullah Akhundzada"
+            and afghanistan.removal.date == date(2026, 2, 28))
+    demoted = FakeLeaders({**KB.tenures, "AFG": [premier]},
+                          [person("hibatullah-akhundzada", "Hibatullah Akhundzada", "AFG",
+                                  title="cleric")])
+    answer = allies_lost(allies_store, "TUR", "15m", date(2026, 3, 5), kb=demoted)
+    assert "AFG" not in {r.country for r in answer.rows}
 
 
 def test_other_actor_has_no_such_allies(allies_store: Store) -> None:
@@ -181,27 +189,27 @@ def test_other_actor_has_no_such_allies(allies_store: Store) -> None:
 
 def test_without_knowledge_base(allies_store: Store) -> None:
     """A person target with a leader role counts; the inferred date stays the publication's."""
-    answer = allies_lost(allies_store, "RUS", "15m", date(2026, 3, 5), min_strength="medium")
+    answer = allies_lost(allies_store, "TUR", "15m", date(2026, 3, 5), min_strength="medium")
     by_country = {r.country: r for r in answer.rows}
     # without tenures the foreign minister (role GOV) cannot be told from a leader
-    assert set(by_country) == {"SYR", "VEN", "IRN", "ARM"}
-    assert by_country["VEN"].removal.date == date(2026, 1, 20)
-    assert by_country["VEN"].removal.date_basis == "publication date"
+    assert set(by_country) == {"AZE", "KAZ", "AFG", "ARM"}
+    assert by_country["KAZ"].removal.date == date(2026, 1, 20)
+    assert by_country["KAZ"].removal.date_basis == "publication date"
 
 
 def test_json_is_serialisable(allies_store: Store) -> None:
-    answer = allies_lost(allies_store, "RUS", "15m", date(2026, 3, 5), kb=KB)
+    answer = allies_lost(allies_store, "TUR", "15m", date(2026, 3, 5), kb=KB)
     data = json.loads(json.dumps(answer.to_json()))
-    assert data["query"] == {"actor": "RUS", "within": "15 months", "from": "2024-12-05",
+    assert data["query"] == {"actor": "TUR", "within": "15 months", "from": "2024-12-05",
                              "as_of": "2026-03-05", "min_tie_strength": "weak"}
     row = data["rows"][0]
     assert set(row) == {"country", "country_name", "leader", "leader_id", "removal", "tie",
                         "tie_strength", "ties", "evidence"}
     assert row["removal"]["code"] == "180" and row["removal"]["date"] == "2024-12-08"
-    assert row["evidence"][0]["text"] == "Bashar al-Assad was overthrown in Syria on Sunday."
+    assert row["evidence"][0]["text"] == "Ilham Aliyev was overthrown in Azerbaijan on Sunday."
 
 
-@pytest.mark.parametrize(("window", "actor"), [("15x", "RUS"), ("0m", "RUS"),
+@pytest.mark.parametrize(("window", "actor"), [("15x", "TUR"), ("0m", "TUR"),
                                                 ("15m", "Atlantis")])
 def test_bad_arguments(allies_store: Store, window: str, actor: str) -> None:
     with pytest.raises(QueryError):

@@ -14,30 +14,32 @@ from realpolitik.errors import QueryError
 from realpolitik.store import Store, open_store
 from tests.unit.analysis_builders import Doc, FakeLeaders, person, write
 
-PUTIN = person("vladimir-putin", "Vladimir Putin", "RUS", valid_from=date(2012, 5, 7))
-LAVROV = person("sergey-lavrov", "Sergey Lavrov", "RUS")
-KB = FakeLeaders({"RUS": [PUTIN]})
-RUS = ("Russia", "RUSGOV", "RUS", "GOV")
+MODI = person("narendra-modi", "Narendra Modi", "IND", valid_from=date(2014, 5, 26),
+              title="prime_minister")
+JAISHANKAR = person("s-jaishankar", "S. Jaishankar", "IND", title="foreign_minister")
+KB = FakeLeaders({"IND": [MODI]})
+IND = ("India", "INDGOV", "IND", "GOV")
 USA = ("the US", "USAGOV", "USA", "GOV")
 
 
 def corpus() -> list[Doc]:
+    """Invented reports on India, Vietnam and the US."""
     a = Doc(date(2025, 1, 20), [
-        "Putin signed a partnership treaty with Iran.",
-        "Lavrov criticised the US.",
-        "Trade between Russia and Iran reached $5 billion in 2024.",
-        "Putin praised the US.",
+        "Modi signed a partnership treaty with Vietnam.",
+        "Jaishankar criticised the US.",
+        "Trade between India and Vietnam reached $5 billion in 2024.",
+        "Modi praised the US.",
     ])
-    a.mention(0, "Putin", PUTIN).mention(1, "Lavrov", LAVROV).mention(3, "Putin", PUTIN)
-    a.relation(0, "treaty", ("RUS", "IRN"), when=date(2025, 1, 17), name="partnership treaty")
-    a.event(0, "057", RUS, ("Iran", "IRNGOV", "IRN", "GOV"), when=date(2025, 1, 17))
-    a.event(1, "111", ("Lavrov", "RUSGOV", "RUS", "GOV"), USA)
-    a.quantity(2, "trade", ("RUS", "IRN"), 5e9, year=2024)
-    a.event(3, "051", RUS, USA, when=date(2025, 1, 19))
-    b = Doc(date(2025, 6, 2), ["The US did not threaten Russia.", "The US imposed sanctions "
-                               "on Russia."])
-    b.event(0, "138", USA, RUS, polarity="negated")
-    b.event(1, "163", USA, RUS)
+    a.mention(0, "Modi", MODI).mention(1, "Jaishankar", JAISHANKAR).mention(3, "Modi", MODI)
+    a.relation(0, "treaty", ("IND", "VNM"), when=date(2025, 1, 17), name="partnership treaty")
+    a.event(0, "057", IND, ("Vietnam", "VNMGOV", "VNM", "GOV"), when=date(2025, 1, 17))
+    a.event(1, "111", ("Jaishankar", "INDGOV", "IND", "GOV"), USA)
+    a.quantity(2, "trade", ("IND", "VNM"), 5e9, year=2024)
+    a.event(3, "051", IND, USA, when=date(2025, 1, 19))
+    b = Doc(date(2025, 6, 2), ["The US did not threaten India.", "The US imposed tariffs "
+                               "on India."])
+    b.event(0, "138", USA, IND, polarity="negated")
+    b.event(1, "163", USA, IND)
     return [a, b]
 
 
@@ -49,29 +51,30 @@ def profile_store(fresh_db: Path) -> Store:
 
 
 def test_profile(profile_store: Store) -> None:
-    answer = profile(profile_store, "Russia", date(2025, 12, 31), kb=KB)
-    assert answer.actor == "RUS" and answer.leader and answer.leader.name == "Vladimir Putin"
-    assert [(p.name, p.mentions) for p in answer.people] == [("Vladimir Putin", 2),
-                                                             ("Sergey Lavrov", 1)]
-    assert set(answer.ties) == {"IRN"}  # praise is no tie
-    assert answer.ties["IRN"][0].kind == "treaty"
+    answer = profile(profile_store, "India", date(2025, 12, 31), kb=KB)
+    assert answer.actor == "IND" and answer.leader and answer.leader.name == "Narendra Modi"
+    assert [(p.name, p.mentions) for p in answer.people] == [("Narendra Modi", 2),
+                                                             ("S. Jaishankar", 1)]
+    assert set(answer.ties) == {"VNM"}  # praise is no tie
+    assert answer.ties["VNM"][0].kind == "treaty"
     assert answer.activity["as_source"]["events"] == 3
     assert answer.activity["as_target"]["events"] == 1  # the negated threat does not count
     assert answer.recent_events[0].code == "163"
     assert [f.value for f in answer.figures] == [5e9]
     data = json.loads(json.dumps(answer.to_json()))
-    assert data["ties"][0]["evidence"][0]["text"] == "Putin signed a partnership treaty with Iran."
+    assert (data["ties"][0]["evidence"][0]["text"]
+            == "Modi signed a partnership treaty with Vietnam.")
 
 
 def test_profile_on_an_earlier_date(profile_store: Store) -> None:
-    answer = profile(profile_store, "RUS", date(2025, 1, 18))
+    answer = profile(profile_store, "IND", date(2025, 1, 18))
     assert answer.leader is None  # no knowledge base given
     assert [e.code for e in answer.recent_events] == ["057"]
     assert answer.figures == ()  # its document appeared later
 
 
 def test_timeline_of_one_actor(profile_store: Store) -> None:
-    answer = timeline(profile_store, "RUS")
+    answer = timeline(profile_store, "IND")
     assert [(e.kind, e.code) for e in answer.entries] == [
         ("figure", "trade"), ("event", "057"), ("relation", "treaty"), ("event", "051"),
         ("event", "111"), ("event", "138"), ("event", "163")]
@@ -81,15 +84,15 @@ def test_timeline_of_one_actor(profile_store: Store) -> None:
 
 
 def test_timeline_of_a_pair(profile_store: Store) -> None:
-    answer = timeline(profile_store, "RUS", "USA", start=date(2025, 1, 19),
+    answer = timeline(profile_store, "IND", "USA", start=date(2025, 1, 19),
                       end=date(2025, 6, 30))
     assert [e.code for e in answer.entries] == ["051", "111", "138", "163"]
-    iran = timeline(profile_store, "Iran", "Russia")
-    assert [e.kind for e in iran.entries] == ["figure", "event", "relation"]
-    assert timeline(profile_store, "RUS", limit=2).to_json()["rows"][1]["code"] == "057"
+    vietnam = timeline(profile_store, "Vietnam", "India")
+    assert [e.kind for e in vietnam.entries] == ["figure", "event", "relation"]
+    assert timeline(profile_store, "IND", limit=2).to_json()["rows"][1]["code"] == "057"
 
 
-@pytest.mark.parametrize(("a", "b"), [("RUS", "RUS"), ("Atlantis", None)])
+@pytest.mark.parametrize(("a", "b"), [("IND", "IND"), ("Atlantis", None)])
 def test_timeline_bad(profile_store: Store, a: str, b: str | None) -> None:
     with pytest.raises(QueryError):
         timeline(profile_store, a, b)

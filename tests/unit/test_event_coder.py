@@ -94,7 +94,7 @@ def assert_has(events: list[Event], *expected: Key) -> None:
 
 #: every form of negation the coder reads, with the event it must report as not having happened
 NEGATED: list[tuple[str, Key]] = [
-    ("Russia has not sent troops to Belarus.", ("15", "RUS", "BLR", "negated", "actual")),
+    ("Egypt has not sent troops to Libya.", ("15", "EGY", "LBY", "negated", "actual")),
     ("France did not condemn Algeria.", ("111", "FRA", "DZA", "negated", "actual")),
     ("Turkey did not attack Greece.", ("190", "TUR", "GRC", "negated", "actual")),
     ("Germany refrained from criticising Turkey.", ("111", "DEU", "TUR", "negated", "actual")),
@@ -108,11 +108,11 @@ NEGATED: list[tuple[str, Key]] = [
     ("Israel struck Lebanon without consulting the United States.",
      ("040", "ISR", "USA", "negated", "actual")),
     # a denial negates what it denies, and what is denied is only reported
-    ("Iran denied that it supplied drones to Russia.",
-     ("072", "IRN", "RUS", "negated", "reported")),
+    ("Pakistan denied that it supplied drones to Azerbaijan.",
+     ("072", "PAK", "AZE", "negated", "reported")),
     ("Poland has yet to recognise Kosovo.", ("054", "POL", "KSV", "negated", "actual")),
     ("Neither Spain nor Greece recognised Kosovo.", ("054", "ESP", "KSV", "negated", "actual")),
-    ("Russia sent no troops to Belarus.", ("15", "RUS", "BLR", "negated", "actual")),
+    ("Egypt sent no troops to Libya.", ("15", "EGY", "LBY", "negated", "actual")),
     ("Officials said no Chadian troops had been sent to Sudan.",
      ("15", "TCD", "SDN", "negated", "reported")),
     # a refusal CAMEO has no code for is the refused act, negated
@@ -121,7 +121,7 @@ NEGATED: list[tuple[str, Key]] = [
 
 #: the same events plainly asserted
 ASSERTED: list[tuple[str, Key]] = [
-    ("Russia sent troops to Belarus.", ("15", "RUS", "BLR", "asserted", "actual")),
+    ("Egypt sent troops to Libya.", ("15", "EGY", "LBY", "asserted", "actual")),
     ("France condemned Algeria.", ("111", "FRA", "DZA", "asserted", "actual")),
     ("Turkey attacked Greece.", ("190", "TUR", "GRC", "asserted", "actual")),
     ("Germany criticised Turkey.", ("111", "DEU", "TUR", "asserted", "actual")),
@@ -131,7 +131,7 @@ ASSERTED: list[tuple[str, Key]] = [
     ("Serbia signed the agreement with Kosovo.", ("057", "SRB", "KSV", "asserted", "actual")),
     ("Israel struck Lebanon after consulting the United States.",
      ("040", "ISR", "USA", "asserted", "actual")),
-    ("Iran supplied drones to Russia.", ("072", "IRN", "RUS", "asserted", "actual")),
+    ("Pakistan supplied drones to Azerbaijan.", ("072", "PAK", "AZE", "asserted", "actual")),
 ]
 
 
@@ -229,10 +229,10 @@ def test_both_sides_are_the_pair_named_together(code_text: CodeText) -> None:
 
 
 def test_the_object_of_a_negated_reaction_still_happened(code_text: CodeText) -> None:
-    """"did not condemn the Israeli strike": the strike took place all the same."""
-    _, events = code_text("France did not condemn the Israeli strike on Iran.")
-    assert_has(events, ("111", "FRA", "ISR", "negated", "actual"),
-               ("190", "ISR", "IRN", "asserted", "actual"))
+    """"did not condemn the Saudi strike": the strike took place all the same."""
+    _, events = code_text("France did not condemn the Saudi strike on Yemen.")
+    assert_has(events, ("111", "FRA", "SAU", "negated", "actual"),
+               ("190", "SAU", "YEM", "asserted", "actual"))
 
 
 def test_rejected_claims_are_only_reported(code_text: CodeText) -> None:
@@ -387,33 +387,33 @@ PARTICIPANTS: list[tuple[str, tuple[Key, ...]]] = [
     ("Armenia was attacked by Azerbaijan.", (("190", "AZE", "ARM", "asserted", "actual"),)),
     ("Kyiv was shelled by Russian forces.", (("194", "RUS", "UKR", "asserted", "actual"),)),
     # the possessor of an event noun is its agent, its patient when "by" names the agent
-    ("Israel's strike on Iran was condemned by Turkey.",
-     (("190", "ISR", "IRN", "asserted", "actual"),
-      ("111", "TUR", "ISR", "asserted", "actual"))),
+    ("Egypt's strike on Libya was condemned by Turkey.",
+     (("190", "EGY", "LBY", "asserted", "actual"),
+      ("111", "TUR", "EGY", "asserted", "actual"))),
     ("Japan condemned Russia's invasion of Ukraine.",
      (("192", "RUS", "UKR", "asserted", "actual"),
       ("111", "JPN", "RUS", "asserted", "actual"))),
     ("Ukraine's invasion by Russia began in 2022.",
      (("192", "RUS", "UKR", "asserted", "actual"),)),
     # adjectival actors: each is a source
-    ("The American-Israeli strike on Iran began at dawn.",
-     (("190", "USA", "IRN", "asserted", "actual"),
-      ("190", "ISR", "IRN", "asserted", "actual"))),
-    ("The American and Israeli strikes on Iran began at dawn.",
-     (("190", "USA", "IRN", "asserted", "actual"),
-      ("190", "ISR", "IRN", "asserted", "actual"))),
-    ("Turkey condemned the American-Israeli strike on Iran.",
-     (("190", "USA", "IRN", "asserted", "actual"),
-      ("190", "ISR", "IRN", "asserted", "actual"),
-      ("111", "TUR", "USA", "asserted", "actual"),
-      ("111", "TUR", "ISR", "asserted", "actual"))),
+    ("The Saudi-Emirati strike on Yemen began at dawn.",
+     (("190", "SAU", "YEM", "asserted", "actual"),
+      ("190", "ARE", "YEM", "asserted", "actual"))),
+    ("The Saudi and Emirati strikes on Yemen began at dawn.",
+     (("190", "SAU", "YEM", "asserted", "actual"),
+      ("190", "ARE", "YEM", "asserted", "actual"))),
+    ("Turkey condemned the Saudi-Emirati strike on Yemen.",
+     (("190", "SAU", "YEM", "asserted", "actual"),
+      ("190", "ARE", "YEM", "asserted", "actual"),
+      ("111", "TUR", "SAU", "asserted", "actual"),
+      ("111", "TUR", "ARE", "asserted", "actual"))),
     # ... also when the strike is the subject of what it did
-    ("The American-Israeli strike on Iran killed dozens.",
-     (("19", "USA", "IRN", "asserted", "actual"),
-      ("19", "ISR", "IRN", "asserted", "actual"))),
-    ("The American and Israeli strikes on Iran killed dozens.",
-     (("19", "USA", "IRN", "asserted", "actual"),
-      ("19", "ISR", "IRN", "asserted", "actual"))),
+    ("The Saudi-Emirati strike on Yemen killed dozens.",
+     (("19", "SAU", "YEM", "asserted", "actual"),
+      ("19", "ARE", "YEM", "asserted", "actual"))),
+    ("The Saudi and Emirati strikes on Yemen killed dozens.",
+     (("19", "SAU", "YEM", "asserted", "actual"),
+      ("19", "ARE", "YEM", "asserted", "actual"))),
     # "between A and B": each acts on the other
     ("Talks between India and Pakistan resumed.",
      (("046", "IND", "PAK", "asserted", "actual"),
@@ -421,8 +421,8 @@ PARTICIPANTS: list[tuple[str, tuple[Key, ...]]] = [
     ("Tensions rose after clashes between India and Pakistan.",
      (("190", "IND", "PAK", "asserted", "actual"),
       ("190", "PAK", "IND", "asserted", "actual"))),
-    ("Iran's condemnation of Israel was swift.",
-     (("111", "IRN", "ISR", "asserted", "actual"),)),
+    ("Egypt's condemnation of Ethiopia was swift.",
+     (("111", "EGY", "ETH", "asserted", "actual"),)),
 ]
 
 
@@ -474,7 +474,7 @@ def test_agentless_passive_keeps_source_none(code_text: CodeText) -> None:
 
 #: partners acting together are never each other's target
 CO_SOURCES: list[tuple[str, frozenset[str]]] = [
-    ("The American-Israeli strike on Iran killed dozens.", frozenset({"USA", "ISR"})),
+    ("The Saudi-Emirati strike on Yemen killed dozens.", frozenset({"SAU", "ARE"})),
     ("The United States and Britain launched air strikes overnight.",
      frozenset({"USA", "GBR"})),
     ("The United States and Britain attacked Yemen.", frozenset({"USA", "GBR"})),

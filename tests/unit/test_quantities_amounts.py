@@ -12,9 +12,9 @@ B, M = 1e9, 1e6
 
 
 @pytest.mark.parametrize(("text", "kind", "value", "low", "high", "unit", "comparator"), [
-    ("grew to 9 billion US dollars in 2022", "money", 9 * B, None, None, "USD", "eq"),
-    ("expected to exceed $12 billion", "money", 12 * B, None, None, "USD", "gt"),
-    ("is only $4 to $5 billion", "money", None, 4 * B, 5 * B, "USD", "range"),
+    ("grew to 7 billion US dollars in 2021", "money", 7 * B, None, None, "USD", "eq"),
+    ("expected to exceed $15 billion", "money", 15 * B, None, None, "USD", "gt"),
+    ("is only $3 to $6 billion", "money", None, 3 * B, 6 * B, "USD", "range"),
     ("$4-5 billion", "money", None, 4 * B, 5 * B, "USD", "range"),
     ("between $10 billion and $12 billion", "money", None, 10 * B, 12 * B, "USD", "range"),
     ("pledged €1.2bn in aid", "money", 1.2 * B, None, None, "EUR", "eq"),
@@ -28,7 +28,7 @@ B, M = 1e9, 1e6
     ("nearly €210 billion", "money", 210 * B, None, None, "EUR", "approx"),
     ("some $300 billion", "money", 300 * B, None, None, "USD", "approx"),
     ("nine billion dollars", "money", 9 * B, None, None, "USD", "eq"),
-    ("by 68 per cent", "percent", 68, None, None, "percent", "eq"),
+    ("by 45 per cent", "percent", 45, None, None, "percent", "eq"),
     ("fell 12%", "percent", 12, None, None, "percent", "eq"),
     ("10-15%", "percent", None, 10, 15, "percent", "range"),
     ("about 12,000 North Korean troops", "count", 12000, None, None, "troops", "approx"),
@@ -49,7 +49,7 @@ def test_amounts(text: str, kind: str, value: float | None, low: float | None,
 
 @pytest.mark.parametrize("text", [
     "In 2022, the war began.", "F-16 fighter jets", "He is 71 years old.",
-    "The minister spoke for 20 minutes.", "the 32nd member", "Shahed-136 drones", "",
+    "The minister spoke for 20 minutes.", "the 32nd member", "Bayraktar TB2 drones", "",
 ])
 def test_no_amount(text: str) -> None:
     assert parse_amounts(text) == []

@@ -40,13 +40,12 @@ def only(quantities: Callable[..., list[dict[str, Any]]]) -> Callable[[str], dic
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Trade between Russia and the United Arab Emirates grew by 68 per cent to 9 billion US "
-     "dollars in 2022.",
-     {"measure": "trade", "parties": ["ARE", "RUS"], "value": 9 * B, "unit": "USD",
-      "year": 2022, "change_pct": 68.0, "forecast": False, "comparator": "eq"}),
-    ("The volume of Russian-Iranian economic relations is only $4 to $5 billion.",
-     {"measure": "economic_relations", "parties": ["IRN", "RUS"], "value": None,
-      "low": 4 * B, "high": 5 * B, "comparator": "range"}),
+    ("Turkish exports to Qatar rose by 45 per cent to 7 billion US dollars in 2022.",
+     {"measure": "trade", "parties": ["QAT", "TUR"], "value": 7 * B, "unit": "USD",
+      "year": 2022, "change_pct": 45.0, "forecast": False, "comparator": "eq"}),
+    ("Economic ties between Turkey and Kazakhstan are worth a modest $3 to $4 billion.",
+     {"measure": "economic_relations", "parties": ["KAZ", "TUR"], "value": None,
+      "low": 3 * B, "high": 4 * B, "comparator": "range"}),
     ("EU exports to Russia fell 12% in 2023.",
      {"measure": "trade", "unit": "percent", "value": None, "change_pct": -12.0,
       "year": 2023}),
@@ -64,8 +63,8 @@ def only(quantities: Callable[..., list[dict[str, Any]]]) -> Callable[[str], dic
      {"measure": "casualties", "unit": "people", "value": 150000.0}),
     ("India imported 1.9 million barrels per day of Russian crude oil in 2023.",
      {"measure": "energy", "parties": ["RUS", "IND"], "unit": "barrels_per_day"}),
-    ("The Emirates have become one of Moscow's ten largest trading partners.",
-     {"measure": "trade", "parties": ["ARE", "RUS"], "unit": "rank", "low": 1.0,
+    ("Qatar is now one of Ankara's ten largest trading partners.",
+     {"measure": "trade", "parties": ["QAT", "TUR"], "unit": "rank", "low": 1.0,
       "high": 10.0, "comparator": "range"}),
     ("Russian trade with India grew from $13 billion to $65 billion in two years.",
      {"measure": "trade", "value": 65 * B, "low": None, "comparator": "eq"}),
@@ -79,11 +78,11 @@ def test_quantities(text: str, expected: dict[str, Any], only: Any) -> None:
 
 def test_anaphoric_figure_takes_the_previous_measure_and_parties(quantities: Any) -> None:
     first, second = quantities(
-        "Trade between Russia and the United Arab Emirates grew by 68 per cent to 9 billion "
-        "US dollars in 2022. By 2025, it is expected to exceed $12 billion.")
-    assert second["measure"] == "trade" and second["parties"] == ["ARE", "RUS"]
+        "Turkish exports to Qatar rose by 45 per cent to 7 billion US dollars in 2022. "
+        "By 2025, the figure is expected to exceed $10 billion.")
+    assert second["measure"] == "trade" and second["parties"] == ["QAT", "TUR"]
     assert (second["value"], second["year"], second["forecast"], second["comparator"]) == (
-        12 * B, 2025, True, "gt")
+        10 * B, 2025, True, "gt")
     assert first["sentence"] == 0 and second["sentence"] == 1
 
 

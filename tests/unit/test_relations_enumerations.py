@@ -28,10 +28,10 @@ def _alliances(pipeline: Pipeline, text: str, when: date) -> set[tuple[str, ...]
     ("Paris has lost its second partner in Africa within a year. Firstly, Malian President "
      "Oumar Traore was deposed by the army. Then Chad's president was toppled.", "FRA",
      ["MLI", "TCD"], []),
-    ("Tehran has lost three allies since 2024. First, Syrian President Bashar al-Assad was "
-     "overthrown, then Hezbollah's leader was killed by Israel, and now Venezuelan "
-     "President Nicolas Maduro has been abducted by the Americans.", "IRN",
-     ["SYR", "VEN"], ["ISR", "USA"]),
+    ("Cairo has lost three allies since 2024. First, Libyan President Khalid Mansouri was "
+     "overthrown, then the Houthi leader was killed by Saudi Arabia, and now Sudanese "
+     "President Abdel Fattah al-Burhan has been kidnapped by the Ethiopians.", "EGY",
+     ["LBY", "SDN"], ["SAU", "ETH"]),
 ])
 def test_enumerated_states_are_tied_to_the_owner(pipeline: Pipeline, text: str, owner: str,
                                                  listed: list[str],

@@ -42,22 +42,22 @@ def treaty(relations: Callable[..., list[Relation]]) -> Callable[[str], Relation
 
 
 @pytest.mark.parametrize(("text", "parties", "obligations"), [
-    ("Russia and Iran signed a strategic partnership treaty.", ("IRN", "RUS"), {}),
+    ("Brazil and Nigeria signed a strategic partnership treaty.", ("BRA", "NGA"), {}),
     ("The mutual defence treaty between the Philippines and the United States obliges each "
      "side to come to the other's aid.", ("PHL", "USA"), {"defense": True}),
     ("Japan and Australia signed an access agreement that contains no mutual defence clause.",
      ("AUS", "JPN"), {"defense": False}),
-    ("Moscow has no military obligations to Tehran.", ("IRN", "RUS"),
+    ("Ankara is bound by no military obligations toward Baku.", ("AZE", "TUR"),
      {"defense": False, "offense": False}),
-    ("According to the Strategic Partnership Agreement between Russia and Iran, the only "
-     "obligation of the parties in the event of war is not to take sides with each other's "
-     "enemy.", ("IRN", "RUS"), {"neutrality": True, "defense": False, "offense": False}),
+    ("Under the Cooperation Agreement between India and Vietnam, the only duty of each side if "
+     "war breaks out is not to help the other side's enemy.", ("IND", "VNM"),
+     {"neutrality": True, "defense": False, "offense": False}),
     ("Pakistan and India signed a non-aggression agreement in 1988.", ("IND", "PAK"),
      {"non_aggression": True}),
     ("The treaty between Turkey and Iran obliges neither country to defend the other.",
      ("IRN", "TUR"), {"defense": False}),
-    ("The partnership agreement between Russia and Venezuela does not oblige Moscow to defend "
-     "Caracas.", ("RUS", "VEN"), {"defense": False}),
+    ("The partnership agreement between France and Senegal does not oblige Paris to defend "
+     "Dakar.", ("FRA", "SEN"), {"defense": False}),
     ("The pact between Azerbaijan and Pakistan includes regular consultations on security.",
      ("AZE", "PAK"), {"consultation": True}),
 ])
@@ -72,13 +72,12 @@ def test_treaty_obligations(text: str, parties: tuple[str, ...],
 
 def test_later_sentences_enrich_the_same_treaty(relations: Any) -> None:
     found = relations(
-        "Moscow has no military obligations to Tehran. Russia and Iran signed the "
-        "Comprehensive Strategic Partnership Agreement in 2025. Under the pact, the only "
-        "obligation of the two countries in the event of war is not to help each other's "
-        "enemy.")
+        "Brasília is bound by no military obligations toward Abuja. Brazil and Nigeria signed "
+        "the Atlantic Partnership Agreement in 2025. Under the pact, the only duty of each "
+        "side if war breaks out is not to help the other side's enemy.")
     [record] = [r for r in found if r.kind == "treaty"]
-    assert record.parties == ("IRN", "RUS")
-    assert record.name == "Comprehensive Strategic Partnership Agreement"
+    assert record.parties == ("BRA", "NGA")
+    assert record.name == "Atlantic Partnership Agreement"
     assert record.obligations.neutrality is True and record.obligations.defense is False
     assert record.sentence == 1  # the sentence that names it, not the obligation-only one
     assert record.attributes["sentences"] == "0,1,2"
@@ -93,7 +92,7 @@ def test_anaphoric_pact_refers_to_the_last_treaty(relations: Any) -> None:
 
 
 def test_treaty_without_a_signing_verb_or_date_is_undated(treaty: Any) -> None:
-    record = treaty("Moscow has no military obligations to Tehran.")
+    record = treaty("Ankara is bound by no military obligations toward Baku.")
     assert record.date is None
 
 
@@ -105,7 +104,7 @@ def test_named_treaty_and_description(treaty: Any) -> None:
 
 
 def test_ids_are_deterministic_and_distinct(relations: Any) -> None:
-    text = "Iran has supplied Russia with drones. North Korea sent troops to Russia."
+    text = "Pakistan has supplied Azerbaijan with drones. Egypt sent troops to Sudan."
     first, second = relations(text), relations(text)
     assert [r.id for r in first] == [r.id for r in second]
     assert len({r.id for r in first}) == len(first) == 2
@@ -115,19 +114,19 @@ def test_ids_are_deterministic_and_distinct(relations: Any) -> None:
     ("Poland is a member of NATO.", {("membership", ("NAT", "POL"), "asserted")}),
     ("Ukraine is not a member of NATO.", {("membership", ("NAT", "UKR"), "negated")}),
     ("Finland joined NATO in April 2023.", {("membership", ("FIN", "NAT"), "asserted")}),
-    ("Iran, a member of the Shanghai Cooperation Organisation, sent a delegation.",
-     {("membership", ("IRN", "SCO"), "asserted")}),
+    ("India, a member of the Shanghai Cooperation Organisation, sent a delegation.",
+     {("membership", ("IND", "SCO"), "asserted")}),
     ("NATO member Turkey has refused to join the sanctions.",
      {("membership", ("NAT", "TUR"), "asserted")}),
     ("Georgia wants to join the European Union.", set()),
     ("North Korea withdrew from the IAEA in 1994.", {("membership", ("IAE", "PRK"), "negated")}),
-    ("Syria has long been Russia's closest ally.",
-     {("alliance_claim", ("RUS", "SYR"), "asserted")}),
-    ("Moscow has lost its third ally within fifteen months.",
-     {("alliance_claim", ("RUS",), "asserted")}),
+    ("Djibouti has long been Ethiopia's closest ally.",
+     {("alliance_claim", ("DJI", "ETH"), "asserted")}),
+    ("Paris has now lost a third ally in the Sahel.",
+     {("alliance_claim", ("FRA",), "asserted")}),
     ("India is not an ally of the United States.", {("alliance_claim", ("IND", "USA"), "negated")}),
-    ("The Russian-Iranian cooperation has not developed into a military alliance.",
-     {("alliance_claim", ("IRN", "RUS"), "negated")}),
+    ("Turkish-Azerbaijani cooperation is not a military alliance.",
+     {("alliance_claim", ("AZE", "TUR"), "negated")}),
     ("Officials said the alliance was stronger than ever.", set()),
 ])
 def test_memberships_and_alliance_claims(text: str, expected: set[object], keys: Any) -> None:
@@ -135,30 +134,30 @@ def test_memberships_and_alliance_claims(text: str, expected: set[object], keys:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Iran became Russia's most important arms supplier.",
-     {("arms_transfer", ("IRN", "RUS"), "asserted")}),
-    ("Among other things, the Kremlin has begun purchasing Iranian Shahed-136 drones.",
-     {("arms_transfer", ("IRN", "RUS"), "asserted")}),
+    ("Israel is now Azerbaijan's main arms supplier.",
+     {("arms_transfer", ("ISR", "AZE"), "asserted")}),
+    ("Baku is now purchasing Turkish Bayraktar TB2 drones.",
+     {("arms_transfer", ("TUR", "AZE"), "asserted")}),
     ("Germany has not sent Taurus cruise missiles to Kyiv.",
      {("arms_transfer", ("DEU", "UKR"), "negated")}),
-    ("Tehran denies supplying ballistic missiles to Moscow.",
-     {("arms_transfer", ("IRN", "RUS"), "negated")}),
+    ("Ankara denies supplying ballistic missiles to Baku.",
+     {("arms_transfer", ("TUR", "AZE"), "negated")}),
     ("India bought S-400 air defence systems from Russia.",
      {("arms_transfer", ("RUS", "IND"), "asserted")}),
-    ("Iran has not even officially confirmed that it is supplying Moscow with weapons.",
-     {("arms_transfer", ("IRN", "RUS"), "asserted")}),
+    ("Serbia has never officially admitted that it is supplying Kyiv with shells.",
+     {("arms_transfer", ("SRB", "UKR"), "asserted")}),
     ("Weapons were found in the car.", set()),
     ("North Korea sent troops to Russia's Kursk region.",
      {("troop_deployment", ("PRK", "RUS"), "asserted")}),
-    ("Unlike North Korea, Iran has not sent troops to the war in Ukraine.",
-     {("troop_deployment", ("PRK",), "asserted"), ("troop_deployment", ("IRN",), "negated")}),
+    ("Unlike Chad, Mali has not deployed troops to the fighting in Sudan.",
+     {("troop_deployment", ("TCD",), "asserted"), ("troop_deployment", ("MLI",), "negated")}),
     ("Washington has no plans to send troops to Ukraine.",
      {("troop_deployment", ("USA", "UKR"), "negated")}),
     ("Russian troops are stationed in Tajikistan.",
      {("troop_deployment", ("RUS", "TJK"), "asserted")}),
     ("The troops returned to their barracks.", set()),
-    ("Tehran has been content with Russian diplomatic support in the UN Security Council.",
-     {("diplomatic_support", ("RUS", "IRN"), "asserted")}),
+    ("Managua has relied on Chinese diplomatic support in the UN Security Council.",
+     {("diplomatic_support", ("CHN", "NIC"), "asserted")}),
     ("Russia vetoed a Security Council resolution condemning Syria.",
      {("diplomatic_support", ("RUS", "SYR"), "asserted")}),
     ("Beijing did not support Moscow in the Security Council vote.",
@@ -170,22 +169,21 @@ def test_transfers_deployments_and_support(text: str, expected: set[object], key
 
 
 def test_arms_transfer_names_the_system(relations: Any) -> None:
-    [found] = relations("Among other things, the Kremlin has begun purchasing Iranian "
-                        "Shahed-136 drones.")
-    assert found.attributes["system"] == "Shahed-136 drones"
+    [found] = relations("Baku is now purchasing Turkish Bayraktar TB2 drones.")
+    assert found.attributes["system"] == "Bayraktar TB2 drones"
 
 
 def test_diplomatic_support_names_the_forums(relations: Any) -> None:
-    [found] = relations("Tehran has been content with Russian diplomatic support in forums "
+    [found] = relations("Managua has relied on Chinese diplomatic support in forums "
                         "including the UN Security Council and the IAEA.")
     assert found.attributes["forums"] == "UN Security Council; IAEA"
 
 
 def test_relations_carry_their_evidence(relations: Any) -> None:
-    text = "The weather was fine. Iran has supplied Russia with drones."
+    text = "The weather was fine. Pakistan has supplied Azerbaijan with drones."
     [found] = relations(text)
     assert found.sentence == 1
-    assert found.evidence == "Iran has supplied Russia with drones."
+    assert found.evidence == "Pakistan has supplied Azerbaijan with drones."
 
 
 def test_sign_agreement_events_supply_missing_parties(nlp_stage: NlpStage) -> None:

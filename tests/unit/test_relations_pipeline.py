@@ -30,10 +30,10 @@ def run(nlp_stage: NlpStage, actor_resolver: ActorResolver,
 
 
 def test_signing_date_comes_from_the_time_stage(run: Run) -> None:
-    relations, _ = run("The Kremlin leader is in a vulnerable position. Last May, he signed a "
-                       "strategic partnership agreement with Venezuela.", date(2026, 3, 5))
+    relations, _ = run("The Brazilian president faces a hard choice. Last May, he signed a "
+                       "strategic partnership agreement with Nigeria.", date(2026, 3, 5))
     [treaty] = relations
-    assert treaty.parties == ("RUS", "VEN")
+    assert treaty.parties == ("BRA", "NGA")
     assert treaty.date is not None and not treaty.date.inferred
     assert (treaty.date.start, treaty.date.end, treaty.date.precision) == (
         date(2025, 5, 1), date(2025, 5, 31), "month")

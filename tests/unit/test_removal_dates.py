@@ -29,7 +29,7 @@ def test_undated_removal_takes_the_tenure_end(pipeline: Pipeline, text: str, whe
 
 @pytest.mark.parametrize(("text", "when"), [
     # still in office on the publication date: nothing recorded, the publication date stays
-    ("Vladimir Putin was overthrown.", "2026-03-05"),
+    ("Narendra Modi was overthrown.", "2026-03-05"),
     # the text dates it: the text wins
     ("Hosni Mubarak was toppled in February 2011.", "2012-05-01"),
 ])

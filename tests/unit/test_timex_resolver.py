@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from realpolitik.model import DateInterval, Event, ParsedDoc
-from realpolitik.timex import TimeResolver, Window, parse_publication_date
+from realpolitik.timex import TimeResolver, Window
 
 PUB = date(2026, 3, 5)
 INFERRED = DateInterval(PUB, PUB, "day", inferred=True)
@@ -80,9 +78,9 @@ GOVERNING = [
      interval("2025-01-01", "2025-01-31", "month")),
     ("The talks opened on 3 February 2026. Two weeks later, the delegations signed a deal.",
      "signed", interval("2026-02-17", "2026-02-17", "day")),
-    ("Since last year's war, Tehran knows it can count on Moscow.", "war",
+    ("Since last year's floods, Dhaka knows it can count on Delhi.", "floods",
      interval("2025-01-01", "2025-12-31", "year")),
-    ("Since last year's war, Tehran knows it can count on Moscow.", "knows",
+    ("Since last year's floods, Dhaka knows it can count on Delhi.", "knows",
      interval("2025-01-01", "2026-03-05", "year")),
     ("Today, the minister is in a difficult position.", "is",
      interval("2026-03-05", "2026-03-05", "day")),
@@ -126,25 +124,25 @@ def test_carry_over(parse: Any, resolver: TimeResolver, text: str, carried: bool
 
 
 def test_carry_over_chains_within_a_paragraph(parse: Any, resolver: TimeResolver) -> None:
-    doc = parse("Last year, officials accused Moscow. They wanted proof. "
-                "The allegations were partly justified.")
+    doc = parse("Last year, auditors accused the port authority. They demanded receipts. "
+                "The receipts were eventually found.")
     last_year = interval("2025-01-01", "2025-12-31", "year")
-    assert resolver.date_for(doc, token(doc, "wanted")) == last_year
-    assert resolver.date_for(doc, token(doc, "justified")) == last_year
+    assert resolver.date_for(doc, token(doc, "demanded")) == last_year
+    assert resolver.date_for(doc, token(doc, "found")) == last_year
 
 
 def test_a_subordinate_date_does_not_date_the_main_clause(parse: Any,
                                                            resolver: TimeResolver) -> None:
-    doc = parse("The chief cannot afford to criticise the US as harshly as he did in 2011, "
-                "when he called the operation a crusade.")
+    doc = parse("The mayor cannot afford to criticise the unions as harshly as she did in 2011, "
+                "when she called the plan a betrayal.")
     assert resolver.date_for(doc, token(doc, "called")) == interval(
         "2011-01-01", "2011-12-31", "year")
     assert resolver.date_for(doc, token(doc, "criticise")) == INFERRED
 
 
 def test_date_events_sets_every_date(parse: Any, resolver: TimeResolver) -> None:
-    doc = parse("Last May, he signed a partnership agreement. The minister is worried.")
-    events = [event_at(doc, token(doc, "signed")), event_at(doc, token(doc, "worried"))]
+    doc = parse("Last May, she opened a new bridge. The minister is worried.")
+    events = [event_at(doc, token(doc, "opened")), event_at(doc, token(doc, "worried"))]
     dated = resolver.date_events(doc, events)
     assert [e.date for e in dated] == [interval("2025-05-01", "2025-05-31", "month"),
                                        INFERRED]
@@ -153,7 +151,7 @@ def test_date_events_sets_every_date(parse: Any, resolver: TimeResolver) -> None
 
 
 def test_bad_trigger_token_falls_back(parse: Any, resolver: TimeResolver) -> None:
-    doc = parse("In 2011, he called it a crusade.")
+    doc = parse("In 2011, she called it a betrayal.")
     event = replace(event_at(doc, token(doc, "called")), trigger_token=999)
     assert resolver.date_events(doc, [event])[0].date == interval(
         "2011-01-01", "2011-12-31", "year")
@@ -163,7 +161,7 @@ def test_bad_trigger_token_falls_back(parse: Any, resolver: TimeResolver) -> Non
 
 
 def test_unknown_publication_date_is_inferred(parse: Any, resolver: TimeResolver) -> None:
-    doc = parse("Yesterday the army left. In 2011, he called it a crusade.", when=None)
+    doc = parse("Yesterday the army left. In 2011, she called it a betrayal.", when=None)
     today = date.today()
     fallback = resolver.date_for(doc, token(doc, "the"))
     assert fallback.inferred
@@ -184,8 +182,8 @@ def test_expressions_are_cached_per_document(parse: Any, resolver: TimeResolver)
 
 
 def test_windows_and_unresolved(parse: Any, resolver: TimeResolver) -> None:
-    doc = parse("Moscow has lost its third ally within fifteen months. "
-                "In recent years, Russia has announced a new order.")
+    doc = parse("The club has lost its third coach within fifteen months. "
+                "In recent years, the league has announced a new format.")
     windows = [e for e in resolver.expressions(doc) if e.role == "window"]
     assert [(w.text, w.window, w.interval) for w in windows] == [
         ("within fifteen months", Window(15, "month"), None)]
@@ -193,21 +191,38 @@ def test_windows_and_unresolved(parse: Any, resolver: TimeResolver) -> None:
     assert resolver.date_for(doc, token(doc, "lost")) == INFERRED
 
 
-# ------------------------------------------------------------------ the example article
-ARTICLE = "2026-03-05-russia-iran.txt"
-_HEADER = re.compile(r"^\s*date\s+(\S+)\s+")
+# ------------------------------------------------------------------ an invented article
+#: an invented analysis piece (dated like PUB) with the temporal constructions of real
+#: commentary: windows, anchored and relative points, "since", "by", carry-over, appositions
+ARTICLE = (
+    "Border guards near Tabatinga came under fire. The Brazilian Foreign Ministry condemned"
+    " the raid within hours. What explains the restraint?\n\n"
+    "Brasília has lost three partners within fifteen months. First, the government in Lima "
+    "was overthrown, then the Bolivian president was detained, and now the border post has "
+    "been hit.\n\n"
+    "Lula's return to the presidency in 2023 changed the mood in Brasília. So the president"
+    " cannot afford to criticise Argentina the way he did in 2009, when Lula, then Brazil's"
+    " president, called the tariff plan a betrayal.\n\n"
+    "Today, the Brazilian leader is in a weaker position. Last May, he signed a trade pact "
+    "with La Paz. But Lula refrained from any comment on the detention.\n\n"
+    "Brazilian exports to Chile rose by 40 per cent to 11 billion US dollars in 2022. By "
+    "2025, they should top $15 billion.\n\n"
+    "Under the Defence Cooperation Agreement that Brazil and Peru signed in January 2025, "
+    "each side must share radar data.\n\n"
+    "Since last year's war with Ecuador, Lima knows that Brazil offers little beyond "
+    "sympathy.\n\n"
+    "Last year, Peruvian officials accused Brazil of delaying spare parts for their "
+    "helicopters. They claimed Brasília was supporting Ecuador.\n\n"
+    "In recent years, Brazil has announced a new South American defence council.\n\n"
+    "Ten years ago, Brazilian engineers displayed new patrol boats in Lima when they came "
+    "to help the Peruvian navy. At that time, the two navies jointly drew up a plan for "
+    "river security. Today, Lula is demonstrating caution."
+)
 
 
 @pytest.fixture(scope="module")
-def article(shared_dir: Path, nlp_stage: Any) -> ParsedDoc:
-    path = shared_dir / "examples" / ARTICLE
-    if not path.is_file():
-        pytest.skip(f"{ARTICLE} is not in ../shared/examples")
-    raw = path.read_text(encoding="utf-8")
-    header = _HEADER.match(raw)
-    assert header is not None
-    when = parse_publication_date(header.group(1), str(path))
-    return nlp_stage.parse_text(raw[header.end():], when=when)  # type: ignore[no-any-return]
+def article(nlp_stage: Any) -> ParsedDoc:
+    return nlp_stage.parse_text(ARTICLE, when=PUB)  # type: ignore[no-any-return]
 
 
 def _in_sentence(doc: ParsedDoc, sentence_start: str, word: str) -> int:
@@ -217,42 +232,40 @@ def _in_sentence(doc: ParsedDoc, sentence_start: str, word: str) -> int:
 
 ARTICLE_DATES = [
     ("Last May", "signed", interval("2025-05-01", "2025-05-31", "month")),
-    ("According to", "signed", interval("2025-01-01", "2025-01-31", "month")),
-    ("According to", "Agreement", interval("2025-01-01", "2025-01-31", "month")),
-    ("That is why", "called", interval("2011-01-01", "2011-12-31", "year")),
-    ("That is why", "criticise", INFERRED),
-    ("Donald Trump", "return", interval("2024-01-01", "2024-12-31", "year")),
-    ("Trade between", "grew", interval("2022-01-01", "2022-12-31", "year")),
-    ("By 2025", "exceed", interval("2025-01-01", "2025-12-31", "year")),
-    ("Conversely", "war", interval("2025-01-01", "2025-12-31", "year")),
-    ("Conversely", "knows", interval("2025-01-01", "2026-03-05", "year")),
+    ("Under the", "signed", interval("2025-01-01", "2025-01-31", "month")),
+    ("Under the", "Agreement", interval("2025-01-01", "2025-01-31", "month")),
+    ("So the president", "called", interval("2009-01-01", "2009-12-31", "year")),
+    ("So the president", "criticise", INFERRED),
+    ("Lula's return", "return", interval("2023-01-01", "2023-12-31", "year")),
+    ("Brazilian exports", "rose", interval("2022-01-01", "2022-12-31", "year")),
+    ("By 2025", "top", interval("2025-01-01", "2025-12-31", "year")),
+    ("Since last year", "war", interval("2025-01-01", "2025-12-31", "year")),
+    ("Since last year", "knows", interval("2025-01-01", "2026-03-05", "year")),
     ("Last year", "accused", interval("2025-01-01", "2025-12-31", "year")),
-    ("They wanted", "supporting", interval("2025-01-01", "2025-12-31", "year")),
-    ("Ten years ago", "presented", interval("2016-01-01", "2016-12-31", "year")),
+    ("They claimed", "supporting", interval("2025-01-01", "2025-12-31", "year")),
+    ("Ten years ago", "displayed", interval("2016-01-01", "2016-12-31", "year")),
     ("Ten years ago", "came", interval("2016-01-01", "2016-12-31", "year")),
-    ("At that time", "determined", interval("2016-01-01", "2016-12-31", "year")),
-    ("Today, Putin", "demonstrating", interval("2026-03-05", "2026-03-05", "day")),
-    ("But Putin refrained", "refrained", INFERRED),
-    ("The Russian Foreign Ministry", "condemned", INFERRED),
-    ("First, Bashar", "overthrown", INFERRED),
+    ("At that time", "drew", interval("2016-01-01", "2016-12-31", "year")),
+    ("Today, Lula", "demonstrating", interval("2026-03-05", "2026-03-05", "day")),
+    ("But Lula refrained", "refrained", INFERRED),
+    ("The Brazilian Foreign Ministry", "condemned", INFERRED),
+    ("First, the government", "overthrown", INFERRED),
     ("In recent years", "announced", INFERRED),
 ]
 
 
-@pytest.mark.shared
 @pytest.mark.parametrize(("sentence", "word", "expected"), ARTICLE_DATES)
-def test_example_article_dates(article: ParsedDoc, resolver: TimeResolver, sentence: str,
-                               word: str, expected: DateInterval) -> None:
+def test_article_dates(article: ParsedDoc, resolver: TimeResolver, sentence: str,
+                       word: str, expected: DateInterval) -> None:
     assert resolver.date_for(article, _in_sentence(article, sentence, word)) == expected
 
 
-@pytest.mark.shared
-def test_example_article_expressions(article: ParsedDoc, resolver: TimeResolver) -> None:
+def test_article_expressions(article: ParsedDoc, resolver: TimeResolver) -> None:
     found = {(e.text, e.role) for e in resolver.expressions(article)}
     assert {("within fifteen months", "window"), ("Last May", "point"),
-            ("in January 2025", "point"), ("in 2011", "point"), ("By 2025", "by"),
+            ("in January 2025", "point"), ("in 2009", "point"), ("By 2025", "by"),
             ("Ten years ago", "point"), ("At that time", "point")} <= found
-    assert any(text.startswith("since last year") and role == "since"
+    assert any(text.lower().startswith("since last year") and role == "since"
                for text, role in found)
 
 
