@@ -106,15 +106,15 @@ def test_recent_events_equal_the_one_query_form(fresh_db: Path) -> None:
 
     docs = []
     for n, day in enumerate((1, 2, 2, 3, 3, 3)):
-        doc = Doc(date(2025, 3, day), [f"Russia praised the US {n}.{i}." for i in range(4)])
+        doc = Doc(date(2025, 3, day), [f"India praised the US {n}.{i}." for i in range(4)])
         for i in range(4):
-            doc.event(i, "051", RUS, USA, when=date(2025, 2, day) if i % 2 else None)
+            doc.event(i, "051", IND, USA, when=date(2025, 2, day) if i % 2 else None)
         docs.append(doc)
     store = open_store(fresh_db)
     write(store, *docs)
     where = "(source_country = ? OR target_country = ?) AND " \
             "coalesce(date_start, pub_date) <= ? AND TRUE"
-    params = ["RUS", "RUS", date(2025, 12, 31)]
+    params = ["IND", "IND", date(2025, 12, 31)]
     for limit in (1, 3, 5, 10, 30):
         one = store.query_dicts(
             f"SELECT * FROM events WHERE {where} ORDER BY coalesce(date_start, pub_date) "
