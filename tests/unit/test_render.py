@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from realpolitik.cli.render import fit_columns, table_lines
@@ -42,8 +42,24 @@ def test_wide_shows_every_column() -> None:
 @given(st.lists(st.dictionaries(st.sampled_from(["a", "bb", "evidence", "code"]),
                                 st.text(max_size=60), min_size=1), min_size=1, max_size=4),
        st.integers(20, 200))
+@example(rows=[{"a": "", "evidence": "0000000000000⺀𠀀"}], width=20)  # wide characters
 def test_any_rows_fit(rows: list[dict[str, Any]], width: int) -> None:
     cols = sorted({k for r in rows for k in r})
     layout = fit_columns(rows, cols, width)
     for line in table_lines(rows, layout):
         assert line.cell_len <= max(width, max(len(c) for c in cols))
+
+
+@pytest.mark.parametrize(("text", "width"), [
+    ("0000000000000⺀𠀀", 14),
+    ("一二三四五六七八九十", 5),
+    ("plain words wrap at spaces", 10),
+])
+def test_wide_characters_wrap_by_cells(text: str, width: int) -> None:
+    from rich.cells import cell_len
+
+    from realpolitik.cli.render import wrap_cells
+
+    parts = wrap_cells(text, width)
+    assert all(cell_len(p) <= width for p in parts)
+    assert "".join(parts).replace(" ", "") == text.replace(" ", "")

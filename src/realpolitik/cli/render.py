@@ -17,7 +17,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len, chop_cells, set_cell_size
 from rich.console import Console
 from rich.text import Text
 
@@ -125,6 +125,12 @@ def _pad(text: str, width: int) -> str:
 FOLD_INDENT = "    "
 
 
+def wrap_cells(text: str, width: int) -> list[str]:
+    """``textwrap.wrap`` by terminal cells, not characters: a wide (CJK) character takes two
+    cells, so a line of ``width`` characters can overflow the column."""
+    return [part for line in textwrap.wrap(text, width) for part in chop_cells(line, width)]
+
+
 def table_lines(rows: Sequence[dict[str, Any]], layout: Layout) -> list[Text]:
     """The table as styled lines; every value is plain text, never markup."""
     gap = " " * GAP
@@ -141,7 +147,7 @@ def table_lines(rows: Sequence[dict[str, Any]], layout: Layout) -> list[Text]:
             lines.append(Text(cells.rstrip()))
             continue
         body = cell_text(row.get(layout.text_column))
-        wrapped = textwrap.wrap(body, layout.text_width) or [""]
+        wrapped = wrap_cells(body, layout.text_width) or [""]
         if inline:
             indent = " " * (cell_len(cells) + (GAP if names else 0))
             lines.append(Text(((cells + gap) if names else "") + wrapped[0]))
@@ -149,7 +155,7 @@ def table_lines(rows: Sequence[dict[str, Any]], layout: Layout) -> list[Text]:
         else:
             lines.append(Text(cells.rstrip()))
             # the fold's indent comes out of the same width
-            folded = textwrap.wrap(body, max(1, layout.text_width - len(FOLD_INDENT)))
+            folded = wrap_cells(body, max(1, layout.text_width - len(FOLD_INDENT)))
             lines.extend(Text(FOLD_INDENT + part, style="dim") for part in folded if part)
     return lines
 
