@@ -19,9 +19,9 @@ import pytest
 
 from realpolitik.actors import ActorResolver
 from realpolitik.config import Config
-from realpolitik.events import EventCoder
 from realpolitik.model import Event
 from realpolitik.nlp import NlpStage
+from tests.coding import cached_coder
 
 DAY = date(2024, 6, 1)
 
@@ -31,16 +31,7 @@ Code = Callable[[str], list[Event]]
 
 @pytest.fixture(scope="module")
 def code(config: Config, nlp_stage: NlpStage, actor_resolver: ActorResolver) -> Code:
-    coder = EventCoder(config)
-    cache: dict[str, list[Event]] = {}
-
-    def run(text: str) -> list[Event]:
-        if text not in cache:
-            doc = nlp_stage.parse_text(text, when=DAY)
-            cache[text] = coder.code(doc, actor_resolver.resolve_document(doc))
-        return cache[text]
-
-    return run
+    return cached_coder(config, nlp_stage, actor_resolver, DAY)
 
 
 def _country(participant: object) -> str | None:

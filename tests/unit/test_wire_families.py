@@ -17,6 +17,7 @@ from realpolitik.config import Config
 from realpolitik.events import EventCoder
 from realpolitik.model import Event
 from realpolitik.nlp import NlpStage
+from tests.coding import cached_coder
 
 #: the sentences are read on this date: wire copy of the late 1980s
 DAY = date(1987, 6, 1)
@@ -27,16 +28,7 @@ CodeText = Callable[[str], list[Event]]
 
 @pytest.fixture(scope="module")
 def code_text(nlp_stage: NlpStage, actor_resolver: ActorResolver, config: Config) -> CodeText:
-    coder = EventCoder(config)
-    cache: dict[str, list[Event]] = {}
-
-    def run(text: str) -> list[Event]:
-        if text not in cache:
-            doc = nlp_stage.parse_text(text, when=DAY)
-            cache[text] = coder.code(doc, actor_resolver.resolve_document(doc))
-        return cache[text]
-
-    return run
+    return cached_coder(config, nlp_stage, actor_resolver, DAY)
 
 
 def _country(participant: object) -> str | None:
