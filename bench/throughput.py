@@ -223,11 +223,17 @@ def tree_rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def run_cli_ingest(sample: Path, workers: int, batch_size: int) -> tuple[float, float, str]:
-    """Wall seconds and peak tree RSS (MB) of one ``realpolitik ingest`` run."""
+def run_cli_ingest(sample: Path, workers: int, batch_size: int,
+                   keep: Path | None = None) -> tuple[float, float, str]:
+    """Wall seconds and peak tree RSS (MB) of one ``realpolitik ingest`` run.
+
+    With ``keep`` the store is written there and left for later queries (for example the
+    duplicate share of the corpus); otherwise it is written to a temporary folder.
+    """
     exe = Path(sys.executable).parent / "realpolitik"
     with tempfile.TemporaryDirectory(prefix="realpolitik-bench-") as folder:
-        cmd = [str(exe), "ingest", str(sample), "--db", str(Path(folder) / "b.duckdb"),
+        db = keep if keep is not None else Path(folder) / "b.duckdb"
+        cmd = [str(exe), "ingest", str(sample), "--db", str(db),
                "--workers", str(workers), "--batch-size", str(batch_size), "--quiet"]
         peak = 0.0
         started = time.perf_counter()
@@ -252,12 +258,17 @@ def run_cli_ingest(sample: Path, workers: int, batch_size: int) -> tuple[float, 
         return seconds, peak, err
 
 
-def workers_part(sample: Path, n_stories: int, workers: list[int], batch_size: int) -> None:
+def workers_part(sample: Path, n_stories: int, workers: list[int], batch_size: int,
+                 keep_dir: Path | None = None) -> None:
     print(f"\n{'command':34s} {'wall s':>8s} {'stories/s':>10s} {'speed-up':>9s} "
           f"{'peak RSS MB (tree)':>19s}")
     base: float | None = None
     for n in workers:
-        seconds, peak, _ = run_cli_ingest(sample, n, batch_size)
+        keep = None if keep_dir is None else keep_dir / f"ingest-workers{n}.duckdb"
+        if keep is not None:
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            keep.unlink(missing_ok=True)
+        seconds, peak, _ = run_cli_ingest(sample, n, batch_size, keep)
         base = base or seconds
         print(f"{'realpolitik ingest --workers ' + str(n):34s} {seconds:8.1f} "
               f"{n_stories / seconds:10.2f} {base / seconds:9.2f} {peak:19.0f}")
@@ -271,6 +282,8 @@ def main() -> int:
     parser.add_argument("--part", choices=("all", "profile", "workers"), default="all")
     parser.add_argument("--workers", default="1,2",
                         help="comma-separated worker counts for the workers part")
+    parser.add_argument("--keep-stores", type=Path, default=None, metavar="DIR",
+                        help="write the workers part's stores into DIR and keep them")
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
@@ -282,7 +295,7 @@ def main() -> int:
             profile_part(sample, n_stories, args.batch_size)
         if args.part in ("all", "workers"):
             workers_part(sample, n_stories, [int(w) for w in args.workers.split(",")],
-                         args.batch_size)
+                         args.batch_size, args.keep_stores)
     return 0
 
 
