@@ -310,3 +310,17 @@ def test_stopping_to_meet_is_a_meeting(code_text: CodeText, text: str, polarity:
     meetings = [e for e in events if e.root == "04" and e.code != "042"]
     assert meetings and all(e.polarity == polarity for e in meetings), shown(events)
     assert not [e for e in events if e.root == "12"], shown(events)
+
+
+# -- an organisation's warning about its own act is aimed at the other side ------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The EC will retaliate against U.S. textile exports, an EC official warned.",
+     ("13", "EEC", "USA")),
+    ("NATO will impose sanctions on Libya, a NATO spokesman warned.", ("13", "NAT", "LBY")),
+])
+def test_an_organisation_warns_no_one_of_itself(code_text: CodeText, text: str,
+                                                expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+    assert not [e for e in events if e.root == "13" and _country(e.source) == expected[1]
+                and _country(e.target) == expected[1]], shown(events)
