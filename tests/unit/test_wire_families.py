@@ -297,3 +297,30 @@ def test_parties_carry_over_to_the_next_paragraph(code_text: CodeText, text: str
     later = [e for e in events if e.sentence > 0]
     assert all(_country(e.source) and _country(e.target) for e in later
                if e.root == "04"), shown(events)
+
+
+# -- a stop on the way: "stopped to meet" is a purpose, "stopped meeting" a halt ------------
+@pytest.mark.parametrize(("text", "polarity"), [
+    ("The Spanish minister stopped in Lisbon to meet Portuguese officials.", "asserted"),
+    ("The Dutch envoy paused in Rabat to meet Moroccan officials.", "asserted"),
+    ("Spain stopped meeting Portuguese officials.", "negated"),
+])
+def test_stopping_to_meet_is_a_meeting(code_text: CodeText, text: str, polarity: str) -> None:
+    events = code_text(text)
+    meetings = [e for e in events if e.root == "04" and e.code != "042"]
+    assert meetings and all(e.polarity == polarity for e in meetings), shown(events)
+    assert not [e for e in events if e.root == "12"], shown(events)
+
+
+# -- an organisation's warning about its own act is aimed at the other side ------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The EC will retaliate against U.S. textile exports, an EC official warned.",
+     ("13", "EEC", "USA")),
+    ("NATO will impose sanctions on Libya, a NATO spokesman warned.", ("13", "NAT", "LBY")),
+])
+def test_an_organisation_warns_no_one_of_itself(code_text: CodeText, text: str,
+                                                expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+    assert not [e for e in events if e.root == "13" and _country(e.source) == expected[1]
+                and _country(e.target) == expected[1]], shown(events)

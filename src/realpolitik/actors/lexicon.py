@@ -105,10 +105,13 @@ class Lexicon:
         unique = sorted({s for s, _, _ in surfaces})
         # words of letters and digits split on spaces exactly as spaCy splits them; only
         # surfaces with punctuation need the tokenizer (it is the slow part of the build)
-        tokenised = {text: text.split() for text in unique if _PLAIN.fullmatch(text)}
+        # (but not a word the tokenizer's special cases split: "Im" is "I" "m")
+        splitter: Any = tokenizer if tokenizer is not None else _english_tokenizer()
+        special = set(getattr(splitter, "rules", None) or ())
+        tokenised = {text: text.split() for text in unique if _PLAIN.fullmatch(text)
+                     and not any(w in special for w in text.split())}
         rest = [text for text in unique if text not in tokenised]
         if rest:
-            splitter: Any = tokenizer if tokenizer is not None else _english_tokenizer()
             tokenised.update({text: [t.text for t in doc] for text, doc
                               in zip(rest, splitter.pipe(rest), strict=True)})
         for surface, kind, extra in surfaces:

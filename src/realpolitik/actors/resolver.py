@@ -117,7 +117,8 @@ class ActorResolver:
                         label in _NOT_PERSON
                         or tokens[match.start].pos not in ("PROPN", "NOUN")
                         # a surname ends a person's name: "John" in "John Smith" is not one
-                        or (label == "PERSON" and match.end < end)):
+                        or (label == "PERSON" and match.end < end)
+                        or not self._given_name_fits(doc, match.start, entry.target)):
                     continue
                 kept.append(entry)
             if kept:
@@ -127,6 +128,24 @@ class ActorResolver:
         out.extend(business_matches(doc, lowers, covered, self.kb.vocabulary))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _given_name_fits(self, doc: ParsedDoc, start: int, person_id: str) -> bool:
+        """A surname after a given name names the person only with their given name:
+        "Richard Lyng" is not John Lyng, "Peter Price" not George Price (initials
+        are passed over: "Mikhail S. Gorbachev")."""
+        person = self.kb.persons.get(person_id)
+        if person is None:
+            return True
+        k = start - 1
+        while k >= 0 and _is_initial(doc.tokens[k].text):
+            k -= 1
+        if k < 0:
+            return True
+        given = doc.tokens[k]
+        if given.pos != "PROPN" or given.ent_type != "PERSON" or not given.text[:1].isupper():
+            return True
+        names = {w.lower().strip(".") for n in (person.name, *person.aliases) for w in n.split()}
+        return given.lower.strip(".") in names
 
     @staticmethod
     def _name_continues(match: Match, entries: Sequence[Entry]) -> bool:
@@ -393,6 +412,11 @@ def span_head(doc: ParsedDoc, start: int, end: int) -> int:
         return end - 1
     nouns = [i for i in outside if doc.tokens[i].pos in ("NOUN", "PROPN", "PRON")]
     return (nouns or outside)[-1]
+
+
+def _is_initial(text: str) -> bool:
+    """"S." or "W": a middle initial."""
+    return len(text.rstrip(".")) == 1 and text[:1].isupper()
 
 
 def _is_locative(doc: ParsedDoc, draft: Draft, prepositions: frozenset[str]) -> bool:

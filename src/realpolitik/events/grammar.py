@@ -13,6 +13,7 @@ from realpolitik.errors import DataFileError
 class Grammar:
     negators: frozenset[str]
     negating_governors: frozenset[str]
+    pausing_verbs: frozenset[str]
     negating_prepositions: frozenset[str]
     participation_verbs: frozenset[str]
     negating_adverbs: frozenset[str]

@@ -19,6 +19,7 @@ from realpolitik.events.coder.common import (
 )
 from realpolitik.events.coder.folding import dedupe, drop_underspecified, fill_repeated
 from realpolitik.events.coder.participants import Clause
+from realpolitik.events.coder.story import complete_reciprocal, fill_from_story
 from realpolitik.events.salience import mark_root_events
 from realpolitik.model import Event, Mention, ParsedDoc
 
@@ -83,5 +84,8 @@ class EventCoder(EventAssembly):
                     if trigger:
                         events.extend(self._events(clause, trigger))
         events = fill_repeated(doc, events, self.grammar.symmetric_codes)
-        return mark_root_events(doc, drop_underspecified(dedupe(events)))
+        events = drop_underspecified(dedupe(events))
+        events = complete_reciprocal(doc, fill_from_story(events), self.grammar.symmetric_codes,
+                                     self.grammar.one_sided_verbs)
+        return mark_root_events(doc, dedupe(events))
 

@@ -170,7 +170,9 @@ class ClauseModality(ClauseTree):
                     # "did not condemn the coup": the coup still happened
                     break
                 return "negated"
-            if (link == "xcomp" or link.startswith("prep:")) and lemma in g.negating_governors:
+            if ((link == "xcomp" or link.startswith("prep:")) and lemma in g.negating_governors
+                    and not (lemma in g.pausing_verbs
+                             and any(self.lemma(a) == "to" for a in self.kids(t, "aux")))):
                 return "negated"
             if link.startswith("prep:") and link != "prep:from":
                 break

@@ -180,12 +180,14 @@ class Clause(ClauseModality):
                             or self.lemma(v) in self.grammar.verdict_verbs):
             # "demanded that Georgia carry out reforms": the one asked is the target;
             # "found Serbia responsible", "ruled that China's curbs violated": the one judged
-            own = {m.actor.country for m in sources if m.actor and m.actor.country}
+            # an organisation is its own side too: "the EC will retaliate, an EC official
+            # warned" is no warning to the EC
+            own = {m.actor.country or m.actor.code for m in sources if m.actor}
             for comp in self.kids(v, "ccomp"):
                 for subj in self.kids(comp, *SUBJECT_DEPS):
                     # "Israel warned that it would respond": no warning to itself
                     targets.extend(m for m in self.actors_at(subj)
-                                   if not (m.actor and m.actor.country in own))
+                                   if not (m.actor and (m.actor.country or m.actor.code) in own))
         if not targets and any(self.doc.tokens[o].lower == "other" and any(
                 self.doc.tokens[d].lower in ("each", "one") for d in self.kids(o))
                 for o in self.kids(v, "dobj")):

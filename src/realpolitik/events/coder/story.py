@@ -1,0 +1,88 @@
+"""The story's own dyad: the other side of an act the sentence leaves open.
+
+A wire story is about one pair of actors, and most of its sentences tell one side's act
+without naming the other again: after "Japan warned the United States it would retaliate
+against U.S. tariffs", "Tokyo said the sanctions were unjust" and "the talks ended on
+Friday" are still between Japan and the United States. An event that names one party and
+leaves the other empty or unresolved takes, for the other, the actor that party is most
+often paired with in the story's events that name both. A party paired with two actors
+equally often has no partner: the story is not about one pair, and the side stays empty.
+
+The lead is left as it is. It is written to stand alone (it is the paragraph other outlets
+repeat, and what the cross-story merge compares), so a side it leaves open is open in the
+news itself; and a text of one sentence has no story to fill from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+from realpolitik.model import Event, ParsedDoc, Participant, stable_id
+
+
+def _party(p: Participant | None) -> str | None:
+    return (p.country or p.actor) if p is not None else None
+
+
+def story_partners(events: list[Event]) -> dict[str, Participant]:
+    """Each party's one most frequent partner in the events naming two different parties
+    (counted once per sentence), when no other partner is as frequent."""
+    pairs: set[tuple[int, str, str]] = set()
+    named: dict[str, Participant] = {}
+    for e in events:
+        a, b = _party(e.source), _party(e.target)
+        if a is None or b is None or a == b:
+            continue
+        assert e.source is not None and e.target is not None
+        pairs.add((e.sentence, min(a, b), max(a, b)))
+        named.setdefault(a, e.source)
+        named.setdefault(b, e.target)
+    counts: dict[str, Counter[str]] = {}
+    for _, a, b in pairs:
+        counts.setdefault(a, Counter())[b] += 1
+        counts.setdefault(b, Counter())[a] += 1
+    out: dict[str, Participant] = {}
+    for party, partners in counts.items():
+        top = partners.most_common(2)
+        if len(top) == 1 or top[0][1] > top[1][1]:
+            out[party] = named[top[0][0]]
+    return out
+
+
+def fill_from_story(events: list[Event]) -> list[Event]:
+    """Each event after the lead with one party named and the other open takes the named
+    party's story partner for the open side (see the module docstring)."""
+    partners = story_partners(events)
+    out: list[Event] = []
+    for e in events:
+        src, tgt = _party(e.source), _party(e.target)
+        if e.sentence == 0:
+            pass
+        elif src is not None and tgt is None and src in partners:
+            e = dataclasses.replace(e, target=partners[src])
+        elif tgt is not None and src is None and tgt in partners:
+            e = dataclasses.replace(e, source=partners[tgt])
+        out.append(e)
+    return out
+
+
+def complete_reciprocal(doc: ParsedDoc, events: list[Event], symmetric: frozenset[str],
+                        one_sided: frozenset[str]) -> list[Event]:
+    """A meeting, call, negotiation or signing is coded both ways (CAMEO's and the gold
+    guide's reciprocal events); one whose second side was filled from the story, or from
+    an earlier telling of the act, gets its other direction here (but "ratified the pact
+    with X" is the ratifier's act alone)."""
+    have = {(e.sentence, e.code, _party(e.source), _party(e.target)) for e in events}
+    out: list[Event] = []
+    for e in events:
+        out.append(e)
+        a, b = _party(e.source), _party(e.target)
+        if (e.code not in symmetric or doc.tokens[e.trigger_token].lemma.lower() in one_sided
+                or a is None or b is None or a == b
+                or (e.sentence, e.code, b, a) in have):
+            continue
+        have.add((e.sentence, e.code, b, a))
+        out.append(dataclasses.replace(e, id=stable_id(e.id, "reverse"), source=e.target,
+                                       target=e.source))
+    return out
