@@ -290,3 +290,65 @@ def test_one_sided_statements_merge_only_on_one_specific_code(
     b = replace(a, id="b", document_id="d2", code=code_b)
     assert compatible(a, b, rule) is merges
     assert compatible(b, a, rule) is merges
+
+
+# -- scoring pairs: the lead is the opening paragraph ------------------------------------
+
+LEAD = ("Valdorian and Ornesian negotiators signed a border accord in Tarvik after two days "
+        "of talks.")
+
+
+def paragraphs(when: date, *paras: str) -> DocumentAnalysis:
+    """A story of one sentence per paragraph, the opening one first."""
+    analysis = Doc(when, list(paras)).analysis()
+    analysis.parsed.sentences = [replace(s, paragraph=s.index)
+                                 for s in analysis.parsed.sentences]
+    return analysis
+
+
+def score_two(a: DocumentAnalysis, b: DocumentAnalysis) -> dict[str, object]:
+    from realpolitik.dedup.evaluate import GoldPair, score_pairs
+
+    with Store(":memory:") as store:
+        store.write_batch([a, b])
+        return score_pairs(store, [GoldPair("p", "s1", "s2", True, "dev")],
+                           documents={"s1": a.parsed.document.id, "s2": b.parsed.document.id})
+
+
+@pytest.mark.parametrize(("lead_b", "days", "same"), [
+    (LEAD, 1, True),                      # an update that keeps the wire lead
+    (LEAD, 0, True),
+    (LEAD, 3, False),                     # the same words days later: another filing
+    (LEAD.replace("two", "three"), 0, False),
+])
+def test_stories_of_one_wire_lead_are_one_report(lead_b: str, days: int, same: bool) -> None:
+    a = paragraphs(DAY, LEAD, "Officials said the text would be published on Friday.")
+    b = paragraphs(DAY + timedelta(days=days), lead_b, "Markets in Tarvik were closed.")
+    result = score_two(a, b)
+    assert result["same_lead"] == int(same)
+    assert result["pairs"]["predicted"] == int(same)  # type: ignore[index]
+
+
+def test_a_table_line_shared_by_two_stories_is_not_one_lead() -> None:
+    """Earnings items open with "Shr 12 cts vs 9 cts": many companies, one line."""
+    a = paragraphs(DAY, "Shr 12 cts vs 9 cts", "Net 4.1 mln vs 3.2 mln")
+    b = paragraphs(DAY, "Shr 12 cts vs 9 cts", "Revs 80.2 mln vs 71.5 mln")
+    assert score_two(a, b)["same_lead"] == 0
+
+
+@pytest.mark.parametrize(("paragraph", "predicted"), [(0, 1), (1, 0)])
+def test_only_events_of_the_opening_paragraph_are_lead_events(paragraph: int,
+                                                              predicted: int) -> None:
+    """One shelling merged across two stories counts only when both leads report it
+    (paragraph 0: the shelling is in the opening paragraph; 1: in the second)."""
+    def shelling(n: int) -> DocumentAnalysis:
+        doc = Doc(DAY, [f"Story {n} opens with a market report from the Tarvik exchange.",
+                        "Valdorian forces shelled Ornesian posts near Tarvik."])
+        doc.event(1, "190", VLD, ORN, trigger="shelled", when=DAY)
+        analysis = doc.analysis()
+        analysis.parsed.sentences = [replace(s, paragraph=min(s.index, paragraph))
+                                     for s in analysis.parsed.sentences]
+        return analysis
+    result = score_two(shelling(1), shelling(2))
+    assert result["pairs"]["predicted"] == predicted  # type: ignore[index]
+    assert result["same_lead"] == 0
