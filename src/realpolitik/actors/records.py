@@ -14,7 +14,7 @@ class _Record:
     ``dataclasses``' generic ``__setstate__``, which looks its fields up for every object
     (two thirds of loading the cached knowledge base's 40,000 records)."""
 
-    __slots__ = ()
+    __slots__: tuple[str, ...] = ()
 
     def __reduce__(self) -> tuple[type, tuple[object, ...]]:
         return type(self), tuple(getattr(self, name) for name in self.__slots__)
