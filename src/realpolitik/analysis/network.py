@@ -16,7 +16,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from realpolitik.analysis.events import once_per_event
+from realpolitik.analysis.events import one_row_per_event
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
 from realpolitik.analysis.late import is_table
 from realpolitik.analysis.names import country_name
@@ -267,7 +267,7 @@ def _add_events(store: Store, kind: EdgeKind, as_of: date | None, start: date | 
         f"""SELECT source_country, target_country, count(*), sum(goldstein), min({when}),
                    max({when}), min_by(_k, struct_pack(g := -abs(goldstein), i := id),
                                        {top})
-            FROM (SELECT *, {key} AS _k FROM events WHERE {where}{once_per_event(mentions)})
+            FROM {one_row_per_event(f"*, {key} AS _k", where, mentions)}
             GROUP BY 1, 2 ORDER BY 1, 2""", params)
     wanted = [event_id for row in totals for event_id in row[-1] or ()] \
         if max_evidence > 0 else []

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from realpolitik.actors.cameo import iso_country
-from realpolitik.analysis.events import once_per_event
+from realpolitik.analysis.events import once_per_event, one_row_per_event
 from realpolitik.analysis.evidence import Evidence, evidence_from_row
 from realpolitik.analysis.late import is_table
 from realpolitik.analysis.leaders import PERSON_PREFIX, LeaderBook
@@ -208,15 +208,16 @@ def _activity(store: Store, column: str, code: str, on: date, min_confidence: fl
     out: dict[str, dict[str, float | int | None]] = {}
     confident, confident_params = confidence_clause(min_confidence)
     for side in ("source", "target"):
+        matches = one_row_per_event(
+            "quad_class, goldstein",
+            f"""{side}_{column} = ? AND polarity = 'asserted'
+                AND coalesce(date_start, pub_date) <= ? AND {confident}""", mentions)
         (row,) = store.query(
             f"""SELECT count(*) FILTER (WHERE quad_class = 1),
                        count(*) FILTER (WHERE quad_class = 2),
                        count(*) FILTER (WHERE quad_class = 3),
                        count(*) FILTER (WHERE quad_class = 4), avg(goldstein), count(*)
-                FROM (SELECT quad_class, goldstein FROM events
-                      WHERE {side}_{column} = ? AND polarity = 'asserted'
-                        AND coalesce(date_start, pub_date) <= ? AND {confident}
-                      {once_per_event(mentions)})""",
+                FROM {matches}""",
             [code, on, *confident_params])
         counts: dict[str, float | int | None] = {q: int(n) for q, n in zip(QUADS, row[:4],
                                                                             strict=True)}
