@@ -12,7 +12,7 @@ from datetime import date
 class _Record:
     """Pickled as a constructor call: a frozen slots dataclass otherwise unpickles through
     ``dataclasses``' generic ``__setstate__``, which looks its fields up for every object
-    (two thirds of loading the cached knowledge base's 40,000 records)."""
+    (40,000 records: 0.17 -> 0.11 s for the cached knowledge base)."""
 
     __slots__: tuple[str, ...] = ()
 
