@@ -9,24 +9,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
-class _Record:
-    """Pickled as a constructor call: a frozen slots dataclass otherwise unpickles through
-    ``dataclasses``' generic ``__setstate__``, which looks its fields up for every object
-    (40,000 records: 0.17 -> 0.11 s for the cached knowledge base)."""
-
-    __slots__: tuple[str, ...] = ()
-
-    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
-        return type(self), tuple(getattr(self, name) for name in self.__slots__)
-
-
 def covers(start: date | None, end: date | None, when: date) -> bool:
     """True when ``when`` lies in the closed period [start, end]; open ends are unbounded."""
     return (start is None or start <= when) and (end is None or when <= end)
 
 
 @dataclass(frozen=True, slots=True)
-class StateRecord(_Record):
+class StateRecord:
     """A state, current or historic, with every way a text may name it."""
 
     code: str
@@ -54,7 +43,7 @@ class StateRecord(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Tenure(_Record):
+class Tenure:
     """A person holding an office (title) in a country, with a CAMEO role, over a period.
 
     An office of an organisation (``org`` set, ``country`` empty) resolves to the
@@ -76,7 +65,7 @@ class Tenure(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class PersonRecord(_Record):
+class PersonRecord:
     """A person with the names a text may use and their dated offices."""
 
     id: str
@@ -93,7 +82,7 @@ class PersonRecord(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Period(_Record):
+class Period:
     """A dated value: a membership, or a group's role (the Taliban governed 1996-2001)."""
 
     value: str
@@ -106,7 +95,7 @@ class Period(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class OrgRecord(_Record):
+class OrgRecord:
     """An international organisation, a bloc, or an armed non-state group."""
 
     id: str
@@ -135,7 +124,7 @@ class OrgRecord(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class BodyRecord(_Record):
+class BodyRecord:
     """A named body of one state (IRGC, Mossad, the Duma) with its CAMEO role."""
 
     names: tuple[str, ...]
@@ -148,14 +137,14 @@ class BodyRecord(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class TitleRecord(_Record):
+class TitleRecord:
     key: str
     role: str
     words: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class OfficePeriod(_Record):
+class OfficePeriod:
     """Which office a state's effective leader holds over a period (for ``leader_of``)."""
 
     country: str
