@@ -54,3 +54,17 @@ def test_fingerprint_follows_the_data(tmp_path: Path, monkeypatch: pytest.Monkey
     (folder / "states.yaml").write_text("states: []\n")
     monkeypatch.setattr(cache, "data_file", lambda name: folder)
     assert cache.fingerprint() != before
+
+
+def test_records_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REALPOLITIK_CACHE_DIR", str(tmp_path))
+    built = KnowledgeBase(_builtin_raw())
+    cache.load_or_build("kb", lambda: built, KnowledgeBase)
+    read = cache.load_or_build("kb", lambda: pytest.fail("rebuilt"), KnowledgeBase)
+    # records are pickled as constructor calls: every field must come back in its place
+    assert read.states == built.states
+    assert read.persons == built.persons
+    assert read.orgs == built.orgs
+    assert read.bodies == built.bodies
+    assert read.vocabulary == built.vocabulary
+    assert read.tenures_of("vladimir-putin") == built.tenures_of("vladimir-putin")

@@ -121,3 +121,43 @@ def test_recent_events_equal_the_one_query_form(fresh_db: Path) -> None:
             "DESC, document_id, sentence DESC, id LIMIT ?", [*params, limit])
         assert _recent_events(store, where, params, limit) == one
         assert len(one) == min(limit, 24)
+
+
+def test_recent_events_of_either_side_equal_the_or_form(fresh_db: Path) -> None:
+    """Asked as one branch per side (a UNION ALL), the recent events equal the OR of both
+    sides, one row per merged event or every report, also where a merged event's own row
+    does not match, a source is unknown or the actor is on both sides."""
+    from realpolitik.analysis.events import once_per_event
+    from realpolitik.analysis.profile import _recent_events
+
+    vnm = ("Vietnam", "VNMGOV", "VNM", "GOV")
+    docs = []
+    for n, day in enumerate((1, 2, 2, 3, 3, 4)):
+        doc = Doc(date(2025, 3, day), [f"Hanoi and Delhi met, round {n}.{i}." for i in range(4)])
+        doc.event(0, "051", IND, USA, when=date(2025, 2, day))
+        doc.event(1, "042", vnm, IND)
+        doc.event(2, "036", USA, vnm)
+        doc.event(3, "043", IND, IND, when=date(2025, 2, day))
+        docs.append(doc)
+    store = open_store(fresh_db)
+    write(store, *docs)
+    ids = [r[0] for r in store.query("SELECT id FROM events ORDER BY id")]
+    # merged events: some whose own row involves India, one whose own row does not
+    store.con.execute("UPDATE events SET cluster_id = ? WHERE id IN (?, ?, ?)",
+                      [ids[0], ids[0], ids[5], ids[9]])
+    store.con.execute("UPDATE events SET cluster_id = ? WHERE id IN (?, ?)",
+                      [ids[2], ids[2], ids[13]])
+    store.con.execute("UPDATE events SET source_country = NULL WHERE id = (SELECT min(id) "
+                      "FROM events WHERE source_country = 'VNM' AND target_country = 'IND')")
+    rest, params = "coalesce(date_start, pub_date) <= ? AND TRUE", [date(2025, 12, 31)]
+    either = [("source_country = ?", ["IND"]),
+              ("target_country = ? AND source_country IS DISTINCT FROM ?", ["IND", "IND"])]
+    for once in ("", once_per_event()):
+        for limit in (1, 3, 5, 10, 30):
+            one = store.query_dicts(
+                f"SELECT * FROM (SELECT * FROM events WHERE (source_country = ? OR "
+                f"target_country = ?) AND {rest}{once}) ORDER BY coalesce(date_start, "
+                "pub_date) DESC, document_id, sentence DESC, id LIMIT ?",
+                ["IND", "IND", *params, limit])
+            assert _recent_events(store, rest, params, limit, once, either=either) == one
+            assert one

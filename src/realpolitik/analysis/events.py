@@ -191,6 +191,31 @@ def once_per_event(mentions: bool = False) -> str:
             "DESC, pub_date NULLS LAST, id) = 1")
 
 
+def one_row_per_event(select: str, where: str, mentions: bool = False) -> str:
+    """``(SELECT {select} FROM events WHERE {where})`` keeping the row :func:`once_per_event`
+    keeps of each merged event, or every row with ``mentions``; ``where``'s placeholders
+    appear once.
+
+    A merged event's own row, where it matches, is the row kept, so only the matching
+    reports of merged events whose own row does not match need the window; numbering every
+    match sorted by cluster (millions for network's conflict edges on the 10M-event bench
+    store) took 1.1-2.1 s where this takes 0.7-1.1 s, under load.
+    """
+    if mentions:
+        return f"(SELECT {select} FROM events WHERE {where})"
+    return f"""(WITH _m AS MATERIALIZED (
+                    SELECT {select}, id AS _id, cluster_id AS _cl, pub_date AS _pd
+                    FROM events WHERE {where})
+                SELECT * EXCLUDE (_id, _cl, _pd) FROM (
+                    SELECT * FROM _m WHERE _id = _cl
+                    UNION ALL
+                    SELECT * FROM (
+                        SELECT * FROM _m WHERE NOT coalesce(_id = _cl, false)
+                          AND (_cl IS NULL OR _cl NOT IN (SELECT _id FROM _m WHERE _id = _cl)))
+                    QUALIFY row_number() OVER (PARTITION BY _cl ORDER BY _pd NULLS LAST, _id)
+                            = 1))"""
+
+
 def cluster_evidence(store: Store, cluster_ids: Iterable[str | None], supports: str
                      ) -> dict[str, tuple[Evidence, ...]]:
     """Every mention's sentence of each merged event, earliest report first: a merged

@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
-from realpolitik.analysis.events import once_per_event
+from realpolitik.analysis.events import one_row_per_event
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
 from realpolitik.analysis.late import is_table
 from realpolitik.analysis.names import country_name
@@ -28,6 +26,9 @@ from realpolitik.errors import QueryError
 from realpolitik.model import OBLIGATION_TYPES
 from realpolitik.store import Store
 from realpolitik.store.clauses import confidence_clause
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 OCCURRED = ("actual", "reported")
 FORMATS = (".graphml", ".json", ".png")
@@ -118,6 +119,10 @@ class Network:
 
     def graph(self) -> nx.MultiDiGraph:
         """A multigraph keyed by edge kind; undirected kinds carry ``directed=False``."""
+        # imported here: networkx takes a tenth of a second to import, and the JSON
+        # output, the web map and the library's edges never need it
+        import networkx as nx
+
         g = nx.MultiDiGraph(as_of=self.as_of.isoformat() if self.as_of else "",
                             kinds=",".join(self.kinds))
         for code, attrs in self.nodes().items():
@@ -262,7 +267,7 @@ def _add_events(store: Store, kind: EdgeKind, as_of: date | None, start: date | 
         f"""SELECT source_country, target_country, count(*), sum(goldstein), min({when}),
                    max({when}), min_by(_k, struct_pack(g := -abs(goldstein), i := id),
                                        {top})
-            FROM (SELECT *, {key} AS _k FROM events WHERE {where}{once_per_event(mentions)})
+            FROM {one_row_per_event(f"*, {key} AS _k", where, mentions)}
             GROUP BY 1, 2 ORDER BY 1, 2""", params)
     wanted = [event_id for row in totals for event_id in row[-1] or ()] \
         if max_evidence > 0 else []
@@ -292,6 +297,8 @@ def write_network(network: Network, out: Path) -> Path:
         raise QueryError(f"{out}: the output must end in {', '.join(FORMATS)}")
     try:
         if suffix == ".graphml":
+            import networkx as nx
+
             nx.write_graphml(network.graph(), out)
         elif suffix == ".json":
             out.write_text(json.dumps(network.to_json(), ensure_ascii=False, indent=2) + "\n",

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from realpolitik.actors import KnowledgeBase
-from realpolitik.actors import resolve as resolve_text
 from realpolitik.cli.options import (
     ActorsOption,
     FormatOption,
@@ -21,6 +19,9 @@ from realpolitik.cli.options import (
 from realpolitik.cli.render import OutputFormat, left_out, print_rows, stdout, to_json
 from realpolitik.errors import QueryError
 from realpolitik.model import Actor
+
+if TYPE_CHECKING:
+    from realpolitik.actors.kb import KnowledgeBase
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Resolve and browse actors.")
@@ -52,6 +53,9 @@ def resolve_cmd(
     actors: ActorsOption = None,
 ) -> None:
     """Every actor mention in TEXT, resolved on the date."""
+    from realpolitik.actors import KnowledgeBase
+    from realpolitik.actors import resolve as resolve_text
+
     config = build_config(actors=actors)
     when = date_option(on, "--date") or date.today()
     kb = KnowledgeBase.load(config)
@@ -83,6 +87,8 @@ def list_cmd(
     actors: ActorsOption = None,
 ) -> None:
     """Knowledge-base actors, by country and date."""
+    from realpolitik.actors import KnowledgeBase
+
     kb = KnowledgeBase.load(build_config(actors=actors))
     code = country.upper() if country else None
     if code is not None and code not in kb.states:
@@ -104,6 +110,8 @@ def show_cmd(
     actors: ActorsOption = None,
 ) -> None:
     """One actor with its offices, names or members."""
+    from realpolitik.actors import KnowledgeBase
+
     kb = KnowledgeBase.load(build_config(actors=actors))
     actor = kb.get(actor_id)
     if actor is None:

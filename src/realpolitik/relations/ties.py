@@ -110,14 +110,19 @@ def _holders(ctx: SentenceContext, i: int) -> list[int]:
 def memberships(ctx: SentenceContext, lex: TieLexicon) -> list[Finding]:
     doc = ctx.doc
     found: list[Finding] = []
+    # the part of speech first: most tokens are none of these, and their words need not be
+    # lower-cased (every token of every sentence passes here)
     for i in ctx.token_range():
-        words = {lower(doc, i), lemma(doc, i)}
-        if doc.tokens[i].pos == "NOUN" and words & lex.member_nouns:
-            found.extend(_member_noun(ctx, i))
-        elif doc.tokens[i].pos in ("VERB", "AUX") and lemma(doc, i) in lex.join_verbs:
-            found.extend(_member_verb(ctx, lex, i, leaving=False))
-        elif doc.tokens[i].pos == "VERB" and lemma(doc, i) in lex.leave_verbs:
-            found.extend(_member_verb(ctx, lex, i, leaving=True))
+        pos = doc.tokens[i].pos
+        if pos == "NOUN":
+            if lower(doc, i) in lex.member_nouns or lemma(doc, i) in lex.member_nouns:
+                found.extend(_member_noun(ctx, i))
+        elif pos in ("VERB", "AUX"):
+            base = lemma(doc, i)
+            if base in lex.join_verbs:
+                found.extend(_member_verb(ctx, lex, i, leaving=False))
+            elif pos == "VERB" and base in lex.leave_verbs:
+                found.extend(_member_verb(ctx, lex, i, leaving=True))
     return found
 
 
@@ -180,10 +185,11 @@ def alliance_claims(ctx: SentenceContext, lex: TieLexicon, taken: set[int]) -> l
         if i in taken:
             continue
         tok = doc.tokens[i]
-        words = {lower(doc, i), lemma(doc, i)}
-        if tok.pos in ("NOUN", "PROPN") and words & lex.ally_nouns and tok.dep != "compound":
+        word = lower(doc, i)
+        if (tok.pos in ("NOUN", "PROPN") and tok.dep != "compound"
+                and (word in lex.ally_nouns or lemma(doc, i) in lex.ally_nouns)):
             found.extend(_ally_noun(ctx, i))
-        elif lower(doc, i) in lex.ally_adjectives and prep_objects(doc, i, ("with",)):
+        elif word in lex.ally_adjectives and prep_objects(doc, i, ("with",)):
             finding = _allied_with(ctx, i)
             if finding is not None:
                 found.append(finding)
