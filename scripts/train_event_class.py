@@ -18,26 +18,23 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULTS = {"arch": "ensemble", "tok2vec": "sm", "epochs": 15, "dropout": 0.2}
 
 
 def main(argv: list[str] | None = None) -> int:
     from realpolitik.learned.data import CLASS_NAMES, read_class_tsv, read_events_gold
     from realpolitik.learned.provenance import save_model
-    from realpolitik.learned.training import TrainSettings, train_event_class
+    from realpolitik.learned.training import (
+        add_training_arguments,
+        settings_from_arguments,
+        train_event_class,
+    )
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO / ".." / "shared")
     parser.add_argument("--events-gold", type=Path, default=REPO / "gold" / "events_dev.jsonl")
     parser.add_argument("--no-events-gold", action="store_true")
-    parser.add_argument("--arch", default=DEFAULTS["arch"])
-    parser.add_argument("--tok2vec", default=DEFAULTS["tok2vec"])
-    parser.add_argument("--epochs", type=int, default=DEFAULTS["epochs"])
-    parser.add_argument("--dropout", type=float, default=DEFAULTS["dropout"])
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--cv-json", type=Path)
-    parser.add_argument("--out", type=Path,
-                        default=REPO / "src" / "realpolitik" / "data" / "models" / "event_class")
+    add_training_arguments(parser, arch="ensemble", epochs=15,
+                           out=REPO / "src" / "realpolitik" / "data" / "models" / "event_class")
     args = parser.parse_args(argv)
 
     data = read_class_tsv(args.shared / "bench" / "gold" / "multicoped" / "cameo_class_train.tsv")
@@ -46,8 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         gold = read_events_gold(args.events_gold)
         data += gold
         counts.append(("events_dev.jsonl sentences", len(gold)))
-    settings = TrainSettings(arch=args.arch, tok2vec=args.tok2vec, epochs=args.epochs,
-                             dropout=args.dropout, seed=args.seed)
+    settings = settings_from_arguments(args)
     started = time.perf_counter()
     nlp = train_event_class(data, settings, log=print)
     seconds = time.perf_counter() - started

@@ -18,31 +18,27 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULTS = {"arch": "ner", "tok2vec": "sm", "epochs": 15, "dropout": 0.2}
 
 
 def main(argv: list[str] | None = None) -> int:
     from realpolitik.learned.data import read_class_tsv, read_ner_conll
     from realpolitik.learned.provenance import save_model
-    from realpolitik.learned.training import TrainSettings, train_participants
+    from realpolitik.learned.training import (
+        add_training_arguments,
+        settings_from_arguments,
+        train_participants,
+    )
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO / ".." / "shared")
-    parser.add_argument("--arch", default=DEFAULTS["arch"])
-    parser.add_argument("--tok2vec", default=DEFAULTS["tok2vec"])
-    parser.add_argument("--epochs", type=int, default=DEFAULTS["epochs"])
-    parser.add_argument("--dropout", type=float, default=DEFAULTS["dropout"])
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--cv-json", type=Path)
-    parser.add_argument("--out", type=Path,
-                        default=REPO / "src" / "realpolitik" / "data" / "models" / "participants")
+    add_training_arguments(parser, arch="ner", epochs=15,
+                           out=REPO / "src" / "realpolitik" / "data" / "models" / "participants")
     args = parser.parse_args(argv)
 
     folder = args.shared / "bench" / "gold" / "multicoped"
     raw = [x.text for x in read_class_tsv(folder / "cameo_class_train.tsv")]
     data = read_ner_conll(folder / "cameo_ner_train.conll", raw)
-    settings = TrainSettings(arch=args.arch, tok2vec=args.tok2vec, epochs=args.epochs,
-                             dropout=args.dropout, seed=args.seed)
+    settings = settings_from_arguments(args)
     started = time.perf_counter()
     nlp = train_participants(data, settings, log=print)
     seconds = time.perf_counter() - started

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -129,6 +130,17 @@ def events(
                    _table_columns(fmt, wide, EVENT_TABLE_COLUMNS), wide)
 
 
+def _print_found(find: Callable[[Store], list[dict[str, Any]]], db: Path | None,
+                 limit: int | None, wide: bool, fmt: OutputFormat, what: str,
+                 columns: list[str]) -> None:
+    """Relations and figures are read whole (they are few) and cut to the shown rows."""
+    shown = row_limit(limit, fmt)
+    with _reader(build_config(db=db)) as store:
+        rows = find(store)
+    _print_limited(rows[:shown] if shown else rows, len(rows), shown, fmt, what,
+                   _table_columns(fmt, wide, columns), wide)
+
+
 def relations(
     db: DbOption = None,
     actor: Annotated[str | None, typer.Option(help="ISO3 or organisation code.")] = None,
@@ -139,11 +151,8 @@ def relations(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List treaties, memberships, transfers, deployments, support and alliance claims."""
-    shown = row_limit(limit, fmt)
-    with _reader(build_config(db=db)) as store:
-        rows = find_relations(store, actor, kind)
-    _print_limited(rows[:shown] if shown else rows, len(rows), shown, fmt, "relations",
-                   _table_columns(fmt, wide, RELATION_TABLE_COLUMNS), wide)
+    _print_found(lambda store: find_relations(store, actor, kind), db, limit, wide, fmt,
+                 "relations", RELATION_TABLE_COLUMNS)
 
 
 def quantities(
@@ -155,11 +164,8 @@ def quantities(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List figures: trade, economic relations, aid, arms sales, troops, casualties."""
-    shown = row_limit(limit, fmt)
-    with _reader(build_config(db=db)) as store:
-        rows = find_quantities(store, actor, measure)
-    _print_limited(rows[:shown] if shown else rows, len(rows), shown, fmt, "quantities",
-                   _table_columns(fmt, wide, QUANTITY_TABLE_COLUMNS), wide)
+    _print_found(lambda store: find_quantities(store, actor, measure), db, limit, wide, fmt,
+                 "quantities", QUANTITY_TABLE_COLUMNS)
 
 
 def export_command(

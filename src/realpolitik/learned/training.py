@@ -7,9 +7,11 @@ give the same weights on the same machine.
 
 from __future__ import annotations
 
+import argparse
 import random
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from realpolitik.learned.data import (
@@ -27,9 +29,9 @@ from realpolitik.learned.pipelines import (
 )
 
 __all__ = [
-    "ClassExample", "SpanExample", "TrainSettings", "read_class_tsv", "read_events_gold",
-    "read_ner_conll", "seed_everything", "stratified_folds", "train_event_class",
-    "train_participants",
+    "ClassExample", "SpanExample", "TrainSettings", "add_training_arguments", "read_class_tsv",
+    "read_events_gold", "read_ner_conll", "seed_everything", "settings_from_arguments",
+    "stratified_folds", "train_event_class", "train_participants",
 ]
 
 Log = Callable[[str], None]
@@ -47,6 +49,24 @@ class TrainSettings:
     batch_stop: float = 32.0
     learn_rate: float = 0.001
     seed: int = 0
+
+
+def add_training_arguments(parser: argparse.ArgumentParser, *, arch: str, epochs: int,
+                           out: Path) -> None:
+    """The options every training script takes: the settings, the seed, the CV figures to
+    record in the provenance and where the model is written."""
+    parser.add_argument("--arch", default=arch)
+    parser.add_argument("--tok2vec", default="sm")
+    parser.add_argument("--epochs", type=int, default=epochs)
+    parser.add_argument("--dropout", type=float, default=0.2)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--cv-json", type=Path)
+    parser.add_argument("--out", type=Path, default=out)
+
+
+def settings_from_arguments(args: argparse.Namespace) -> TrainSettings:
+    return TrainSettings(arch=args.arch, tok2vec=args.tok2vec, epochs=args.epochs,
+                         dropout=args.dropout, seed=args.seed)
 
 
 def seed_everything(seed: int) -> None:
