@@ -31,6 +31,14 @@ def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
     ("A tanker was hit in the Red Sea off Yemen.", "Red Sea", ("region", None, "Red Sea")),
     ("The talks in New Delhi ended.", "New Delhi", ("city", "IND", "New Delhi")),
     ("A facility near Erbil was hit.", "Erbil", ("city", "IRQ", "Erbil")),
+    # a town of the 5,000-people list, in a country the document names
+    ("Gunmen killed 26 tourists near Pahalgam, India said.", "Pahalgam",
+     ("city", "IND", "Pahalgam")),
+    # names listed before a plural admin word are divisions named after their seats
+    ("Armenia will hand over the Agdam, Kalbajar and Lachin districts to Azerbaijan.",
+     "Lachin", ("adm1", "AZE", "Lachin")),
+    ("Armenia will hand over the Agdam, Kalbajar and Lachin districts to Azerbaijan.",
+     "Agdam", ("adm1", "AZE", "Agdam")),
 ])
 def test_mentions_resolve_by_context(pipeline: Pipeline, text: str, mention: str,
                                      expected: tuple[str, str | None, str]) -> None:
@@ -48,6 +56,19 @@ def test_an_unknown_place_resolves_to_nothing_and_costs_nothing(pipeline: Pipeli
     odd = analyse(pipeline, "Iran attacked Iraq in Zzyzxqvar.")
     assert [e.code for e in odd.events] == [e.code for e in known.events]
     assert all(m.place is None for m in odd.places if "Zzyzx" in m.text)
+
+
+def test_a_small_town_needs_a_document_country(pipeline: Pipeline) -> None:
+    # the town is in India; nothing in the text names India, so it stays unresolved
+    assert "Pahalgam" not in resolved(analyse(pipeline, "Senators met near Pahalgam, Ohio."))
+    assert "Pahalgam" not in resolved(analyse(pipeline, "Officials gathered near Pahalgam."))
+    # nor where the words do not say a place, nor behind a qualifier not read
+    us = "The U.S. company River Oaks said it sold its stake in Houston."
+    assert "River Oaks" not in resolved(analyse(pipeline, us))
+    us = "U.S. investors will take a role in River Oaks management."
+    assert "River Oaks" not in resolved(analyse(pipeline, us))
+    hope = ("U.S. investors said tailings at the Hope, British Columbia mine rose.")
+    assert "Hope" not in resolved(analyse(pipeline, hope))
 
 
 @pytest.mark.parametrize(("text", "code_root", "basis", "name"), [

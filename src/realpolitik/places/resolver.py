@@ -12,7 +12,10 @@ Among homonyms, each entry is scored (higher wins):
   the entry lies in one of them, enough between towns of similar size but not for a town
   over a city ten times larger (wire stories about the US name Geneva, Switzerland);
 - a qualifier ("Paris, Texas", "Athens, Ga.", "Tripoli, Lebanon") keeps only the entries
-  inside it, and a division named after a city ("Homs province") only the cities.
+  inside it, and a division named after a city ("Homs province") only the cities;
+- a name the main index lacks may be a town of GeoNames' 5,000-people list, taken only
+  inside its qualifier ("Cresskill, N.J."), or after a locative word ("near Pahalgam", "the
+  town of X") or in a division list in one of the document's countries.
 
 The precision of a resolved place is its feature: a city where a city is named, an ADM1
 where a province is, a country where only the country is. Nothing is resolved when no entry
@@ -25,9 +28,15 @@ import math
 from collections.abc import Iterable
 
 from realpolitik.datafiles import data_file, read_yaml
-from realpolitik.model import Mention, ParsedDoc, Place, PlaceMention
+from realpolitik.model import Mention, ParsedDoc, Place, PlaceMention, Token
 from realpolitik.places.gazetteer import Entry, Gazetteer, fold, load_gazetteer
-from realpolitik.places.mentions import DATELINE, Candidate, find_candidates
+from realpolitik.places.mentions import (
+    DATELINE,
+    TOWN_WORDS,
+    Candidate,
+    after_locative,
+    find_candidates,
+)
 
 _FEATURE_SCORE = {"country": 8.0, "region": 7.5, "adm1": 5.5}
 _CAPITAL_BONUS = 1.5
@@ -86,7 +95,13 @@ class PlaceResolver:
                 context.add(sure[0].iso2)
         out: list[PlaceMention] = []
         for cand, entries in zip(candidates, options, strict=True):
+            town = False
+            if not entries and cand.kind != "border":
+                entries = self._towns(cand, context, parsed.tokens)
+                town = bool(entries)
             place, reason = self._choose(cand, entries, context)
+            if town:
+                reason = "town in a document country; " + reason
             if place is None and not cand.tagged:
                 continue
             out.append(PlaceMention(cand.sentence, cand.start, cand.end, cand.start_char,
@@ -105,6 +120,24 @@ class PlaceResolver:
             if inside is not None:
                 return inside
         return entries
+
+    def _towns(self, cand: Candidate, context: set[str], tokens: list[Token]) -> list[Entry]:
+        """A name the main index lacks: the small towns of that name in one of the document's
+        countries, or inside its qualifier ("Pahalgam" in a story about India)."""
+        towns = self.gaz.towns(cand.name)
+        if not towns:
+            return []
+        if cand.qualifier:
+            # "Hope, British Columbia": a qualifier not read is no licence to guess
+            return self._inside(towns, cand.qualifier) or []
+        # only where the words say a place: "near Pahalgam", "the town of X", a division
+        # list; never a bare subject or object ("River Oaks said", "an offer for Piedmont"),
+        # which in wire copy is as often a company named after its town
+        if cand.kind != "admin" and not after_locative(tokens, cand.start, TOWN_WORDS):
+            return []
+        if cand.kind != "admin" and cand.end < len(tokens) and tokens[cand.end].pos == "NOUN":
+            return []  # a name modifying a noun: "direct involvement in River Oaks management"
+        return [e for e in towns if e.iso2 in context]
 
     def _inside(self, entries: list[Entry], qualifier: str) -> list[Entry] | None:
         """The entries inside the qualifying state or country, or None if it is neither."""
