@@ -34,6 +34,13 @@ def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
     # a town of the 5,000-people list, in a country the document names
     ("Gunmen killed 26 tourists near Pahalgam, India said.", "Pahalgam",
      ("city", "IND", "Pahalgam")),
+    # a state's AP abbreviation on its own, and a capital spaCy took for a person
+    ("The bill of Sen. Thad Cochran, R-Miss., calls for a marketing loan.", "Miss.",
+     ("adm1", "USA", "Mississippi")),
+    ("The senators would be David Pryor (Ark.) and Howell Heflin (Ala.).", "Ala.",
+     ("adm1", "USA", "Alabama")),
+    ("President Volodymyr Zelensky said Kyiv would not speculate on the cause.", "Kyiv",
+     ("city", "UKR", "Kyiv")),
     # names listed before a plural admin word are divisions named after their seats
     ("Armenia will hand over the Agdam, Kalbajar and Lachin districts to Azerbaijan.",
      "Lachin", ("adm1", "AZE", "Lachin")),

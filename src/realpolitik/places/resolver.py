@@ -13,6 +13,9 @@ Among homonyms, each entry is scored (higher wins):
   over a city ten times larger (wire stories about the US name Geneva, Switzerland);
 - a qualifier ("Paris, Texas", "Athens, Ga.", "Tripoli, Lebanon") keeps only the entries
   inside it, and a division named after a city ("Homs province") only the cities;
+- a US state's AP abbreviation names the state ("R-Miss."), and a capital the actor
+  resolver read as its government ("Kyiv would not speculate") is the city even when spaCy
+  took it for a person;
 - a name the main index lacks may be a town of GeoNames' 5,000-people list, taken only
   inside its qualifier ("Cresskill, N.J."), or after a locative word ("near Pahalgam", "the
   town of X") or in a division list in one of the document's countries.
@@ -83,10 +86,19 @@ class PlaceResolver:
 
     def resolve_document(self, parsed: ParsedDoc,
                          actors: Iterable[Mention] = ()) -> list[PlaceMention]:
+        actors = list(actors)
         candidates = find_candidates(parsed, self.gaz, self.demonyms)
         context = {iso for m in actors if m.actor and m.actor.country
                    for iso in [self.gaz.iso2_of(m.actor.country)] if iso}
         options = [self._options(c) for c in candidates]
+        metonyms = self._metonyms(parsed, actors, candidates)
+        for cand, entries in metonyms:
+            candidates.append(cand)
+            options.append(entries)
+        read_as_actor = {id(cand) for cand, _ in metonyms}
+        order = sorted(range(len(candidates)), key=lambda n: candidates[n].start)
+        candidates = [candidates[n] for n in order]
+        options = [options[n] for n in order]
         # unambiguous places and countries named set the document's countries first
         for entries in options:
             sure = entries if len(entries) == 1 else [
@@ -102,6 +114,8 @@ class PlaceResolver:
             place, reason = self._choose(cand, entries, context)
             if town:
                 reason = "town in a document country; " + reason
+            elif id(cand) in read_as_actor:
+                reason = "capital named for its government; " + reason
             if place is None and not cand.tagged:
                 continue
             out.append(PlaceMention(cand.sentence, cand.start, cand.end, cand.start_char,
@@ -109,8 +123,45 @@ class PlaceResolver:
                                     place, reason, len(self.gaz.lookup(cand.name))))
         return out
 
+    def _metonyms(self, parsed: ParsedDoc, actors: list[Mention],
+                  candidates: list[Candidate]) -> list[tuple[Candidate, list[Entry]]]:
+        """Capitals the actor resolver read as their government ("Kyiv would not
+        speculate") that spaCy tagged as a person or left untagged: the city, as the gold
+        convention has a metonym name the city it names."""
+        out: list[tuple[Candidate, list[Entry]]] = []
+        for m in actors:
+            if m.kind != "metonym" or m.actor is None or m.actor.country is None:
+                continue
+            if any(c.start < m.end and m.start < c.end for c in candidates):
+                continue
+            # the name alone: never inside an organisation's name ("the London Interbank
+            # Offered Rate", "The Washington Post") nor a person's longer name
+            if any(e.start < m.end and m.start < e.end
+                   and (e.label != "PERSON" or (e.start, e.end) != (m.start, m.end))
+                   for e in parsed.entities):
+                continue
+            nxt = parsed.tokens[m.end] if m.end < len(parsed.tokens) else None
+            if nxt is not None and (nxt.text[:1].isupper()
+                                    or nxt.lower in self.gaz.admin_words):
+                continue  # "the London Interbank Bid Rate", "Buenos Aires province"
+            # and its country named by another actor of the document: a company named
+            # after an old capital ("Salisbury also said") is no government
+            if not any(o.text != m.text and o.actor is not None
+                       and o.actor.country == m.actor.country for o in actors):
+                continue
+            entries = [e for e in self.gaz.lookup(m.text)
+                       if e.place.feature == "city" and e.capital
+                       and e.place.country == m.actor.country]
+            if entries:
+                out.append((Candidate(m.sentence, m.start, m.end, m.start_char, m.end_char,
+                                      m.text, "name", None, tagged=False), entries))
+        return out
+
     def _options(self, cand: Candidate) -> list[Entry]:
-        entries = self.gaz.lookup(cand.name)
+        # AP style on its own, "Sen. Thad Cochran, R-Miss.", "Heflin (Ala.)": the state,
+        # never a town whose alternate name folds to the same letters ("Ala" is Aalen)
+        state = self.gaz.state_abbreviation(cand.name) if "." in cand.name else None
+        entries = [state] if state is not None else self.gaz.lookup(cand.name)
         if cand.kind == "admin":
             entries = [e for e in entries if e.place.feature in ("city", "adm1")]
         elif cand.kind == "border":
