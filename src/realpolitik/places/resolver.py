@@ -265,7 +265,8 @@ class PlaceResolver:
         if not within:
             return None
         kept = [e for e in entries if e.place.feature != "country" and any(
-            e.iso2 == w.iso2 and (w.place.feature == "country" or e.place.adm1 == w.place.adm1)
+            e.iso2 == w.iso2 and (w.place.feature == "country" or w.place.adm1 is None
+                                  or e.place.adm1 == w.place.adm1)
             for w in within)]
         return kept or None
 
