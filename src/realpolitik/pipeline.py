@@ -6,6 +6,7 @@ Each stage is an object with one method and declared input and output types (see
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +19,14 @@ from realpolitik.config import Config
 from realpolitik.errors import RealpolitikError
 from realpolitik.events import EventCoder
 from realpolitik.ingest import IngestFailure, make_document, read_inputs
-from realpolitik.model import Document, DocumentAnalysis, Event, Mention, ParsedDoc
+from realpolitik.model import (
+    Document,
+    DocumentAnalysis,
+    Event,
+    Mention,
+    ParsedDoc,
+    PlaceMention,
+)
 from realpolitik.nlp import NlpStage
 from realpolitik.pieces import Piece, merge_stream, split_documents
 from realpolitik.places import PlaceStage
@@ -56,7 +64,7 @@ class Pipeline:
     """All stages, loaded once: the spaCy model, the knowledge base, the dictionaries."""
 
     def __init__(self, config: Config, nlp: NlpStage | None = None,
-                 coder: EventCoder | None = None) -> None:
+                 coder: EventCoder | None = None, places: bool = True) -> None:
         self.config = config
         self.nlp = nlp or NlpStage(config)
         self.kb = KnowledgeBase.load(config)
@@ -66,6 +74,15 @@ class Pipeline:
         self.relations = RelationExtractor(config)
         self.quantities = QuantityExtractor(config)
         self.places = PlaceStage()
+        #: False: the places stage is skipped (no place mentions, every event unplaced)
+        self.locate_places = places
+
+    def without_places(self) -> Pipeline:
+        """This pipeline without its places stage, sharing every loaded stage: what the
+        analysis was before places, to check the stage only adds place fields."""
+        bare = copy.copy(self)
+        bare.locate_places = False
+        return bare
 
     def analyse_parsed(self, parsed: ParsedDoc) -> DocumentAnalysis:
         return self.analyse_batch([parsed])[0]
@@ -82,7 +99,9 @@ class Pipeline:
         events = self.timer.date_events(parsed, events)
         # a removal the text does not date took place when the leader's tenure ended
         events = date_removals(events, mentions, self.kb)
-        places, events = self.places.locate(parsed, mentions, events)
+        places: list[PlaceMention] = []
+        if self.locate_places:
+            places, events = self.places.locate(parsed, mentions, events)
         # one set of sentence contexts (pronouns read, words split) for both stages
         contexts = DocumentMentions(parsed, mentions)
         relations = self.relations.extract(parsed, mentions, events, self.timer, contexts)

@@ -10,7 +10,13 @@ from typing import Any
 import pytest
 
 from realpolitik.pipeline import Pipeline
-from realpolitik.places.evaluate import PlaceScore, gold_documents, read_gold, score_document
+from realpolitik.places.evaluate import (
+    PlaceScore,
+    gold_documents,
+    read_gold,
+    score_document,
+    without_places,
+)
 
 pytestmark = pytest.mark.eval
 
@@ -26,11 +32,18 @@ def test_place_gold_dev(pipeline: Pipeline, gold_dir: Path, floors: dict[str, An
     gaz = pipeline.places.resolver.gaz
     alpha2_of = {a3: iso for iso, a3 in gaz.alpha3.items()}
     result = PlaceScore()
+    bare = pipeline.without_places()
     for name, doc in gold_documents(by_doc, corpus if corpus.exists() else None):
-        score_document(by_doc[name], next(pipeline.analyse([doc])).places, alpha2_of, result)
+        analysis = next(pipeline.analyse([doc]))
+        score_document(by_doc[name], analysis.places, alpha2_of, result)
+        result.documents += 1
+        # the places stage adds place fields and changes no other result
+        if without_places(analysis) != next(bare.analyse([doc])).to_json():
+            result.documents_lost += 1
     scores = result.to_json()
     floor = floors["places"]
     assert scores["gold_places"] >= 100
     assert scores["named_precision_accuracy"] >= floor["named_precision_accuracy"], scores
     assert scores["country_accuracy"] >= floor["country_accuracy"], scores
     assert scores["not_places_resolved"] <= floor["not_places_resolved_max"], scores
+    assert scores["documents_lost"] == 0, scores

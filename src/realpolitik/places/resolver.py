@@ -12,7 +12,13 @@ Among homonyms, each entry is scored (higher wins):
   the entry lies in one of them, enough between towns of similar size but not for a town
   over a city ten times larger (wire stories about the US name Geneva, Switzerland);
 - a qualifier ("Paris, Texas", "Athens, Ga.", "Tripoli, Lebanon") keeps only the entries
-  inside it, and a division named after a city ("Homs province") only the cities.
+  inside it, and a division named after a city ("Homs province") only the cities;
+- a US state's AP abbreviation names the state ("R-Miss."), and a capital the actor
+  resolver read as its government ("Kyiv would not speculate") is the city even when spaCy
+  took it for a person;
+- a name the main index lacks may be a town of GeoNames' 5,000-people list, taken only
+  inside its qualifier ("Cresskill, N.J."), or after a locative word ("near Pahalgam", "the
+  town of X") or in a division list in one of the document's countries.
 
 The precision of a resolved place is its feature: a city where a city is named, an ADM1
 where a province is, a country where only the country is. Nothing is resolved when no entry
@@ -23,11 +29,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import replace
 
 from realpolitik.datafiles import data_file, read_yaml
-from realpolitik.model import Mention, ParsedDoc, Place, PlaceMention
+from realpolitik.model import Mention, ParsedDoc, Place, PlaceMention, Token
 from realpolitik.places.gazetteer import Entry, Gazetteer, fold, load_gazetteer
-from realpolitik.places.mentions import DATELINE, Candidate, find_candidates
+from realpolitik.places.mentions import (
+    DATELINE,
+    TOWN_WORDS,
+    Candidate,
+    after_locative,
+    find_candidates,
+)
 
 _FEATURE_SCORE = {"country": 8.0, "region": 7.5, "adm1": 5.5}
 _CAPITAL_BONUS = 1.5
@@ -58,6 +71,21 @@ def load_demonyms() -> dict[str, str]:
     return out
 
 
+def _in_a_list(parsed: ParsedDoc, cand: Candidate) -> bool:
+    """"Malaysia, Sumatra, Nepal, India": the name after the comma is the next item of a
+    list, not a qualifier, when a comma comes before the candidate or another name after
+    the qualifier."""
+    tokens = parsed.tokens
+    if cand.start > 0 and tokens[cand.start - 1].text == ",":
+        return True
+    j = cand.end + 1
+    while j < len(tokens) and j - cand.end <= 3 and tokens[j].pos == "PROPN":
+        j += 1
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return j < len(tokens) and tokens[j].lower in (",", "and", "or") and nxt is not None \
+        and (nxt.text[:1].isupper() or nxt.lower == "the")
+
+
 class PlaceResolver:
     """Place mentions of a document resolved against the gazetteer."""
 
@@ -74,10 +102,19 @@ class PlaceResolver:
 
     def resolve_document(self, parsed: ParsedDoc,
                          actors: Iterable[Mention] = ()) -> list[PlaceMention]:
+        actors = list(actors)
         candidates = find_candidates(parsed, self.gaz, self.demonyms)
         context = {iso for m in actors if m.actor and m.actor.country
                    for iso in [self.gaz.iso2_of(m.actor.country)] if iso}
         options = [self._options(c) for c in candidates]
+        metonyms = self._metonyms(parsed, actors, candidates)
+        for cand, entries in metonyms:
+            candidates.append(cand)
+            options.append(entries)
+        read_as_actor = {id(cand) for cand, _ in metonyms}
+        order = sorted(range(len(candidates)), key=lambda n: candidates[n].start)
+        candidates = [candidates[n] for n in order]
+        options = [options[n] for n in order]
         # unambiguous places and countries named set the document's countries first
         for entries in options:
             sure = entries if len(entries) == 1 else [
@@ -86,16 +123,112 @@ class PlaceResolver:
                 context.add(sure[0].iso2)
         out: list[PlaceMention] = []
         for cand, entries in zip(candidates, options, strict=True):
+            town = False
+            if not entries and cand.kind != "border":
+                entries = self._towns(cand, context, parsed.tokens)
+                town = bool(entries)
             place, reason = self._choose(cand, entries, context)
+            if town:
+                reason = "town in a document country; " + reason
+            elif id(cand) in read_as_actor:
+                reason = "capital named for its government; " + reason
             if place is None and not cand.tagged:
                 continue
+            if place is None and cand.qualifier and not _in_a_list(parsed, cand):
+                place, reason = self._country_of(self._qualifier_entries(cand.qualifier),
+                                                 f"qualifier {cand.qualifier!r}", reason)
             out.append(PlaceMention(cand.sentence, cand.start, cand.end, cand.start_char,
                                     cand.end_char, parsed.text_of(cand.start, cand.end),
                                     place, reason, len(self.gaz.lookup(cand.name))))
+        return self._contained(parsed, out)
+
+    def _qualifier_entries(self, qualifier: str) -> list[Entry]:
+        state = self.gaz.state_abbreviation(qualifier)
+        if state is not None:
+            return [state]
+        return [e for e in self.gaz.lookup(qualifier) if e.place.feature in ("country", "adm1")]
+
+    def _country_of(self, within: list[Entry], why: str, reason: str
+                    ) -> tuple[Place | None, str]:
+        """A place the gazetteer lacks, inside one known place ("near Homs, Syria" where
+        Homs were unknown; "an air base in Anbar province"): that place's country, at
+        country precision. Nothing when the container is unknown or ambiguous."""
+        countries = {e.iso2 for e in within if e.iso2}
+        if len(countries) != 1:
+            return None, reason
+        entry = self.gaz.country(countries.pop())
+        if entry is None:
+            return None, reason
+        return entry.place, f"{reason}; its country from the {why} (country precision)"
+
+    def _contained(self, parsed: ParsedDoc, found: list[PlaceMention]) -> list[PlaceMention]:
+        """"X air base in Anbar province", "a village in Syria": an unresolved place followed,
+        in its sentence, by at most three common nouns and "in" a resolved place takes that
+        place's country."""
+        tokens = parsed.tokens
+        starts = {m.start: m for m in found if m.place is not None}
+        out: list[PlaceMention] = []
+        for m in found:
+            if m.place is None:
+                j = m.end
+                while j < len(tokens) and j - m.end < 3 and tokens[j].pos == "NOUN" \
+                        and tokens[j].text.islower():
+                    j += 1
+                if j < len(tokens) and tokens[j].lower == "in":
+                    j += 1
+                    if j < len(tokens) and tokens[j].lower == "the":
+                        j += 1
+                    inner = starts.get(j)
+                    if inner is not None and inner.place is not None \
+                            and inner.place.country and tokens[j].sent == tokens[m.start].sent:
+                        iso = self.gaz.iso2_of(inner.place.country)
+                        entry = self.gaz.country(iso) if iso else None
+                        if entry is not None:
+                            m = replace(m, place=entry.place, reason=(
+                                f"{m.reason}; its country from {inner.text!r} around it "
+                                "(country precision)"))
+            out.append(m)
+        return out
+
+    def _metonyms(self, parsed: ParsedDoc, actors: list[Mention],
+                  candidates: list[Candidate]) -> list[tuple[Candidate, list[Entry]]]:
+        """Capitals the actor resolver read as their government ("Kyiv would not
+        speculate") that spaCy tagged as a person or left untagged: the city, as the gold
+        convention has a metonym name the city it names."""
+        out: list[tuple[Candidate, list[Entry]]] = []
+        for m in actors:
+            if m.kind != "metonym" or m.actor is None or m.actor.country is None:
+                continue
+            if any(c.start < m.end and m.start < c.end for c in candidates):
+                continue
+            # the name alone: never inside an organisation's name ("the London Interbank
+            # Offered Rate", "The Washington Post") nor a person's longer name
+            if any(e.start < m.end and m.start < e.end
+                   and (e.label != "PERSON" or (e.start, e.end) != (m.start, m.end))
+                   for e in parsed.entities):
+                continue
+            nxt = parsed.tokens[m.end] if m.end < len(parsed.tokens) else None
+            if nxt is not None and (nxt.text[:1].isupper()
+                                    or nxt.lower in self.gaz.admin_words):
+                continue  # "the London Interbank Bid Rate", "Buenos Aires province"
+            # and its country named by another actor of the document: a company named
+            # after an old capital ("Salisbury also said") is no government
+            if not any(o.text != m.text and o.actor is not None
+                       and o.actor.country == m.actor.country for o in actors):
+                continue
+            entries = [e for e in self.gaz.lookup(m.text)
+                       if e.place.feature == "city" and e.capital
+                       and e.place.country == m.actor.country]
+            if entries:
+                out.append((Candidate(m.sentence, m.start, m.end, m.start_char, m.end_char,
+                                      m.text, "name", None, tagged=False), entries))
         return out
 
     def _options(self, cand: Candidate) -> list[Entry]:
-        entries = self.gaz.lookup(cand.name)
+        # AP style on its own, "Sen. Thad Cochran, R-Miss.", "Heflin (Ala.)": the state,
+        # never a town whose alternate name folds to the same letters ("Ala" is Aalen)
+        state = self.gaz.state_abbreviation(cand.name) if "." in cand.name else None
+        entries = [state] if state is not None else self.gaz.lookup(cand.name)
         if cand.kind == "admin":
             entries = [e for e in entries if e.place.feature in ("city", "adm1")]
         elif cand.kind == "border":
@@ -106,6 +239,24 @@ class PlaceResolver:
                 return inside
         return entries
 
+    def _towns(self, cand: Candidate, context: set[str], tokens: list[Token]) -> list[Entry]:
+        """A name the main index lacks: the small towns of that name in one of the document's
+        countries, or inside its qualifier ("Pahalgam" in a story about India)."""
+        towns = self.gaz.towns(cand.name)
+        if not towns:
+            return []
+        if cand.qualifier:
+            # "Hope, British Columbia": a qualifier not read is no licence to guess
+            return self._inside(towns, cand.qualifier) or []
+        # only where the words say a place: "near Pahalgam", "the town of X", a division
+        # list; never a bare subject or object ("River Oaks said", "an offer for Piedmont"),
+        # which in wire copy is as often a company named after its town
+        if cand.kind != "admin" and not after_locative(tokens, cand.start, TOWN_WORDS):
+            return []
+        if cand.kind != "admin" and cand.end < len(tokens) and tokens[cand.end].pos == "NOUN":
+            return []  # a name modifying a noun: "direct involvement in River Oaks management"
+        return [e for e in towns if e.iso2 in context]
+
     def _inside(self, entries: list[Entry], qualifier: str) -> list[Entry] | None:
         """The entries inside the qualifying state or country, or None if it is neither."""
         state = self.gaz.state_abbreviation(qualifier)
@@ -114,7 +265,8 @@ class PlaceResolver:
         if not within:
             return None
         kept = [e for e in entries if e.place.feature != "country" and any(
-            e.iso2 == w.iso2 and (w.place.feature == "country" or e.place.adm1 == w.place.adm1)
+            e.iso2 == w.iso2 and (w.place.feature == "country" or w.place.adm1 is None
+                                  or e.place.adm1 == w.place.adm1)
             for w in within)]
         return kept or None
 
