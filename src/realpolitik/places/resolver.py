@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import replace
 
 from realpolitik.datafiles import data_file, read_yaml
 from realpolitik.model import Mention, ParsedDoc, Place, PlaceMention, Token
@@ -69,21 +68,6 @@ def load_demonyms() -> dict[str, str]:
         for adj in (record or {}).get("adj") or []:
             out[str(adj)] = str(alpha3)
     return out
-
-
-def _in_a_list(parsed: ParsedDoc, cand: Candidate) -> bool:
-    """"Malaysia, Sumatra, Nepal, India": the name after the comma is the next item of a
-    list, not a qualifier, when a comma comes before the candidate or another name after
-    the qualifier."""
-    tokens = parsed.tokens
-    if cand.start > 0 and tokens[cand.start - 1].text == ",":
-        return True
-    j = cand.end + 1
-    while j < len(tokens) and j - cand.end <= 3 and tokens[j].pos == "PROPN":
-        j += 1
-    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-    return j < len(tokens) and tokens[j].lower in (",", "and", "or") and nxt is not None \
-        and (nxt.text[:1].isupper() or nxt.lower == "the")
 
 
 class PlaceResolver:
@@ -134,60 +118,9 @@ class PlaceResolver:
                 reason = "capital named for its government; " + reason
             if place is None and not cand.tagged:
                 continue
-            if place is None and cand.qualifier and not _in_a_list(parsed, cand):
-                place, reason = self._country_of(self._qualifier_entries(cand.qualifier),
-                                                 f"qualifier {cand.qualifier!r}", reason)
             out.append(PlaceMention(cand.sentence, cand.start, cand.end, cand.start_char,
                                     cand.end_char, parsed.text_of(cand.start, cand.end),
                                     place, reason, len(self.gaz.lookup(cand.name))))
-        return self._contained(parsed, out)
-
-    def _qualifier_entries(self, qualifier: str) -> list[Entry]:
-        state = self.gaz.state_abbreviation(qualifier)
-        if state is not None:
-            return [state]
-        return [e for e in self.gaz.lookup(qualifier) if e.place.feature in ("country", "adm1")]
-
-    def _country_of(self, within: list[Entry], why: str, reason: str
-                    ) -> tuple[Place | None, str]:
-        """A place the gazetteer lacks, inside one known place ("near Homs, Syria" where
-        Homs were unknown; "an air base in Anbar province"): that place's country, at
-        country precision. Nothing when the container is unknown or ambiguous."""
-        countries = {e.iso2 for e in within if e.iso2}
-        if len(countries) != 1:
-            return None, reason
-        entry = self.gaz.country(countries.pop())
-        if entry is None:
-            return None, reason
-        return entry.place, f"{reason}; its country from the {why} (country precision)"
-
-    def _contained(self, parsed: ParsedDoc, found: list[PlaceMention]) -> list[PlaceMention]:
-        """"X air base in Anbar province", "a village in Syria": an unresolved place followed,
-        in its sentence, by at most three common nouns and "in" a resolved place takes that
-        place's country."""
-        tokens = parsed.tokens
-        starts = {m.start: m for m in found if m.place is not None}
-        out: list[PlaceMention] = []
-        for m in found:
-            if m.place is None:
-                j = m.end
-                while j < len(tokens) and j - m.end < 3 and tokens[j].pos == "NOUN" \
-                        and tokens[j].text.islower():
-                    j += 1
-                if j < len(tokens) and tokens[j].lower == "in":
-                    j += 1
-                    if j < len(tokens) and tokens[j].lower == "the":
-                        j += 1
-                    inner = starts.get(j)
-                    if inner is not None and inner.place is not None \
-                            and inner.place.country and tokens[j].sent == tokens[m.start].sent:
-                        iso = self.gaz.iso2_of(inner.place.country)
-                        entry = self.gaz.country(iso) if iso else None
-                        if entry is not None:
-                            m = replace(m, place=entry.place, reason=(
-                                f"{m.reason}; its country from {inner.text!r} around it "
-                                "(country precision)"))
-            out.append(m)
         return out
 
     def _metonyms(self, parsed: ParsedDoc, actors: list[Mention],
