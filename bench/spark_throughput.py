@@ -102,6 +102,8 @@ def _watch(root: int, run: Run, done: threading.Event) -> None:
                 workers.add(pid)  # forked by the daemon; stays a worker once seen as one
                 if rss > LOADED_RSS:
                     loaded.add(pid)
+            if run.kind_of_pid.get(pid, "driver") != "driver" and pid not in workers:
+                continue  # an exiting process's command line reads empty: keep its kind
             run.kind_of_pid[pid] = ("worker" if pid in workers else
                                     "java" if "java" in cmd.split(" ")[0] else
                                     "daemon" if "pyspark.daemon" in cmd else "driver")

@@ -309,6 +309,9 @@ def session(master: str, app_name: str = "realpolitik") -> Any:
             .config("spark.sql.shuffle.partitions", "8")
             # one Python worker per core for the whole job, so the pipeline loads once each
             .config("spark.python.worker.reuse", "true")
+            # the JVM only moves rows (the analysis runs in Python): its quick compiler is
+            # enough, and the optimising one cost half its CPU in a run of a minute or two
+            .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1")
             .getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     return spark
