@@ -136,7 +136,8 @@ def read_items(spark: Any, files: list[Path], config: Config, partitions: int) -
         if suffix in JSONL_SUFFIXES:
             lines = sc.textFile(str(path.resolve()), minPartitions=partitions).zipWithIndex()
             parts.append(lines.mapPartitions(
-                lambda it, n=file_no, loc=location: _jsonl_items(n, loc, config, it)))
+                lambda it, n=file_no, loc=location: _jsonl_items(n, loc, config, it))
+                .filter(lambda pair: pair[1] is not None))
         elif suffix in PARQUET_SUFFIXES:
             frame = spark.read.parquet(str(path.resolve()))
             parts.append(frame.rdd.zipWithIndex().map(
@@ -151,7 +152,9 @@ def read_items(spark: Any, files: list[Path], config: Config, partitions: int) -
             lambda t: _whole_file_items(t[0], t[1], t[2], config)))
     if not parts:
         return sc.emptyRDD()
-    return sc.union(parts).filter(lambda pair: pair[1] is not None)
+    # no union (and no Python step after one) for a single part: a Python step over a union
+    # of Python RDDs runs a second Python worker per task beside the one reading
+    return parts[0] if len(parts) == 1 else sc.union(parts)
 
 
 # -- analysis ---------------------------------------------------------------------------
@@ -160,14 +163,19 @@ def _partition_key(doc: Document) -> tuple[int, int]:
     return (doc.date.year, doc.date.month) if doc.date else (0, 0)
 
 
-def analyse_partition(documents: Iterable[Document], config: Config
+def analyse_partition(items: Iterable[Document | IngestFailure], config: Config
                       ) -> Iterator[tuple[str, int, int, Row]]:
-    """``(table, year, month, row)`` for every row of every document; a document that
-    fails becomes a ``failures`` row and the rest go on."""
-    pipeline = _pipeline(config)
+    """``(table, year, month, row)`` for every row of every document; a record that could
+    not be read, or a document that fails, becomes a ``failures`` row and the rest go on."""
+    pipeline: Any = None
     batch: list[Document] = []
-    for doc in documents:
-        batch.append(doc)
+    for item in items:
+        if isinstance(item, IngestFailure):
+            yield "failures", 0, 0, (item.location, item.reason)
+            continue
+        if pipeline is None:
+            pipeline = _pipeline(config)
+        batch.append(item)
         if len(batch) >= _BATCH:
             yield from _analyse_batch(pipeline, batch)
             batch = []
@@ -190,14 +198,17 @@ def _analyse_batch(pipeline: Any, batch: list[Document]) -> Iterator[tuple[str, 
                 yield table, year, month, row
 
 
-def merge_events(events: Any, rule: DedupRule, partitions: int) -> Any:
-    """Events rows (``("events", year, month, row)``) with the merge ``ingest`` makes.
+def merge_events(events: Any, rule: DedupRule, partitions: int) -> list[Any]:
+    """Events rows (``("events", year, month, row)``) with the merge ``ingest`` makes, as
+    two RDDs: the rows that cannot merge, untouched, and the merged rest.
 
     The rule only merges mentions of one (root, source, target), and its grouping depends
     on the set of mentions alone (:mod:`realpolitik.dedup.rows`): rows are shuffled by that
     key, each key's rows merged in one task, and rows that cannot merge pass untouched. So
     the merged events equal those of ``ingest`` or ``dedup --rebuild`` over the same
     stories, whatever the partitioning; one key's mentions must fit in a task's memory.
+    The two parts are kept apart (not an RDD union) so that each reaches the JVM from one
+    Python worker per task: a Python step over a union of Python RDDs runs two.
     """
     from realpolitik.dedup.rows import merge_key
 
@@ -206,7 +217,7 @@ def merge_events(events: Any, rule: DedupRule, partitions: int) -> Any:
     merged = (keyed.filter(lambda kv: kv[0] is not None)
               .groupByKey(partitions)
               .flatMap(lambda kv: _merge_group(list(kv[1]), rule)))
-    return alone.union(merged)
+    return [alone, merged]
 
 
 def _merge_group(items: list[tuple[str, int, int, Row]], rule: DedupRule
@@ -234,32 +245,40 @@ def spark_schema(table: str) -> Any:
 
 def run(spark: Any, inputs: list[Path], out: Path, config: Config,
         partitions: int | None = None) -> SparkReport:
-    """Read, analyse and write ``inputs`` to Parquet tables under ``out``."""
+    """Read, analyse and write ``inputs`` to Parquet tables under ``out``.
+
+    Each document is analysed once, by one Python worker per core: the records are read
+    and deduplicated in one shuffle (unreadable records ride along as items of their own),
+    analysed in the stage after it, and the analysed rows are persisted and materialised by
+    a JVM-only count before any Python step reads them. Then each table is a filter over
+    the persisted rows. (A Python step reading a persisted Python RDD that is not yet
+    computed runs a second Python worker per task to compute it, and which of the workers
+    then analyses varies, so the pipeline used to load in two workers per core.)
+    """
     from pyspark import StorageLevel
     from pyspark.sql import types as T
 
     files = list_inputs(inputs)
     # a few partitions per core: one slow partition at the end leaves less of the cluster idle
     partitions = partitions or max(2, PARTITIONS_PER_CORE * spark.sparkContext.defaultParallelism)
-    items = read_items(spark, files, config, partitions).persist(StorageLevel.MEMORY_AND_DISK)
-    failures = items.filter(lambda p: isinstance(p[1], IngestFailure)).map(
-        lambda p: ("failures", 0, 0, (p[1].location, p[1].reason)))
-    # the first of repeated texts, as ingest keeps it
-    documents = (items.filter(lambda p: isinstance(p[1], Document))
-                 .map(lambda p: (p[1].id, p))
-                 .reduceByKey(lambda a, b: a if a[0] <= b[0] else b, partitions)
-                 .map(lambda kv: kv[1][1]))
-    rows = (documents.mapPartitions(lambda docs: analyse_partition(docs, config))
-            .union(failures).persist(StorageLevel.MEMORY_AND_DISK))
+    # the first of repeated texts, as ingest keeps it; a failure is keyed by its place alone
+    items = (read_items(spark, files, config, partitions)
+             .map(lambda p: (p[1].id if isinstance(p[1], Document) else p[0], p))
+             .reduceByKey(lambda a, b: a if a[0] <= b[0] else b, partitions)
+             .map(lambda kv: kv[1][1]))
+    rows = (items.mapPartitions(lambda it: analyse_partition(it, config))
+            .persist(StorageLevel.MEMORY_AND_DISK))
+    rows._jrdd.count()  # computes and stores every partition with no Python step on top
     ingested_at = datetime.now().replace(microsecond=0)
     counts = {str(k): int(v) for k, v in rows.map(lambda r: r[0]).countByValue().items()}
     for table in WRITE_ORDER:
         extra: tuple[Any, ...] = (ingested_at,) if table == "documents" else ()
         selected = rows.filter(lambda r, t=table: r[0] == t)
-        if table == "events":
-            selected = merge_events(selected, config.dedup, partitions)
-        table_rows = selected.map(lambda r, e=extra: (*r[3], *e, r[1], r[2]))
-        frame = spark.createDataFrame(table_rows, spark_schema(table))
+        pieces = merge_events(selected, config.dedup, partitions) if table == "events" \
+            else [selected]
+        frames = [spark.createDataFrame(piece.map(lambda r, e=extra: (*r[3], *e, r[1], r[2])),
+                                        spark_schema(table)) for piece in pieces]
+        frame = frames[0] if len(frames) == 1 else frames[0].unionAll(frames[1])
         (frame.write.mode("overwrite").partitionBy("pub_year", "pub_month")
          .parquet(str(out / table)))
     failure_schema = T.StructType([T.StructField("location", T.StringType(), True),
@@ -267,7 +286,6 @@ def run(spark: Any, inputs: list[Path], out: Path, config: Config,
     failed = spark.createDataFrame(
         rows.filter(lambda r: r[0] == "failures").map(lambda r: r[3]), failure_schema)
     failed.write.mode("overwrite").parquet(str(out / "failures"))
-    items.unpersist()
     rows.unpersist()
     return SparkReport(documents=counts.get("documents", 0), failures=counts.get("failures", 0),
                        rows={t: counts.get(t, 0) for t in WRITE_ORDER})
@@ -291,6 +309,9 @@ def session(master: str, app_name: str = "realpolitik") -> Any:
             .config("spark.sql.shuffle.partitions", "8")
             # one Python worker per core for the whole job, so the pipeline loads once each
             .config("spark.python.worker.reuse", "true")
+            # the JVM only moves rows (the analysis runs in Python): its quick compiler is
+            # enough, and the optimising one cost half its CPU in a run of a minute or two
+            .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1")
             .getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     return spark
