@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 _PRONOUN_WINDOW = 2
 _GENDERED = {"he": "m", "him": "m", "she": "f"}
 _COLLECTIVE_KINDS = frozenset({"state", "organisation", "group", "government", "body"})
+#: nouns a leader's name can modify to name the government: "the Reagan administration"
+_GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet", "regime"})
 
 
 class Coreference:
@@ -86,6 +88,9 @@ class Coreference:
 
         def salience(item: Resolved) -> tuple[int, int, int]:
             head = tokens[self._head(item)]
+            if head.dep == "compound":
+                # "the Reagan administration said": the phrase's role is the noun's
+                head = tokens[head.head]
             subject = 1 if head.dep in ("nsubj", "nsubjpass") else 0
             return (tokens[item.draft.start].sent, subject, item.draft.start)
 
@@ -303,12 +308,31 @@ class Coreference:
                 if gender and not self._gender_fits(actor, gender):
                     continue
                 return actor
+            if collective and self._leader_government(candidate):
+                # "the Reagan administration warned ... that it may retaliate": the leader's
+                # name names the government, which "it" is
+                return actor
             if collective and not candidate.personal and not candidate.plural and (
                     actor.kind in _COLLECTIVE_KINDS or candidate.kind == "metonym"):
+                if self._conjunct(candidate):
+                    # "warned France and Germany that it may retaliate": a singular "it"
+                    # is neither of two conjoined states
+                    continue
                 return actor
             if plural and candidate.plural:
                 return actor
         return None
+
+    def _leader_government(self, candidate: Resolved) -> bool:
+        head = self.doc.tokens[self._head(candidate)]
+        return (candidate.personal and head.dep == "compound"
+                and self.doc.tokens[head.head].lemma.lower() in _GOVERNMENT_NOUNS)
+
+    def _conjunct(self, candidate: Resolved) -> bool:
+        head = self.doc.tokens[self._head(candidate)]
+        return head.dep == "conj" or any(
+            self.doc.tokens[k].dep == "conj" and self.doc.tokens[k].head == head.i
+            for k in range(head.i + 1, min(head.i + 12, len(self.doc.tokens))))
 
     def _gender_fits(self, actor: Actor, gender: str) -> bool:
         if actor.kind != "person":
