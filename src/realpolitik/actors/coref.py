@@ -247,6 +247,10 @@ class Coreference:
 
         taken = {i for r in items for i in range(r.draft.start, r.draft.end)}
         out: list[Mention] = []
+        #: the last subject "it" resolved, as (sentence, actor): wire copy runs one body
+        #: through paragraphs by "it" alone ("The Bank of Zambia paid ... The bank had not
+        #: paid since it suspended ... It has said ..."), and the chain carries it on
+        chain: tuple[int, Actor] | None = None
         for tok in self.doc.tokens:
             if tok.pos != "PRON" or tok.i in taken:
                 continue
@@ -259,6 +263,11 @@ class Coreference:
                 if tok.dep not in ("nsubj", "nsubjpass") or self._pleonastic(tok.i):
                     continue
                 antecedent = self._pronoun_antecedent(items, tok.i, collective=True)
+                if antecedent is None and chain is not None \
+                        and tok.sent - chain[0] <= _PRONOUN_WINDOW:
+                    antecedent = chain[1]
+                if antecedent is not None:
+                    chain = (tok.sent, antecedent)
             elif low in self.plural_pronouns:
                 antecedent = self._pronoun_antecedent(items, tok.i, plural=True)
             else:
