@@ -348,3 +348,15 @@ def test_a_warning_is_aimed_at_the_warned(code_text: CodeText, text: str,
                                           expected: Key) -> None:
     events = code_text(text)
     assert expected in keys(events), shown(events)
+
+
+# -- a resignation is a domestic act ------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Belgian prime minister and his cabinet have resigned, officials said.",
+     ("0831", "BEL", "BEL")),
+    ("Greek Prime Minister Andreas Papandreou resigned on Monday.", ("0831", "GRC", "GRC")),
+])
+def test_a_resignation_is_done_to_ones_own_state(code_text: CodeText, text: str,
+                                                 expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
