@@ -84,7 +84,7 @@ class Pipeline:
         # a removal the text does not date took place when the leader's tenure ended
         events = date_removals(events, mentions, self.kb)
         # a plan or a schedule dated after the story is no fact
-        events = still_to_come(events, parsed.document.date)
+        events = still_to_come(parsed, events, parsed.document.date)
         places, events = self.places.locate(parsed, mentions, events)
         # one set of sentence contexts (pronouns read, words split) for both stages
         contexts = DocumentMentions(parsed, mentions)

@@ -6,7 +6,9 @@ the publication date ("his main demand when he arrives on Wednesday", "to prepar
 Venice summit in June" in a story of March), the event is still to come, and one coded as an
 actual fact is made ``future``: a plan or a schedule is no fact (the Reuters guide). Not
 statements (01), whose date is often the reported act's, nor expressions of intent (03),
-which are actual by CAMEO's convention however far off the intended act is.
+which are actual by CAMEO's convention however far off the intended act is; nor a verb in
+a past tense ("two weeks later India's missiles hit nine sites"), which tells a done act
+whatever date a relative expression gave it.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from realpolitik.model import Event
+from realpolitik.model import Event, ParsedDoc
 
 #: roots whose date may be that of what they speak of, not of the speaking
 _SPEECH_ROOTS = frozenset({"01", "03"})
 
 
-def still_to_come(events: list[Event], published: date | None) -> list[Event]:
+def still_to_come(doc: ParsedDoc, events: list[Event], published: date | None
+                  ) -> list[Event]:
     """``events`` with each actual event dated after ``published`` made ``future``."""
     if published is None:
         return events
@@ -29,7 +32,14 @@ def still_to_come(events: list[Event], published: date | None) -> list[Event]:
         when = e.date
         if (when is not None and not when.inferred and when.basis is None
                 and when.precision in ("day", "month") and when.start > published
-                and e.modality == "actual" and e.root not in _SPEECH_ROOTS):
+                and e.modality == "actual" and e.root not in _SPEECH_ROOTS
+                and not _past(doc, e.trigger_token)):
             e = dataclasses.replace(e, modality="future")
         out.append(e)
     return out
+
+
+def _past(doc: ParsedDoc, i: int) -> bool:
+    if not 0 <= i < len(doc.tokens):
+        return False
+    return doc.tokens[i].tag in ("VBD", "VBN")
