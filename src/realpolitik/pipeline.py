@@ -18,6 +18,7 @@ from realpolitik.analysis.removal_dates import date_removals
 from realpolitik.config import Config
 from realpolitik.errors import RealpolitikError
 from realpolitik.events import EventCoder
+from realpolitik.events.future import still_to_come
 from realpolitik.ingest import IngestFailure, make_document, read_inputs
 from realpolitik.model import (
     Document,
@@ -99,6 +100,8 @@ class Pipeline:
         events = self.timer.date_events(parsed, events)
         # a removal the text does not date took place when the leader's tenure ended
         events = date_removals(events, mentions, self.kb)
+        # a plan or a schedule dated after the story is no fact
+        events = still_to_come(parsed, events, parsed.document.date)
         places: list[PlaceMention] = []
         if self.locate_places:
             places, events = self.places.locate(parsed, mentions, events)

@@ -47,3 +47,27 @@ def test_a_surname_needs_its_given_name(nlp_stage: NlpStage, actor_resolver: Act
     found = [m for m in actor_resolver.resolve_document(doc) if mention in m.text]
     got = found[0].actor.code if found and found[0].actor else None
     assert got == code, found
+
+
+#: one body carried through one-sentence paragraphs by "it" alone: each "it" takes the
+#: one before when its antecedent is out of reach
+def test_it_carries_one_body_through_paragraphs(nlp_stage: NlpStage,
+                                                actor_resolver: ActorResolver) -> None:
+    text = ("The Bank of Ghana has paid out arrears from two auctions, a spokesman said.\n\n"
+            "\"We have cleared two auctions and have three left,\" the spokesman said.\n\n"
+            "The bank had not paid importers since it suspended the auctions in May.\n\n"
+            "It has said the auctions stopped because it planned talks with the IMF.")
+    doc = nlp_stage.parse_text(text, when=DAY)
+    mentions = actor_resolver.resolve_document(doc)
+    last = [m for m in mentions if m.text == "It"]
+    assert last and last[0].actor is not None and last[0].actor.country == "GHA", mentions
+
+
+#: "the Reagan administration ... it": the leader's name names the government, which a
+#: singular "it" is, and "it" is neither of two conjoined states
+def test_it_is_the_leaders_government(nlp_stage: NlpStage,
+                                      actor_resolver: ActorResolver) -> None:
+    doc = nlp_stage.parse_text("The Reagan administration has warned France and Germany "
+                               "that it may retaliate.", when=DAY)
+    it = [m for m in actor_resolver.resolve_document(doc) if m.text == "it"]
+    assert it and it[0].actor is not None and it[0].actor.country == "USA", it

@@ -202,6 +202,13 @@ TRADE_DISPUTES: list[tuple[str, Key]] = [
      ("1312", "BRA", "ARG")),
     ("Chile charged Peru with dumping copper on world markets.", ("112", "CHL", "PER")),
     ("The Chilean envoy charged that Peru was dumping copper.", ("112", "CHL", "PER")),
+    # a commercial dispute: retaliation against firms, or over a company's control
+    ("Spain was ready to retaliate against Portuguese financial groups in Madrid.",
+     ("163", "ESP", "PRT")),
+    ("Canada may retaliate against Mexico if Mexican officials bar Canadian construction "
+     "firms.", ("163", "CAN", "MEX")),
+    ("Italy may retaliate against Austria if control of the company goes to a rival.",
+     ("163", "ITA", "AUT")),
     # force stays force outside a trade dispute
     ("Iran vowed to retaliate against Iraq for the missile attack.", ("190", "IRN", "IRQ")),
 ]
@@ -324,3 +331,32 @@ def test_an_organisation_warns_no_one_of_itself(code_text: CodeText, text: str,
     assert expected in keys(events), shown(events)
     assert not [e for e in events if e.root == "13" and _country(e.source) == expected[1]
                 and _country(e.target) == expected[1]], shown(events)
+
+
+# -- what a warner says it will do is aimed at the warned -------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    # "it" is the warner, not one of two conjoined states, and the act is aimed at both
+    ("The Kohl government has warned Spain and Portugal that it may retaliate if the steel "
+     "company is sold.", ("163", "DEU", "PRT")),
+    ("The Kohl government has warned Spain and Portugal that it may retaliate if the steel "
+     "company is sold.", ("163", "DEU", "ESP")),
+    ("The Mitterrand administration warned Italy that it may retaliate against Italian "
+     "firms.", ("163", "FRA", "ITA")),
+    ("Sweden warned Norway that it would retaliate.", ("19", "SWE", "NOR")),
+])
+def test_a_warning_is_aimed_at_the_warned(code_text: CodeText, text: str,
+                                          expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
+# -- a resignation is a domestic act ------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Belgian prime minister and his cabinet have resigned, officials said.",
+     ("0831", "BEL", "BEL")),
+    ("Greek Prime Minister Andreas Papandreou resigned on Monday.", ("0831", "GRC", "GRC")),
+])
+def test_a_resignation_is_done_to_ones_own_state(code_text: CodeText, text: str,
+                                                 expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)

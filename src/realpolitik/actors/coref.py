@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 _PRONOUN_WINDOW = 2
 _GENDERED = {"he": "m", "him": "m", "she": "f"}
 _COLLECTIVE_KINDS = frozenset({"state", "organisation", "group", "government", "body"})
+#: nouns a leader's name can modify to name the government: "the Reagan administration"
+_GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet", "regime"})
 
 
 class Coreference:
@@ -86,6 +88,9 @@ class Coreference:
 
         def salience(item: Resolved) -> tuple[int, int, int]:
             head = tokens[self._head(item)]
+            if head.dep == "compound":
+                # "the Reagan administration said": the phrase's role is the noun's
+                head = tokens[head.head]
             subject = 1 if head.dep in ("nsubj", "nsubjpass") else 0
             return (tokens[item.draft.start].sent, subject, item.draft.start)
 
@@ -242,6 +247,10 @@ class Coreference:
 
         taken = {i for r in items for i in range(r.draft.start, r.draft.end)}
         out: list[Mention] = []
+        #: the last subject "it" resolved, as (sentence, actor): wire copy runs one body
+        #: through paragraphs by "it" alone ("The Bank of Zambia paid ... The bank had not
+        #: paid since it suspended ... It has said ..."), and the chain carries it on
+        chain: tuple[int, Actor] | None = None
         for tok in self.doc.tokens:
             if tok.pos != "PRON" or tok.i in taken:
                 continue
@@ -254,6 +263,11 @@ class Coreference:
                 if tok.dep not in ("nsubj", "nsubjpass") or self._pleonastic(tok.i):
                     continue
                 antecedent = self._pronoun_antecedent(items, tok.i, collective=True)
+                if antecedent is None and chain is not None \
+                        and tok.sent - chain[0] <= _PRONOUN_WINDOW:
+                    antecedent = chain[1]
+                if antecedent is not None:
+                    chain = (tok.sent, antecedent)
             elif low in self.plural_pronouns:
                 antecedent = self._pronoun_antecedent(items, tok.i, plural=True)
             else:
@@ -303,12 +317,31 @@ class Coreference:
                 if gender and not self._gender_fits(actor, gender):
                     continue
                 return actor
+            if collective and self._leader_government(candidate):
+                # "the Reagan administration warned ... that it may retaliate": the leader's
+                # name names the government, which "it" is
+                return actor
             if collective and not candidate.personal and not candidate.plural and (
                     actor.kind in _COLLECTIVE_KINDS or candidate.kind == "metonym"):
+                if self._conjunct(candidate):
+                    # "warned France and Germany that it may retaliate": a singular "it"
+                    # is neither of two conjoined states
+                    continue
                 return actor
             if plural and candidate.plural:
                 return actor
         return None
+
+    def _leader_government(self, candidate: Resolved) -> bool:
+        head = self.doc.tokens[self._head(candidate)]
+        return (candidate.personal and head.dep == "compound"
+                and self.doc.tokens[head.head].lemma.lower() in _GOVERNMENT_NOUNS)
+
+    def _conjunct(self, candidate: Resolved) -> bool:
+        head = self.doc.tokens[self._head(candidate)]
+        return head.dep == "conj" or any(
+            self.doc.tokens[k].dep == "conj" and self.doc.tokens[k].head == head.i
+            for k in range(head.i + 1, min(head.i + 12, len(self.doc.tokens))))
 
     def _gender_fits(self, actor: Actor, gender: str) -> bool:
         if actor.kind != "person":

@@ -51,6 +51,8 @@ class Grammar:
     symmetric_verbs: frozenset[str]
     mutual_objects: frozenset[str]
     verdict_verbs: frozenset[str]
+    warning_verbs: frozenset[str]
+    self_directed_verbs: frozenset[str]
     negative_pronouns: frozenset[str]
     report_nouns: frozenset[str]
     reaction_roots: frozenset[str]

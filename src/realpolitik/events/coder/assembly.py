@@ -61,6 +61,11 @@ class EventAssembly(Folding):
                 and c.lemma(trigger.token) in self.grammar.flow_nouns):
             # "Japanese exports rose": a flow, no act between actors
             return []
+        own = (c.lemma(trigger.token) in self.grammar.self_directed_verbs
+               and not any(trigger.targets))
+        if own:
+            # "the prime minister resigned": a domestic act, done to the actor's own state
+            trigger = dataclasses.replace(trigger, targets=trigger.sources)
         out: list[Event] = []
         for source in trigger.sources:
             for target in trigger.targets:
@@ -69,7 +74,7 @@ class EventAssembly(Folding):
                 if self.require_actor and src_actor is None and tgt_actor is None:
                     continue
                 if (source is not None and target is not None and source.start == target.start
-                        and cameo.root != "14"):
+                        and cameo.root != "14" and not own):
                     continue
                 code = self._person_code(c, trigger, cameo, target)
                 out.append(self._event(c, trigger, code, source, target, polarity, modality))

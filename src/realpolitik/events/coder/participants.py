@@ -193,6 +193,15 @@ class Clause(ClauseModality):
                 for o in self.kids(v, "dobj")):
             # "Israel and Hamas accused each other": every subject targets the others
             return sources, list(sources)
+        if not targets and sources and tok.dep == "ccomp" \
+                and self.lemma(tok.head) in self.grammar.warning_verbs:
+            # "warned France that it may retaliate": the warner's act is aimed at the warned
+            warners, _ = self.subjects(tok.head)
+            own = {m.actor.country or m.actor.code for m in warners if m.actor}
+            if own and all(m.actor and (m.actor.country or m.actor.code) in own
+                           for m in sources):
+                targets = [m for o in self.kids(tok.head, "dobj", "dative")
+                           for m in self.actors_at(o)]
         targets = [t for t in targets if t not in sources]
         return sources, targets
 
