@@ -11,7 +11,12 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from realpolitik.cli.options import EventClassModelOption, ParticipantModelOption, with_models
+from realpolitik.cli.options import (
+    EventClassModelOption,
+    MinConfidenceOption,
+    ParticipantModelOption,
+    with_models,
+)
 from realpolitik.cli.render import stdout
 from realpolitik.config import Config
 from realpolitik.evaluation import (
@@ -57,14 +62,19 @@ def eval_command(
              f"{MULTICOPED_DEFAULT} when it exists).")] = None,
     no_multicoped: Annotated[bool, typer.Option(
         "--no-multicoped", help="Do not score Multi-CoPED's training split.")] = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Precision, recall and F1 of events, dates, actors, relations or quantities.
 
     With event gold, also Multi-CoPED's training split when it is there (../shared): the
     class of each sentence's main event and the share of sentences with source and target
-    right, for the configuration in use.
+    right, for the configuration in use. Story gold's events are scored at the confidence
+    threshold (--min-confidence, else the configured one) and, when it is above 0, also at
+    every confidence ("(all)").
     """
     config = with_models(Config(), event_class_model, participant_model)
+    if min_confidence is not None:
+        config = config.with_changes(min_confidence=min_confidence)
     results: dict[str, Any] = {}
     kinds = {str(path): gold_kind(path) for path in gold}
     for path in gold:
