@@ -194,6 +194,11 @@ class Actor:
     valid_to: date | None = None
     source: str = ""
 
+    @property
+    def side(self) -> str:
+        """The side it acts for: its country, else its own code (an organisation)."""
+        return self.country or self.code
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -236,6 +241,12 @@ class Participant:
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "actor": self.actor, "country": self.country,
                 "role": self.role}
+
+
+def party(p: Participant | None) -> str | None:
+    """An event side as the coder's story rules and the scorers compare it: the country,
+    else the actor code (an organisation); None for an empty or unresolved side."""
+    return None if p is None else p.country or p.actor
 
 
 @dataclass(frozen=True, slots=True)

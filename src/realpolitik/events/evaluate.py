@@ -24,7 +24,7 @@ from typing import Any
 from realpolitik.errors import GoldFormatError
 from realpolitik.events.codebook import default_codebook
 from realpolitik.goldfiles import jsonl_records
-from realpolitik.model import Event
+from realpolitik.model import Event, party
 
 METRICS = ("root", "code", "source", "target", "polarity")
 
@@ -164,10 +164,7 @@ def _gold_sentence(record: Any, where: str, number: int) -> GoldSentence:
 
 
 def predicted_party(event: Event, side: str) -> str | None:
-    p = event.source if side == "source" else event.target
-    if p is None:
-        return None
-    return p.country or p.actor
+    return party(event.source if side == "source" else event.target)
 
 
 def _gold_party(value: str | None, predicted: str | None) -> str | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from realpolitik.model import Event, ParsedDoc, Participant
+from realpolitik.model import Event, ParsedDoc, party
 
 #: roots whose date may be that of what they speak of, not of the speaking
 _SPEECH_ROOTS = frozenset({"01", "03"})
@@ -36,7 +36,7 @@ def still_to_come(doc: ParsedDoc, events: list[Event], published: date | None
                 and when.precision in ("day", "month") and when.start > published
                 and e.modality == "actual" and e.root not in _SPEECH_ROOTS
                 and not _past(doc, e.trigger_token)
-                and _named(e.source) and _named(e.target)):
+                and bool(party(e.source)) and bool(party(e.target))):
             e = dataclasses.replace(e, modality="future")
         out.append(e)
     return out
@@ -47,6 +47,3 @@ def _past(doc: ParsedDoc, i: int) -> bool:
         return False
     return doc.tokens[i].tag in ("VBD", "VBN")
 
-
-def _named(p: Participant | None) -> bool:
-    return p is not None and bool(p.country or p.actor)

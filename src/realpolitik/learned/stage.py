@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Protocol
 from realpolitik.learned.combine import class_probability
 from realpolitik.learned.data import root_class
 from realpolitik.learned.participants import ParticipantSpan, candidate_scores
-from realpolitik.model import Event, Mention, ParsedDoc, Participant, stable_id
+from realpolitik.model import Event, Mention, ParsedDoc, Participant, party, stable_id
 
 if TYPE_CHECKING:
     from realpolitik.config import Config
@@ -134,11 +134,6 @@ def _empty(p: Participant | None) -> bool:
     return p is None or p.actor is None
 
 
-def _party(p: Participant | None) -> str | None:
-    """The party as the scorers compare it: the country, else the actor code."""
-    return None if p is None else p.country or p.actor
-
-
 def fill_participants(doc: ParsedDoc, mentions: Sequence[Mention], events: list[Event],
                       spans: dict[int, Sequence[ParticipantSpan]],
                       min_score: float) -> list[Event]:
@@ -164,11 +159,11 @@ def fill_participants(doc: ParsedDoc, mentions: Sequence[Mention], events: list[
             current, other = (source, target) if side == 0 else (target, source)
             if not _empty(current):
                 continue
-            taken = _party(other)
+            taken = party(other)
             ranked = sorted(range(len(candidates)), key=lambda n: (-scores[n][side], n))
             chosen = next((p for p in (Participant.from_mention(candidates[n])
                                        for n in ranked if scores[n][side] >= min_score)
-                           if _party(p) != taken), None)
+                           if party(p) != taken), None)
             if chosen is None:
                 continue
             if side == 0:

@@ -16,10 +16,7 @@ _NAMING_MODIFIERS = ("poss", "compound", "amod", "nmod")
 
 def party_code(mention: Mention) -> str | None:
     """A mention as a relation party: the state's ISO3 code, else the organisation's code."""
-    actor = mention.actor
-    if actor is None:
-        return None
-    return actor.country or actor.code or None
+    return (mention.actor.side or None) if mention.actor is not None else None
 
 
 def is_organisation(mention: Mention) -> bool:

@@ -82,10 +82,13 @@ def or_none(items: Iterable[Mention]) -> tuple[Mention | None, ...]:
     found = tuple(items)
     return found if found else (None,)
 
+def sides(mentions: Iterable[Mention | None]) -> set[str]:
+    """The sides the resolved mentions act for (``Actor.side``), a leader and his state
+    counting as one."""
+    return {m.actor.side for m in mentions if m is not None and m.actor is not None}
+
+
 def same_actors(a: tuple[Mention | None, ...], b: tuple[Mention | None, ...]) -> bool:
     """Both sides name the same actors, a leader and his state counting as one:
     "Macron announced that France will recognise ..." is France's act."""
-    def keys(side: tuple[Mention | None, ...]) -> set[str]:
-        return {m.actor.country or m.actor.code for m in side if m and m.actor}
-
-    return bool(keys(a)) and keys(a) == keys(b)
+    return bool(sides(a)) and sides(a) == sides(b)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from realpolitik.events.coder.common import (
     SUBJECT_DEPS,
+    sides,
 )
 from realpolitik.events.coder.tree import ClauseTree
 from realpolitik.events.grammar import Families, Grammar
@@ -559,8 +560,7 @@ class ClauseModality(ClauseTree):
     def told_by_a_party(self, t: int, parties: tuple[Mention | None, ...]) -> bool:
         """"Kenya's army struck the camp, a Kenyan army spokesman said": a party telling its
         own act asserts it; only what one tells of others is merely reported."""
-        acting = {m.actor.country or m.actor.code for m in parties
-                  if m is not None and m.actor is not None}
+        acting = sides(parties)
         according = self._according_to(t)
         if according:
             return bool(acting & self._countries_under(according))
@@ -574,5 +574,4 @@ class ClauseModality(ClauseTree):
 
     def _countries_under(self, heads: list[int]) -> set[str]:
         """The actors named in the phrases headed by ``heads``, by country or code."""
-        return {m.actor.country or m.actor.code for h in heads for k in self.doc.subtree(h)
-                if (m := self.mention_at.get(k)) is not None and m.actor is not None}
+        return sides(self.mention_at.get(k) for h in heads for k in self.doc.subtree(h))

@@ -14,6 +14,7 @@ from realpolitik.events.coder.common import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     same_actors,
+    sides,
     unique,
 )
 from realpolitik.events.coder.modality import ClauseModality
@@ -182,12 +183,12 @@ class Clause(ClauseModality):
             # "found Serbia responsible", "ruled that China's curbs violated": the one judged
             # an organisation is its own side too: "the EC will retaliate, an EC official
             # warned" is no warning to the EC
-            own = {m.actor.country or m.actor.code for m in sources if m.actor}
+            own = sides(sources)
             for comp in self.kids(v, "ccomp"):
                 for subj in self.kids(comp, *SUBJECT_DEPS):
                     # "Israel warned that it would respond": no warning to itself
                     targets.extend(m for m in self.actors_at(subj)
-                                   if not (m.actor and (m.actor.country or m.actor.code) in own))
+                                   if not (m.actor and m.actor.side in own))
         if not targets and any(self.doc.tokens[o].lower == "other" and any(
                 self.doc.tokens[d].lower in ("each", "one") for d in self.kids(o))
                 for o in self.kids(v, "dobj")):
@@ -197,9 +198,8 @@ class Clause(ClauseModality):
                 and self.lemma(tok.head) in self.grammar.warning_verbs:
             # "warned France that it may retaliate": the warner's act is aimed at the warned
             warners, _ = self.subjects(tok.head)
-            own = {m.actor.country or m.actor.code for m in warners if m.actor}
-            if own and all(m.actor and (m.actor.country or m.actor.code) in own
-                           for m in sources):
+            own = sides(warners)
+            if own and all(m.actor and m.actor.side in own for m in sources):
                 targets = [m for o in self.kids(tok.head, "dobj", "dative")
                            for m in self.actors_at(o)]
         targets = [t for t in targets if t not in sources]
@@ -245,12 +245,11 @@ class Clause(ClauseModality):
         said Lima had closed the border") and, when ``content``, the first other actor of
         what is said ("voiced optimism that the talks with Hanoi would ..."). The
         speaker's own state is no other actor."""
-        own = {m.actor.country or m.actor.code for m in sources
-               if m is not None and m.actor is not None}
+        own = sides(sources)
 
         def others(found: Iterable[Mention]) -> list[Mention]:
             return [m for m in unique(found) if m.actor is not None
-                    and (m.actor.country or m.actor.code) not in own]
+                    and m.actor.side not in own]
 
         heads = [t] + [o for o in self.kids(t, "dobj") if o not in self.mention_at]
         about = others(m for h in heads for m in self.prep_objects(h, self.grammar.topic_preps))

@@ -18,11 +18,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from realpolitik.model import Event, ParsedDoc, Participant, stable_id
-
-
-def _party(p: Participant | None) -> str | None:
-    return (p.country or p.actor) if p is not None else None
+from realpolitik.model import Event, ParsedDoc, Participant, party, stable_id
 
 
 def story_partners(events: list[Event]) -> dict[str, Participant]:
@@ -31,7 +27,7 @@ def story_partners(events: list[Event]) -> dict[str, Participant]:
     pairs: set[tuple[int, str, str]] = set()
     named: dict[str, Participant] = {}
     for e in events:
-        a, b = _party(e.source), _party(e.target)
+        a, b = party(e.source), party(e.target)
         if a is None or b is None or a == b:
             continue
         assert e.source is not None and e.target is not None
@@ -43,10 +39,10 @@ def story_partners(events: list[Event]) -> dict[str, Participant]:
         counts.setdefault(a, Counter())[b] += 1
         counts.setdefault(b, Counter())[a] += 1
     out: dict[str, Participant] = {}
-    for party, partners in counts.items():
+    for name, partners in counts.items():
         top = partners.most_common(2)
         if len(top) == 1 or top[0][1] > top[1][1]:
-            out[party] = named[top[0][0]]
+            out[name] = named[top[0][0]]
     return out
 
 
@@ -56,7 +52,7 @@ def fill_from_story(events: list[Event]) -> list[Event]:
     partners = story_partners(events)
     out: list[Event] = []
     for e in events:
-        src, tgt = _party(e.source), _party(e.target)
+        src, tgt = party(e.source), party(e.target)
         if e.sentence == 0:
             pass
         elif src is not None and tgt is None and src in partners:
@@ -73,11 +69,11 @@ def complete_reciprocal(doc: ParsedDoc, events: list[Event], symmetric: frozense
     guide's reciprocal events); one whose second side was filled from the story, or from
     an earlier telling of the act, gets its other direction here (but "ratified the pact
     with X" is the ratifier's act alone)."""
-    have = {(e.sentence, e.code, _party(e.source), _party(e.target)) for e in events}
+    have = {(e.sentence, e.code, party(e.source), party(e.target)) for e in events}
     out: list[Event] = []
     for e in events:
         out.append(e)
-        a, b = _party(e.source), _party(e.target)
+        a, b = party(e.source), party(e.target)
         if (e.code not in symmetric or doc.tokens[e.trigger_token].lemma.lower() in one_sided
                 or a is None or b is None or a == b
                 or (e.sentence, e.code, b, a) in have):
