@@ -65,7 +65,7 @@ class Pipeline:
     """All stages, loaded once: the spaCy model, the knowledge base, the dictionaries."""
 
     def __init__(self, config: Config, nlp: NlpStage | None = None,
-                 coder: EventCoder | None = None, places: bool = True) -> None:
+                 coder: EventCoder | None = None) -> None:
         self.config = config
         self.nlp = nlp or NlpStage(config)
         self.kb = KnowledgeBase.load(config)
@@ -75,8 +75,8 @@ class Pipeline:
         self.relations = RelationExtractor(config)
         self.quantities = QuantityExtractor(config)
         self.places = PlaceStage()
-        #: False: the places stage is skipped (no place mentions, every event unplaced)
-        self.locate_places = places
+        #: False only in without_places(): no place mentions, every event unplaced
+        self.locate_places = True
 
     def without_places(self) -> Pipeline:
         """This pipeline without its places stage, sharing every loaded stage: what the
