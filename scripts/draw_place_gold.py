@@ -7,6 +7,10 @@ first occurrence of each distinct string in a document, plus the noun phrase aft
 / "off" / "in the" when it is a place word (border, coast, gulf, sea, strait). The annotator
 labels the candidates by reading the text; documents are split dev/test by a second seed.
 
+``--test2`` draws the held-out split of the second development cycle instead: TEST2_COUNT
+stories with ``random.Random(TEST2_SEED)`` from the Reuters gold's ``test2`` stories (drawn
+after every earlier place document), all of them ``test2``; dev and test stay as they were.
+
 Writes a work list (mention, offsets, 80 characters of context) to ``--out`` (kept outside
 the project: the context is the corpus's text) and the document split to gold/places/docs.json.
 """
@@ -25,6 +29,8 @@ from realpolitik.nlp import NlpStage
 
 SEED = 2026
 SPLIT_SEED = 15
+TEST2_SEED = 2027
+TEST2_COUNT = 24
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "src" / "realpolitik" / "data" / "demo"
 PLACE_WORDS = re.compile(
@@ -36,13 +42,18 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", type=Path, required=True)
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--test2", action="store_true", help="draw the second held-out split")
     args = ap.parse_args()
     stories = json.loads((ROOT / "gold" / "reuters" / "stories.json").read_text())
-    pool = sorted(stories["dev"] + stories["test"])
-    drawn = set(random.Random(SEED).sample(pool, 24))
+    docs_path = ROOT / "gold" / "places" / "docs.json"
     docs = []
-    for path in sorted(DEMO.glob("*.txt")):
-        docs.append(make_document(path.read_text(), source=f"demo/{path.name}"))
+    if args.test2:
+        drawn = set(random.Random(TEST2_SEED).sample(sorted(stories["test2"]), TEST2_COUNT))
+    else:
+        pool = sorted(stories["dev"] + stories["test"])
+        drawn = set(random.Random(SEED).sample(pool, 24))
+        for path in sorted(DEMO.glob("*.txt")):
+            docs.append(make_document(path.read_text(), source=f"demo/{path.name}"))
     names = {}
     with args.corpus.open() as fh:
         for line in fh:
@@ -52,11 +63,14 @@ def main() -> None:
                 docs.append(doc)
                 names[doc.id] = rec["id"]
     ids = sorted(d.source if d.source.startswith("demo/") else names[d.id] for d in docs)
-    rng = random.Random(SPLIT_SEED)
-    test = set(rng.sample(ids, len(ids) // 3))
-    split = {"rule": "scripts/draw_place_gold.py", "seed": SEED, "split_seed": SPLIT_SEED,
-             "dev": [i for i in ids if i not in test], "test": sorted(test)}
-    (ROOT / "gold" / "places" / "docs.json").write_text(json.dumps(split, indent=1) + "\n")
+    if args.test2:
+        split = {**json.loads(docs_path.read_text()), "test2_seed": TEST2_SEED, "test2": ids}
+    else:
+        rng = random.Random(SPLIT_SEED)
+        test = set(rng.sample(ids, len(ids) // 3))
+        split = {"rule": "scripts/draw_place_gold.py", "seed": SEED, "split_seed": SPLIT_SEED,
+                 "dev": [i for i in ids if i not in test], "test": sorted(test)}
+    docs_path.write_text(json.dumps(split, indent=1) + "\n")
     nlp = NlpStage(Config())
     with args.out.open("w") as out:
         for parsed in nlp.parse(docs):

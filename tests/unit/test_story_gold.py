@@ -81,6 +81,20 @@ def test_splits_select_stories(tmp_path: Path) -> None:
         read_story_gold(directory, "train")  # type: ignore[arg-type]
 
 
+def test_a_later_held_out_split_is_read_and_joins_all(tmp_path: Path) -> None:
+    directory = gold_dir(tmp_path, [story([], "s-1"), story([], "s-2"), story([], "s-3")],
+                         dev=["s-1"], test=["s-2"])
+    with pytest.raises(GoldFormatError, match="no 'test2' split"):
+        read_story_gold(directory, "test2")
+    manifest = json.loads((directory / "stories.json").read_text())
+    (directory / "stories.json").write_text(json.dumps({**manifest, "test2": ["s-3"]}))
+    assert [s.id for s in read_story_gold(directory, "test2").stories] == ["s-3"]
+    assert [s.id for s in read_story_gold(directory, "all").stories] == ["s-1", "s-2", "s-3"]
+    (directory / "stories.json").write_text(json.dumps({**manifest, "test2": "s-3"}))
+    with pytest.raises(GoldFormatError, match="a manifest needs"):
+        read_story_gold(directory, "dev")
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.one_of(st.text(max_size=30), st.dictionaries(
     st.sampled_from(["id", "date", "events", "code", "polarity"]),

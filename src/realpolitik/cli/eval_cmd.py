@@ -39,6 +39,7 @@ class EvalFormat(StrEnum):
 class Split(StrEnum):
     dev = "dev"
     test = "test"
+    test2 = "test2"
     all = "all"
 
 
@@ -52,8 +53,8 @@ def eval_command(
         exists=True)],
     fmt: Annotated[EvalFormat, typer.Option("--format", "-f")] = EvalFormat.table,
     split: Annotated[Split, typer.Option(
-        help="Which stories of a story gold directory: dev, test (held out: score it "
-             "rarely and never tune on it) or all.")] = Split.dev,
+        help="Which stories of a story gold directory: dev, test or test2 (held out, one "
+             "per development cycle: score it rarely, never tune on it) or all.")] = Split.dev,
     event_class_model: EventClassModelOption = None,
     participant_model: ParticipantModelOption = None,
     multicoped: Annotated[Path | None, typer.Option(

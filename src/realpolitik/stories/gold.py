@@ -1,7 +1,8 @@
 """Story-level gold (``gold/reuters/``): every event, relation and figure of whole stories.
 
-The directory holds ``stories.json`` (the corpus, the seeds and the ``dev`` and ``test``
-story ids) and ``annotations-*.jsonl`` files, one story a line:
+The directory holds ``stories.json`` (the corpus, the seeds and the ``dev``, ``test`` and,
+from the second development cycle, ``test2`` story ids) and ``annotations-*.jsonl`` files,
+one story a line:
 ``{"id", "date", "events": [...], "relations": [...], "quantities": [...]}``. The texts
 stay in the corpus the manifest names (a path relative to the manifest), so gold files
 never copy them.
@@ -19,8 +20,10 @@ from realpolitik.errors import GoldFormatError
 from realpolitik.events.codebook import default_codebook
 from realpolitik.goldfiles import jsonl_records
 
-Split = Literal["dev", "test", "all"]
-SPLITS: tuple[Split, ...] = ("dev", "test", "all")
+Split = Literal["dev", "test", "test2", "all"]
+SPLITS: tuple[Split, ...] = ("dev", "test", "test2", "all")
+#: The held-out splits, one per development cycle; a manifest may lack the later ones.
+HELD_OUT: tuple[Split, ...] = ("test", "test2")
 POLARITIES = frozenset({"asserted", "negated"})
 MODALITIES = frozenset({"actual", "future", "hypothetical", "reported", "demanded"})
 PRECISIONS = frozenset({"day", "month", "year"})
@@ -74,11 +77,14 @@ def is_story_gold(path: Path) -> bool:
 def read_story_gold(directory: Path, split: Split = "dev") -> StoryGoldSet:
     """The stories of ``split`` with their annotations; every problem names file and line."""
     if split not in SPLITS:
-        raise GoldFormatError(f"{directory}: unknown split {split!r} (dev, test or all)")
+        raise GoldFormatError(f"{directory}: unknown split {split!r} "
+                              f"({', '.join(SPLITS)})")
     manifest_path = directory / MANIFEST
     manifest = _manifest(manifest_path)
-    wanted: list[str] = (manifest["dev"] + manifest["test"] if split == "all"
-                         else list(manifest[split]))
+    if split != "all" and split not in manifest:
+        raise GoldFormatError(f"{manifest_path}: the manifest has no {split!r} split")
+    wanted: list[str] = ([i for s in ("dev", *HELD_OUT) for i in manifest.get(s, [])]
+                         if split == "all" else list(manifest[split]))
     found: dict[str, StoryGold] = {}
     annotation_files = sorted(directory.glob("annotations-*.jsonl"))
     if not annotation_files:
@@ -101,7 +107,8 @@ def _manifest(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise GoldFormatError(f"{path}: cannot read the story manifest ({exc})") from None
     if not isinstance(manifest, dict) or not all(
-            isinstance(manifest.get(k), list) for k in ("dev", "test")) or not isinstance(
+            isinstance(manifest.get(k), list) for k in ("dev", "test")) or not all(
+            isinstance(manifest[k], list) for k in HELD_OUT if k in manifest) or not isinstance(
             manifest.get("corpus"), str):
         raise GoldFormatError(f"{path}: a manifest needs 'corpus', 'dev' and 'test'")
     return manifest
