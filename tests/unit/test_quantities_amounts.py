@@ -37,6 +37,13 @@ B, M = 1e9, 1e6
     ("up to 100,000 troops", "count", 100000, None, None, "troops", "lt"),
     ("1.9 million barrels per day", "count", 1.9 * M, None, None, "barrels_per_day", "eq"),
     ("22 billion cubic metres", "count", 22 * B, None, None, "cubic_metres", "eq"),
+    # currencies the euro replaced keep their ISO 4217 historic codes
+    ("5.6 billion marks", "money", 5.6 * B, None, None, "DEM", "eq"),
+    ("120 mln French francs", "money", 120 * M, None, None, "FRF", "eq"),
+    ("40 mln Swiss francs", "money", 40 * M, None, None, "CHF", "eq"),
+    ("2.5 billion guilders", "money", 2.5 * B, None, None, "NLG", "eq"),
+    ("900 billion lire", "money", 900 * B, None, None, "ITL", "eq"),
+    ("15 mln Canadian dlrs", "money", 15 * M, None, None, "CAD", "eq"),
 ])
 def test_amounts(text: str, kind: str, value: float | None, low: float | None,
                  high: float | None, unit: str, comparator: str) -> None:

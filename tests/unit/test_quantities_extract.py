@@ -70,6 +70,19 @@ def only(quantities: Callable[..., list[dict[str, Any]]]) -> Callable[[str], dic
      {"measure": "trade", "value": 65 * B, "low": None, "comparator": "eq"}),
     ("Trade between Kazakhstan and China is expected to exceed 40 billion dollars next year.",
      {"measure": "trade", "year": 2027, "forecast": True, "comparator": "gt"}),
+    # a state's own economy: debt, deficits and rates, whose percentage is their level
+    ("Argentina's foreign debt stood at 14 billion dollars at the end of last year.",
+     {"measure": "debt", "parties": ["ARG"], "value": 14 * B, "unit": "USD"}),
+    ("Inflation in Poland slowed to 9.4 pct in 1986.",
+     {"measure": "inflation", "parties": ["POL"], "value": 9.4, "unit": "percent",
+      "year": 1986}),
+    ("Greece aims to cut its budget deficit to 7 pct of national income.",
+     {"measure": "budget_deficit", "parties": ["GRC"], "value": 7.0, "unit": "percent",
+      "forecast": True}),
+    ("Unemployment in Finland reached 250,000 people, the government said.",
+     {"measure": "unemployment", "parties": ["FIN"], "value": 250000.0, "unit": "people"}),
+    ("Taiwan's foreign reserves rose to 2.1 billion dollars.",
+     {"measure": "reserves", "parties": ["TWN"], "value": 2.1 * B}),
 ])
 def test_quantities(text: str, expected: dict[str, Any], only: Any) -> None:
     found = only(text)
@@ -93,6 +106,9 @@ def test_anaphoric_figure_takes_the_previous_measure_and_parties(quantities: Any
     "Some 10,000 people protested in the capital.",
     "Oil prices rose to $90 a barrel.",
     "In 2022, the war began.",
+    # a firm's debt or a rate with no state named is no figure of the model
+    "The company said its debt rose to 3 billion dollars.",
+    "Inflation was running at 5 pct, the bank's economists said.",
 ])
 def test_no_quantity(text: str, quantities: Any) -> None:
     assert quantities(text) == []

@@ -124,7 +124,8 @@ class QuantityExtractor:
         if amount.kind == "count":
             measure = self._count_measure(ctx, main, keywords)
         if amount.kind == "percent" and not main.change_sign and (
-                measure is None or not self._is_share(ctx, main)):
+                measure is None or not (measure in self.lexicon.rate_measures
+                                        or self._is_share(ctx, main))):
             return None
         key = measure_word.token if measure_word else (main.anchor if amount.kind == "count"
                                                          else None)
@@ -175,7 +176,8 @@ class QuantityExtractor:
         word whose measure the sentence's other words give ("a deal ... fighter jets")."""
         lex = self.lexicon
         found = nearest_measure(keywords, figure.anchor)
-        if found is not None and self._is_price(ctx, found):
+        if found is not None and found.measure not in lex.rate_measures and \
+                self._is_price(ctx, found):
             return None
         if found is not None:
             return found
@@ -197,7 +199,8 @@ class QuantityExtractor:
 
     def _count_measure(self, ctx: SentenceContext, figure: PlacedAmount,
                        keywords: list[MeasureMatch]) -> str | None:
-        """Troops unless the sentence counts the dead; people only as casualties; volumes
+        """Troops unless the sentence counts the dead; people only as casualties or as a
+        measure counted in people (the unemployed); volumes
         (tonnes, barrels) only as trade, or energy when the sentence names a fuel."""
         lex = self.lexicon
         unit_measure = figure.amount.measure
@@ -206,7 +209,11 @@ class QuantityExtractor:
         if unit_measure == "troops":
             return "casualties" if casualty else "troops"
         if unit_measure == "casualties":
-            return "casualties" if casualty else None
+            if casualty:
+                return "casualties"
+            # "unemployment reached 2.6 million people": a count of people the measure names
+            named = nearest_measure(keywords, figure.anchor)
+            return named.measure if named and named.measure in lex.people_measures else None
         if unit_measure not in ("trade", "energy"):
             return unit_measure
         # "production rose to 125,000 tonnes" is no tie; "exports were 117,866 tonnes" is

@@ -97,6 +97,10 @@ class MeasureLexicon:
     contract_contexts: dict[str, frozenset[str]]
     price_words: frozenset[str]
     share_words: frozenset[str]
+    #: measures that are rates: a percentage is their level, never a price
+    rate_measures: frozenset[str]
+    #: measures a count of people can be ("2.6 million unemployed")
+    people_measures: frozenset[str]
     needs_party: frozenset[str]
     #: prepositions whose object receives what is measured ("aid to Ukraine")
     receiving_preps: frozenset[str]
@@ -129,6 +133,7 @@ def measure_lexicon() -> MeasureLexicon:
         contract_contexts={m: frozenset(str(x).lower() for x in words) for m, words in
                            _mapping(table, "contract_contexts", _MEASURES).items()},
         price_words=w("price_words"), share_words=w("share_words"),
+        rate_measures=w("rate_measures"), people_measures=w("people_measures"),
         needs_party=w("needs_party"),
         receiving_preps=w("receiving_preps"),
         party_preps=w("party_preps") | w("receiving_preps"),
