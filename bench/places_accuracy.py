@@ -34,7 +34,7 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=ROOT / "gold" / "places" / "mentions.jsonl")
     ap.add_argument("--corpus", type=Path,
                     default=ROOT.parent / "shared" / "bench" / "reuters21578.jsonl")
-    ap.add_argument("--split", choices=("dev", "test", "test2", "all"), default="dev")
+    ap.add_argument("--split", choices=("dev", "dev2", "test", "test2", "all"), default="dev")
     ap.add_argument("--misses", action="store_true", help="list every miss")
     args = ap.parse_args()
     gold = [g for g in read_gold(args.gold) if args.split in ("all", g.split)]

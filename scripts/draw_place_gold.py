@@ -7,9 +7,11 @@ first occurrence of each distinct string in a document, plus the noun phrase aft
 / "off" / "in the" when it is a place word (border, coast, gulf, sea, strait). The annotator
 labels the candidates by reading the text; documents are split dev/test by a second seed.
 
-``--test2`` draws the held-out split of the second development cycle instead: TEST2_COUNT
-stories with ``random.Random(TEST2_SEED)`` from the Reuters gold's ``test2`` stories (drawn
-after every earlier place document), all of them ``test2``; dev and test stay as they were.
+``--later test2`` draws the held-out split of the second development cycle instead: LATER_COUNT
+stories with ``random.Random(LATER_SEEDS["test2"])`` from the Reuters gold's ``test2`` stories
+(drawn after every earlier place document), all of them ``test2``; ``--later dev2`` draws
+more development documents the same way from the Reuters ``dev2`` stories. The earlier
+splits stay as they were.
 
 Writes a work list (mention, offsets, 80 characters of context) to ``--out`` (kept outside
 the project: the context is the corpus's text) and the document split to gold/places/docs.json.
@@ -29,8 +31,8 @@ from realpolitik.nlp import NlpStage
 
 SEED = 2026
 SPLIT_SEED = 15
-TEST2_SEED = 2027
-TEST2_COUNT = 24
+LATER_SEEDS = {"test2": 2027, "dev2": 2028}
+LATER_COUNT = 24
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "src" / "realpolitik" / "data" / "demo"
 PLACE_WORDS = re.compile(
@@ -42,13 +44,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", type=Path, required=True)
     ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--test2", action="store_true", help="draw the second held-out split")
+    ap.add_argument("--later", choices=sorted(LATER_SEEDS),
+                    help="draw a split of the second cycle (test2 or dev2)")
     args = ap.parse_args()
     stories = json.loads((ROOT / "gold" / "reuters" / "stories.json").read_text())
     docs_path = ROOT / "gold" / "places" / "docs.json"
     docs = []
-    if args.test2:
-        drawn = set(random.Random(TEST2_SEED).sample(sorted(stories["test2"]), TEST2_COUNT))
+    if args.later:
+        drawn = set(random.Random(LATER_SEEDS[args.later]).sample(sorted(stories[args.later]),
+                                                                  LATER_COUNT))
     else:
         pool = sorted(stories["dev"] + stories["test"])
         drawn = set(random.Random(SEED).sample(pool, 24))
@@ -63,8 +67,9 @@ def main() -> None:
                 docs.append(doc)
                 names[doc.id] = rec["id"]
     ids = sorted(d.source if d.source.startswith("demo/") else names[d.id] for d in docs)
-    if args.test2:
-        split = {**json.loads(docs_path.read_text()), "test2_seed": TEST2_SEED, "test2": ids}
+    if args.later:
+        split = {**json.loads(docs_path.read_text()),
+                 f"{args.later}_seed": LATER_SEEDS[args.later], args.later: ids}
     else:
         rng = random.Random(SPLIT_SEED)
         test = set(rng.sample(ids, len(ids) // 3))

@@ -38,6 +38,7 @@ class EvalFormat(StrEnum):
 
 class Split(StrEnum):
     dev = "dev"
+    dev2 = "dev2"
     test = "test"
     test2 = "test2"
     all = "all"
@@ -53,8 +54,8 @@ def eval_command(
         exists=True)],
     fmt: Annotated[EvalFormat, typer.Option("--format", "-f")] = EvalFormat.table,
     split: Annotated[Split, typer.Option(
-        help="Which stories of a story gold directory: dev, test or test2 (held out, one "
-             "per development cycle: score it rarely, never tune on it) or all.")] = Split.dev,
+        help="Which stories of a story gold directory: dev or dev2, test or test2 (held "
+             "out, one per cycle: score it rarely, never tune on it) or all.")] = Split.dev,
     event_class_model: EventClassModelOption = None,
     participant_model: ParticipantModelOption = None,
     multicoped: Annotated[Path | None, typer.Option(

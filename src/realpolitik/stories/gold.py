@@ -1,8 +1,8 @@
 """Story-level gold (``gold/reuters/``): every event, relation and figure of whole stories.
 
-The directory holds ``stories.json`` (the corpus, the seeds and the ``dev``, ``test`` and,
-from the second development cycle, ``test2`` story ids) and ``annotations-*.jsonl`` files,
-one story a line:
+The directory holds ``stories.json`` (the corpus, the seeds and the ``dev`` and ``test``
+story ids, and from the second development cycle ``dev2`` and ``test2``) and
+``annotations-*.jsonl`` files, one story a line:
 ``{"id", "date", "events": [...], "relations": [...], "quantities": [...]}``. The texts
 stay in the corpus the manifest names (a path relative to the manifest), so gold files
 never copy them.
@@ -20,10 +20,11 @@ from realpolitik.errors import GoldFormatError
 from realpolitik.events.codebook import default_codebook
 from realpolitik.goldfiles import jsonl_records
 
-Split = Literal["dev", "test", "test2", "all"]
-SPLITS: tuple[Split, ...] = ("dev", "test", "test2", "all")
-#: The held-out splits, one per development cycle; a manifest may lack the later ones.
-HELD_OUT: tuple[Split, ...] = ("test", "test2")
+Split = Literal["dev", "dev2", "test", "test2", "all"]
+SPLITS: tuple[Split, ...] = ("dev", "dev2", "test", "test2", "all")
+#: The splits added in the second development cycle (more dev stories, a new held-out
+#: split): a manifest may lack them.
+LATER: tuple[Split, ...] = ("dev2", "test2")
 POLARITIES = frozenset({"asserted", "negated"})
 MODALITIES = frozenset({"actual", "future", "hypothetical", "reported", "demanded"})
 PRECISIONS = frozenset({"day", "month", "year"})
@@ -83,7 +84,7 @@ def read_story_gold(directory: Path, split: Split = "dev") -> StoryGoldSet:
     manifest = _manifest(manifest_path)
     if split != "all" and split not in manifest:
         raise GoldFormatError(f"{manifest_path}: the manifest has no {split!r} split")
-    wanted: list[str] = ([i for s in ("dev", *HELD_OUT) for i in manifest.get(s, [])]
+    wanted: list[str] = ([i for s in ("dev", "test", *LATER) for i in manifest.get(s, [])]
                          if split == "all" else list(manifest[split]))
     found: dict[str, StoryGold] = {}
     annotation_files = sorted(directory.glob("annotations-*.jsonl"))
@@ -108,7 +109,7 @@ def _manifest(path: Path) -> dict[str, Any]:
         raise GoldFormatError(f"{path}: cannot read the story manifest ({exc})") from None
     if not isinstance(manifest, dict) or not all(
             isinstance(manifest.get(k), list) for k in ("dev", "test")) or not all(
-            isinstance(manifest[k], list) for k in HELD_OUT if k in manifest) or not isinstance(
+            isinstance(manifest[k], list) for k in LATER if k in manifest) or not isinstance(
             manifest.get("corpus"), str):
         raise GoldFormatError(f"{path}: a manifest needs 'corpus', 'dev' and 'test'")
     return manifest
