@@ -33,6 +33,23 @@ def words(title: str) -> set[str]:
     return {w for w in re.findall(r"[A-Z][A-Z'.-]+", title.upper()) if w not in _STOP}
 
 
+def candidate_pair(theme: str, a: dict[str, str], b: dict[str, str]) -> tuple[dict[str, str],
+                                                                          bool]:
+    """The pair record for the annotator, and whether it goes to the "close" pool (titles
+    sharing at least a third of their content words)."""
+    wa, wb = words(a["title"]), words(b["title"])
+    overlap = len(wa & wb) / max(len(wa | wb), 1)
+    pair = {"theme": theme, "a": a["id"], "b": b["id"], "date_a": a["date"],
+            "date_b": b["date"], "title_a": a["title"], "title_b": b["title"]}
+    return pair, overlap >= 1 / 3
+
+
+def write_pairs(path: Path, pairs: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for pair in pairs:
+            out.write(json.dumps(pair) + "\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", type=Path, required=True)
@@ -52,16 +69,11 @@ def main() -> None:
             gap = abs((date.fromisoformat(a["date"]) - date.fromisoformat(b["date"])).days)
             if gap > 1:
                 continue
-            wa, wb = words(a["title"]), words(b["title"])
-            overlap = len(wa & wb) / max(len(wa | wb), 1)
-            pair = {"theme": theme, "a": a["id"], "b": b["id"], "date_a": a["date"],
-                    "date_b": b["date"], "title_a": a["title"], "title_b": b["title"]}
-            (close if overlap >= 1 / 3 else far).append(pair)
+            pair, is_close = candidate_pair(theme, a, b)
+            (close if is_close else far).append(pair)
     rng = random.Random(SEED)
     drawn = rng.sample(close, min(80, len(close))) + rng.sample(far, min(80, len(far)))
-    with args.out.open("w", encoding="utf-8") as out:
-        for pair in drawn:
-            out.write(json.dumps(pair) + "\n")
+    write_pairs(args.out, drawn)
     print(len(close), len(far), len(drawn))
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from draw_dedup_pairs import THEMES as ROUND1_THEMES
-from draw_dedup_pairs import words
+from draw_dedup_pairs import candidate_pair, write_pairs
 
 SEED = 1988
 N_CLOSE, N_FAR = 40, 25
@@ -99,11 +99,8 @@ def main() -> None:
             if gap > MAX_GAP_DAYS:
                 continue
             skip.add(key)
-            wa, wb = words(a["title"]), words(b["title"])
-            overlap = len(wa & wb) / max(len(wa | wb), 1)
-            pair = {"theme": theme, "a": a["id"], "b": b["id"], "date_a": a["date"],
-                    "date_b": b["date"], "title_a": a["title"], "title_b": b["title"]}
-            (close if overlap >= 1 / 3 else far).append(pair)
+            pair, is_close = candidate_pair(theme, a, b)
+            (close if is_close else far).append(pair)
     rng = random.Random(SEED)
     drawn = (rng.sample(close, min(N_CLOSE, len(close)))
              + rng.sample(far, min(N_FAR, len(far))))
@@ -117,9 +114,7 @@ def main() -> None:
         for pair in members:
             pair["pool"] = pool
             pair["split"] = "test" if id(pair) in test else "dev"
-    with args.out.open("w", encoding="utf-8") as out:
-        for pair in drawn:
-            out.write(json.dumps(pair) + "\n")
+    write_pairs(args.out, drawn)
     print(len(close), len(far), len(drawn))
 
 
