@@ -1,12 +1,13 @@
 """Fit the calibrated event confidence (src/realpolitik/data/events/confidence.json).
 
 Training data, development gold only (never a test split): the dev split of the Reuters
-story gold (gold/reuters/, stories.json's "dev" ids): every event the uncalibrated coder
-finds in a story, judged right when its (root, source, target) matches a gold event of the
-story (realpolitik.stories.score). With --with-sentence-gold, also every event the coder
-finds in gold/events_dev.jsonl, judged against its sentence's gold events; off by default,
-because the coder was tuned on those sentences and is right far more often there (64%)
-than on news it has not seen (19% of Reuters dev events), which makes the fit overconfident.
+story gold (gold/reuters/, stories.json's "dev" ids; ``--split dev2`` adds, or alone uses,
+the second cycle's development stories): every event the uncalibrated coder finds in a
+story, judged right when its (root, source, target) matches a gold event of the story
+(realpolitik.stories.score). With --with-sentence-gold, also every event the coder finds in
+gold/events_dev.jsonl, judged against its sentence's gold events; off by default, because
+the coder was tuned on those sentences and is right far more often there (64%) than on news
+it has not seen (19% of Reuters dev events), which makes the fit overconfident.
 
 A logistic regression (scikit-learn, L2, C=1, seeded folds) over the features of
 realpolitik.events.calibration.FEATURES. Figures are 5-fold cross-validated, the folds
@@ -47,15 +48,16 @@ SEED = 20261205
 BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 
 
-def reuters_rows(config: Config, coder: EventCoder) -> tuple[list[list[float]], list[int],
-                                                              list[str]]:
-    report, analyses = judged_events(ROOT / "gold" / "reuters", config, "dev",
-                                     Pipeline(config, coder=coder))
+def reuters_rows(config: Config, coder: EventCoder, splits: Sequence[str]) -> tuple[
+        list[list[float]], list[int], list[str]]:
     x, y, groups = [], [], []
-    for judged in report.judged:
-        x.append(feature_vector(analyses[judged.story].parsed, judged.event))
-        y.append(int(judged.right))
-        groups.append(judged.story)
+    for split in splits:
+        report, analyses = judged_events(ROOT / "gold" / "reuters", config, split,
+                                         Pipeline(config, coder=coder))
+        for judged in report.judged:
+            x.append(feature_vector(analyses[judged.story].parsed, judged.event))
+            y.append(int(judged.right))
+            groups.append(judged.story)
     return x, y, groups
 
 
@@ -129,13 +131,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--target-precision", type=float, default=0.85)
     parser.add_argument("--with-sentence-gold", action="store_true")
+    parser.add_argument("--split", action="append", choices=("dev", "dev2"),
+                        help="Reuters development splits to fit on (repeat; default dev). "
+                             "Never a test split.")
     parser.add_argument("--out", type=Path,
                         default=ROOT / "src" / "realpolitik" / "data" / "events" /
                         "confidence.json")
     args = parser.parse_args()
     config = Config()
     coder = EventCoder(config, calibrated=False)
-    rx, ry, rg = reuters_rows(config, coder)
+    splits = args.split or ["dev"]
+    rx, ry, rg = reuters_rows(config, coder, splits)
     sx, sy, sg = sentence_rows(config, coder) if args.with_sentence_gold else ([], [], [])
     x = np.array(rx + sx, dtype=float)
     y = np.array(ry + sy, dtype=int)
@@ -146,7 +152,7 @@ def main() -> None:
                                                     args.target_precision)
     final = LogisticRegression(C=1.0, max_iter=2000).fit(x, y)
     result = {
-        "fitted_on": "gold/reuters dev split (story level)"
+        "fitted_on": f"gold/reuters {' and '.join(splits)} split (story level)"
                      + (" and gold/events_dev.jsonl" if sy else "")
                      + "; scripts/fit_confidence.py",
         "events": {"reuters_dev": len(ry), "reuters_dev_right": int(sum(ry)),
