@@ -50,6 +50,15 @@ def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
      "Lachin", ("adm1", "AZE", "Lachin")),
     ("Armenia will hand over the Agdam, Kalbajar and Lachin districts to Azerbaijan.",
      "Agdam", ("adm1", "AZE", "Agdam")),
+    # a landmark spaCy tags as the organisation it houses is the city it stands in
+    ("The White House said the sanctions would stay.", "White House",
+     ("city", "USA", "Washington")),
+    ("Officials at the Kremlin rejected the proposal.", "Kremlin", ("city", "RUS", "Moscow")),
+    # a region named with an admin word stays the region
+    ("Warships were sent to protect shipping in the Gulf region.", "Gulf",
+     ("region", None, "Persian Gulf")),
+    ("Greece and Turkey dispute oil rights in the Aegean Sea.", "Aegean Sea",
+     ("region", "GRC", "Aegean Sea")),
 ])
 def test_mentions_resolve_by_context(pipeline: Pipeline, text: str, mention: str,
                                      expected: tuple[str, str | None, str]) -> None:

@@ -121,10 +121,28 @@ class Gazetteer:
             entry, keys = self._city(city, capitals)
             for key in keys:
                 self.names[key].append(entry)
+        self.landmarks = self._add_landmarks(extra)
         self.admin_words = frozenset(str(w) for w in extra.get("admin_words") or [])
         self._add_subdivisions(extra)
         self._capitals = capitals
         self._towns: dict[str, list[Entry]] | None = None
+
+    def _add_landmarks(self, extra: dict[str, Any]) -> frozenset[str]:
+        """Landmark names ("White House") as further names of the city they are in; their
+        fold keys, so that mention finding may take them from an organisation's tag."""
+        keys: set[str] = set()
+        for landmark in extra.get("landmarks") or []:
+            city = fold(str(landmark["city"]))
+            entries = [e for e in self.names.get(city, ())
+                       if e.place.feature == "city" and e.iso2 == landmark["country"]]
+            if not entries:
+                raise DataFileError(f"places.yaml: landmark city {landmark['city']!r} "
+                                    f"not in {landmark['country']}")
+            best = max(entries, key=lambda e: e.population)
+            for name in landmark["names"]:
+                self._add(str(name), best)
+                keys.add(fold(str(name)))
+        return frozenset(keys)
 
     def _add_subdivisions(self, extra: dict[str, Any]) -> None:
         """First-level divisions outside the US from ISO 3166-2 (pycountry), for names the

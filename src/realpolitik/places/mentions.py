@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from realpolitik.model import ParsedDoc, Token
-from realpolitik.places.gazetteer import Gazetteer
+from realpolitik.places.gazetteer import Gazetteer, fold
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: entities whose words are never a place of their own ("the Bank of Japan" is no Japan)
@@ -55,6 +55,10 @@ def find_candidates(parsed: ParsedDoc, gaz: Gazetteer,
     out: list[Candidate] = []
     covered = [False] * len(tokens)
     for ent in parsed.entities:
+        if ent.label == "ORG" and fold(parsed.text_of(*_trim(tokens, ent.start, ent.end))) \
+                in gaz.landmarks:
+            # "the White House said": a landmark tagged as the organisation it houses
+            ent = replace(ent, label="FAC")
         if ent.label in _OTHER_LABELS:
             for i in range(ent.start, ent.end):
                 covered[i] = True
