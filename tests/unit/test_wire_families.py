@@ -104,6 +104,24 @@ def test_an_audience_or_venue_is_no_target(code_text: CodeText, text: str, venue
     assert not [e for e in events if _country(e.target) == venue], shown(events)
 
 
+#: a plain statement by a named actor about no other actor (the economy, prices, its own
+#: plans in general) is no event: a statement is news between actors only when it names
+#: or is told to another one
+ABOUT_NO_ACTOR = [
+    "The Chilean finance minister said growth would reach four percent this year.",
+    "Portugal's prime minister said inflation was the main problem of the economy.",
+    "The Kenyan trade minister added that the budget deficit would narrow.",
+    "Norway's oil minister said the market was calmer than a month ago.",
+]
+
+
+@pytest.mark.parametrize("text", ABOUT_NO_ACTOR)
+def test_a_statement_about_no_other_actor_is_no_event(code_text: CodeText,
+                                                      text: str) -> None:
+    events = code_text(text)
+    assert not [e for e in events if e.code == "010"], shown(events)
+
+
 # -- central banks ---------------------------------------------------------------------------
 
 #: a state's central bank is its government (CAMEO codes it GOV), a bank named after a city

@@ -21,7 +21,7 @@ from realpolitik.events.coder.folding import dedupe, drop_underspecified, fill_r
 from realpolitik.events.coder.participants import Clause
 from realpolitik.events.coder.story import complete_reciprocal, fill_from_story
 from realpolitik.events.salience import mark_root_events
-from realpolitik.model import Event, Mention, ParsedDoc
+from realpolitik.model import Event, Mention, ParsedDoc, party
 
 
 class EventCoder(EventAssembly):
@@ -87,5 +87,7 @@ class EventCoder(EventAssembly):
         events = drop_underspecified(dedupe(events))
         events = complete_reciprocal(doc, fill_from_story(events), self.grammar.symmetric_codes,
                                      self.grammar.one_sided_verbs)
+        if self.require_actor:
+            events = [e for e in events if not (e.code == "010" and party(e.target) is None)]
         return mark_root_events(doc, dedupe(events))
 
