@@ -420,3 +420,27 @@ def test_other_groups_and_acts_are_not_split(code_text: CodeText, text: str,
                                              expected: Key) -> None:
     events = code_text(text)
     assert expected in keys(events), shown(events)
+
+
+# -- a material act nobody is said to do is a flow of goods or money ---------------------------
+@pytest.mark.parametrize("text", [
+    "Sales of wheat to Egypt continued through the winter.",
+    "The granting of loans to Peru is a risky business.",
+    "Grain exports to Poland were worth 80 mln dlrs in 1986.",
+    "Cooperation with Kenya was praised by the bankers.",
+])
+def test_a_material_act_without_a_doer_is_no_event(code_text: CodeText, text: str) -> None:
+    events = code_text(text)
+    assert not [e for e in events if e.root in ("06", "07")], shown(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the doer is named, as an actor or not: the act stays
+    ("The Red Cross delivered medical aid to Somalia.", ("073", "CRC", "SOM")),
+    ("Norway sent food aid to Sudan.", ("07", "NOR", "SDN")),
+    ("A Swiss bank granted new loans to Peru.", ("07", "CHE", "PER")),
+])
+def test_a_material_act_with_a_doer_stays(code_text: CodeText, text: str,
+                                          expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)

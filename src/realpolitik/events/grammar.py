@@ -36,6 +36,7 @@ class Grammar:
     anonymous_speakers: frozenset[str]
     audience_nouns: frozenset[str]
     flow_nouns: frozenset[str]
+    flow_roots: frozenset[str]
     economic_context: frozenset[str]
     accusing_verbs: frozenset[str]
     question_verbs: frozenset[str]

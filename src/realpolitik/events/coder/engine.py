@@ -96,6 +96,10 @@ class EventCoder(EventAssembly):
             # a plain statement still about and told to no other actor, after the story's
             # dyad was tried, is no event: "the minister said growth would slow"
             events = [e for e in events if not (e.code == "010" and party(e.target) is None)]
+            # a material act with no doer in the text is a flow, not an act (flow_roots)
+            events = [e for e in events
+                      if party(e.source) is not None or e.root not in self.grammar.flow_roots
+                      or self._has_doer(clause, e.trigger_token)]
         return mark_root_events(doc, dedupe(events))
 
     def _group_members(self, doc: ParsedDoc) -> Callable[[str], list[str]]:
@@ -110,3 +114,16 @@ class EventCoder(EventAssembly):
             return KnowledgeBase.load(self.config).members(code, doc.document.date)
 
         return members
+
+    def _has_doer(self, c: Clause, t: int) -> bool:
+        """Whether the text says who does the act of trigger ``t`` at all, actor or not."""
+        tok = c.doc.tokens[t]
+        if tok.pos in ("VERB", "AUX"):
+            return c.subjects(t)[1] or bool(c.kids(t, "agent"))
+        if tok.dep == "dobj" and c.doc.tokens[tok.head].pos in ("VERB", "AUX") \
+                and c.subjects(tok.head)[1]:
+            # "Ukraine completed the transfer": the doer of the verb does the act
+            return True
+        return bool(c.kids(t, "poss", "agent")) or any(
+            c.lemma(p) == "by" and c.kids(p, "pobj") for p in c.kids(t, "prep")) or any(
+            c.doc.tokens[k].pos == "PROPN" for k in c.kids(t, "compound", "amod", "nmod"))
