@@ -412,7 +412,7 @@ def test_a_group_meeting_in_a_members_city_is_a_visit_to_the_host(code_text: Cod
 
 @pytest.mark.parametrize(("text", "expected"), [
     # an organisation with its own staff meets as itself
-    ("The International Monetary Fund held a meeting on Monday.", ("040", "IMF", None)),
+    ("The International Monetary Fund held talks with Peru on Monday.", ("046", "IMF", "PER")),
     # a group acting toward another actor is not split into its members
     ("The Group of Seven urged Japan to cut its surplus.", ("020", "GOS", "JPN")),
 ])
@@ -442,5 +442,31 @@ def test_a_material_act_without_a_doer_is_no_event(code_text: CodeText, text: st
 ])
 def test_a_material_act_with_a_doer_stays(code_text: CodeText, text: str,
                                           expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
+# -- a meeting with nobody else is an internal procedure ----------------------------------------
+@pytest.mark.parametrize("text", [
+    "The Dutch cabinet discussed the budget on Tuesday.",
+    "The Greek prime minister chaired a cabinet meeting on the budget.",
+    "The Belgian finance minister said on entering the meeting that rates would stay.",
+    "Norwegian ministers held talks on the budget deficit.",
+])
+def test_a_meeting_with_no_second_party_is_no_event(code_text: CodeText, text: str) -> None:
+    events = code_text(text)
+    assert not [e for e in events if e.root == "04"], shown(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the partner is named, as an actor or not: the meeting stays
+    ("The Chilean government held talks with its creditor banks.", ("046", "CHL", None)),
+    ("The Finnish president met the committee on Monday.", ("040", "FIN", None)),
+    ("Peru and Bolivia met in La Paz.", ("040", "PER", "BOL")),
+    ("Talks between Chile and Peru resumed on Monday.", ("046", "CHL", "PER")),
+    ("The Austrian chancellor spoke to both foreign ministers.", ("040", "AUT", None)),
+])
+def test_a_meeting_with_a_named_partner_stays(code_text: CodeText, text: str,
+                                             expected: Key) -> None:
     events = code_text(text)
     assert expected in keys(events), shown(events)

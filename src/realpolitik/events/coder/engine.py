@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from realpolitik.events.coder.assembly import EventAssembly
 from realpolitik.events.coder.common import (
     SETTING_PREPS,
+    SUBJECT_DEPS,
     Trigger,
 )
 from realpolitik.events.coder.folding import dedupe, drop_underspecified, fill_repeated
@@ -23,6 +24,9 @@ from realpolitik.events.coder.participants import Clause
 from realpolitik.events.coder.story import complete_reciprocal, fill_from_story
 from realpolitik.events.salience import mark_root_events
 from realpolitik.model import Event, Mention, ParsedDoc, party
+
+#: the prepositions that name whom a meeting is with ("spoke to both ministers")
+PARTNER_PREPS = ("with", "between", "among", "amongst", "to")
 
 
 class EventCoder(EventAssembly):
@@ -100,6 +104,12 @@ class EventCoder(EventAssembly):
             events = [e for e in events
                       if party(e.source) is not None or e.root not in self.grammar.flow_roots
                       or self._has_doer(clause, e.trigger_token)]
+            # a meeting or talks with no second party anywhere in the text is an internal
+            # procedure: "the cabinet discussed the budget", "chaired a ministerial meeting"
+            events = [e for e in events
+                      if e.code not in self.grammar.symmetric_codes or e.root != "04"
+                      or party(e.target) is not None or party(e.source) is None
+                      or self._has_partner(clause, e.trigger_token, e.code)]
         return mark_root_events(doc, dedupe(events))
 
     def _group_members(self, doc: ParsedDoc) -> Callable[[str], list[str]]:
@@ -127,3 +137,20 @@ class EventCoder(EventAssembly):
         return bool(c.kids(t, "poss", "agent")) or any(
             c.lemma(p) == "by" and c.kids(p, "pobj") for p in c.kids(t, "prep")) or any(
             c.doc.tokens[k].pos == "PROPN" for k in c.kids(t, "compound", "amod", "nmod"))
+
+    def _has_partner(self, c: Clause, t: int, code: str) -> bool:
+        """Whether the text names whom the meeting or talks of trigger ``t`` are with,
+        actor or not: "talks with the banks", "met the committee", "talks between X and Y",
+        "Peru and Mexico met" (but what is discussed, 046's object, is the topic)."""
+        tok = c.doc.tokens[t]
+        objects = c.kids(t, "dobj")
+        heads = [t, *objects] + ([tok.head] if tok.dep in ("dobj", "pobj", "nsubj",
+                                                            "nsubjpass") else [])
+        if any(c.lemma(p) in PARTNER_PREPS and c.kids(p, "pobj")
+               for h in heads for p in c.kids(h, "prep")):
+            return True
+        if tok.pos in ("VERB", "AUX") and objects and code != "046" and not any(
+                c.lemma(o) in self.patterns.nouns for o in objects):
+            # "met the committee" (but "held a meeting": the object is the act)
+            return True
+        return any(c.kids(s, "conj") for h in heads for s in c.kids(h, *SUBJECT_DEPS))
