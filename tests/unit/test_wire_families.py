@@ -112,6 +112,9 @@ ABOUT_NO_ACTOR = [
     "Portugal's prime minister said inflation was the main problem of the economy.",
     "The Kenyan trade minister added that the budget deficit would narrow.",
     "Norway's oil minister said the market was calmer than a month ago.",
+    # a speaker who is no political actor (an association's head) makes no statement event
+    "The head of the Cattlemen's Association told Reuters that Argentina was dumping beef.",
+    "The head of the Sugar Producers Association told Reuters that Cuba was dumping sugar.",
 ]
 
 

@@ -98,8 +98,11 @@ class EventCoder(EventAssembly):
                                        self.codebook["042"])
         if self.require_actor:
             # a plain statement still about and told to no other actor, after the story's
-            # dyad was tried, is no event: "the minister said growth would slow"
-            events = [e for e in events if not (e.code == "010" and party(e.target) is None)]
+            # dyad was tried, is no event: "the minister said growth would slow"; nor is
+            # one whose speaker is no political actor ("the association's president told
+            # Reuters the ministry must act")
+            events = [e for e in events if not (
+                e.code == "010" and (party(e.target) is None or party(e.source) is None))]
             # a material act with no doer in the text is a flow, not an act (flow_roots)
             events = [e for e in events
                       if party(e.source) is not None or e.root not in self.grammar.flow_roots
