@@ -206,6 +206,33 @@ def test_event_senses_with_their_partner_stay(code_text: CodeText, text: str,
     assert expected in keys(events), shown(events)
 
 
+#: stopping one's own debt service or cutting one's own deficit reduces no aid (16) and
+#: threatens none (13)
+OWN_ECONOMY = [
+    "The government planned to cut its budget deficit.",
+    "Chile said it would suspend debt payments to its creditor banks.",
+    "Chile suspended interest payments on its foreign debt.",
+    "Washington wants to cut its trade deficit with Japan.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_ECONOMY)
+def test_ones_own_debt_or_deficit_is_no_reduction_of_relations(code_text: CodeText,
+                                                               text: str) -> None:
+    events = code_text(text)
+    assert not [e for e in events if e.root in ("13", "16")], shown(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The United States halted aid payments to Chile.", ("162", "USA", "CHL")),
+    ("Sweden cut its loans to Vietnam.", ("16", "SWE", "VNM")),
+])
+def test_a_cut_of_aid_to_another_stays(code_text: CodeText, text: str,
+                                       expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
 def test_an_attempt_to_assassinate_is_an_assassination_attempt(
         nlp_stage: NlpStage, actor_resolver: ActorResolver, config: Config) -> None:
     doc = nlp_stage.parse_text("An attempt to assassinate the minister was thwarted.", when=DAY)
