@@ -153,8 +153,9 @@ NON_FACTS: dict[str, list[tuple[str, Key]]] = {
     "made by a verb that is not a fact": [
         ("India could impose sanctions on Pakistan.",
          ("163", "IND", "PAK", "asserted", "hypothetical")),
-        ("The plan was unveiled one day before Modi announces the date of the visit to Japan.",
-         ("010", "IND", None, "asserted", "hypothetical")),
+        # (told to Japan: a statement to nobody is no event at all)
+        ("The plan was unveiled one day before Modi tells Japan the date of the visit.",
+         ("010", "IND", "JPN", "asserted", "hypothetical")),
     ],
     "purpose of a possible measure": [
         ("Japan might take new measures to support Thailand.",

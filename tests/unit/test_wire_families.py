@@ -104,6 +104,27 @@ def test_an_audience_or_venue_is_no_target(code_text: CodeText, text: str, venue
     assert not [e for e in events if _country(e.target) == venue], shown(events)
 
 
+#: a plain statement by a named actor about no other actor (the economy, prices, its own
+#: plans in general) is no event: a statement is news between actors only when it names
+#: or is told to another one
+ABOUT_NO_ACTOR = [
+    "The Chilean finance minister said growth would reach four percent this year.",
+    "Portugal's prime minister said inflation was the main problem of the economy.",
+    "The Kenyan trade minister added that the budget deficit would narrow.",
+    "Norway's oil minister said the market was calmer than a month ago.",
+    # a speaker who is no political actor (an association's head) makes no statement event
+    "The head of the Cattlemen's Association told Reuters that Argentina was dumping beef.",
+    "The head of the Sugar Producers Association told Reuters that Cuba was dumping sugar.",
+]
+
+
+@pytest.mark.parametrize("text", ABOUT_NO_ACTOR)
+def test_a_statement_about_no_other_actor_is_no_event(code_text: CodeText,
+                                                      text: str) -> None:
+    events = code_text(text)
+    assert not [e for e in events if e.code == "010"], shown(events)
+
+
 # -- central banks ---------------------------------------------------------------------------
 
 #: a state's central bank is its government (CAMEO codes it GOV), a bank named after a city
@@ -181,6 +202,33 @@ EVENT_SENSES: list[tuple[str, Key]] = [
 @pytest.mark.parametrize(("text", "expected"), EVENT_SENSES, ids=[c[0] for c in EVENT_SENSES])
 def test_event_senses_with_their_partner_stay(code_text: CodeText, text: str,
                                               expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
+#: stopping one's own debt service or cutting one's own deficit reduces no aid (16) and
+#: threatens none (13)
+OWN_ECONOMY = [
+    "The government planned to cut its budget deficit.",
+    "Chile said it would suspend debt payments to its creditor banks.",
+    "Chile suspended interest payments on its foreign debt.",
+    "Washington wants to cut its trade deficit with Japan.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_ECONOMY)
+def test_ones_own_debt_or_deficit_is_no_reduction_of_relations(code_text: CodeText,
+                                                               text: str) -> None:
+    events = code_text(text)
+    assert not [e for e in events if e.root in ("13", "16")], shown(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The United States halted aid payments to Chile.", ("162", "USA", "CHL")),
+    ("Sweden cut its loans to Vietnam.", ("16", "SWE", "VNM")),
+])
+def test_a_cut_of_aid_to_another_stays(code_text: CodeText, text: str,
+                                       expected: Key) -> None:
     events = code_text(text)
     assert expected in keys(events), shown(events)
 
@@ -358,5 +406,97 @@ def test_a_warning_is_aimed_at_the_warned(code_text: CodeText, text: str,
 ])
 def test_a_resignation_is_done_to_ones_own_state(code_text: CodeText, text: str,
                                                  expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
+# -- a meeting of a group of states is a meeting among its members ----------------------------
+G7 = ("CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA")
+
+
+@pytest.mark.parametrize("text", [
+    "A meeting of the Group of Seven was in progress on Tuesday.",
+    "The Group of Seven met on Monday to discuss the dollar.",
+    "Finance ministers of the G-7 held talks on Sunday.",
+])
+def test_a_group_meeting_is_a_meeting_between_each_pair_of_members(code_text: CodeText,
+                                                                   text: str) -> None:
+    events = code_text(text)
+    pairs = {(_country(e.source), _country(e.target)) for e in events if e.root == "04"}
+    assert pairs == {(a, b) for a in G7 for b in G7 if a != b}, shown(events)
+
+
+@pytest.mark.parametrize(("text", "host"), [
+    ("Finance ministers of the Group of Seven met in Rome on Monday.", "ITA"),
+    ("The Group of Seven held talks in Paris on Sunday.", "FRA"),
+    ("A meeting of the Group of Seven in Tokyo ended on Tuesday.", "JPN"),
+])
+def test_a_group_meeting_in_a_members_city_is_a_visit_to_the_host(code_text: CodeText,
+                                                                  text: str,
+                                                                  host: str) -> None:
+    events = code_text(text)
+    pairs = {(e.code, _country(e.source), _country(e.target)) for e in events
+             if e.root == "04"}
+    assert pairs == {("042", a, host) for a in G7 if a != host}, shown(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an organisation with its own staff meets as itself
+    ("The International Monetary Fund held talks with Peru on Monday.", ("046", "IMF", "PER")),
+    # a group acting toward another actor is not split into its members
+    ("The Group of Seven urged Japan to cut its surplus.", ("020", "GOS", "JPN")),
+])
+def test_other_groups_and_acts_are_not_split(code_text: CodeText, text: str,
+                                             expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
+# -- a material act nobody is said to do is a flow of goods or money ---------------------------
+@pytest.mark.parametrize("text", [
+    "Sales of wheat to Egypt continued through the winter.",
+    "The granting of loans to Peru is a risky business.",
+    "Grain exports to Poland were worth 80 mln dlrs in 1986.",
+    "Cooperation with Kenya was praised by the bankers.",
+])
+def test_a_material_act_without_a_doer_is_no_event(code_text: CodeText, text: str) -> None:
+    events = code_text(text)
+    assert not [e for e in events if e.root in ("06", "07")], shown(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the doer is named, as an actor or not: the act stays
+    ("The Red Cross delivered medical aid to Somalia.", ("073", "CRC", "SOM")),
+    ("Norway sent food aid to Sudan.", ("07", "NOR", "SDN")),
+    ("A Swiss bank granted new loans to Peru.", ("07", "CHE", "PER")),
+])
+def test_a_material_act_with_a_doer_stays(code_text: CodeText, text: str,
+                                          expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
+# -- a meeting with nobody else is an internal procedure ----------------------------------------
+@pytest.mark.parametrize("text", [
+    "The Dutch cabinet discussed the budget on Tuesday.",
+    "The Greek prime minister chaired a cabinet meeting on the budget.",
+    "The Belgian finance minister said on entering the meeting that rates would stay.",
+    "Norwegian ministers held talks on the budget deficit.",
+])
+def test_a_meeting_with_no_second_party_is_no_event(code_text: CodeText, text: str) -> None:
+    events = code_text(text)
+    assert not [e for e in events if e.root == "04"], shown(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the partner is named, as an actor or not: the meeting stays
+    ("The Chilean government held talks with its creditor banks.", ("046", "CHL", None)),
+    ("The Finnish president met the committee on Monday.", ("040", "FIN", None)),
+    ("Peru and Bolivia met in La Paz.", ("040", "PER", "BOL")),
+    ("Talks between Chile and Peru resumed on Monday.", ("046", "CHL", "PER")),
+    ("The Austrian chancellor spoke to both foreign ministers.", ("040", "AUT", None)),
+])
+def test_a_meeting_with_a_named_partner_stays(code_text: CodeText, text: str,
+                                             expected: Key) -> None:
     events = code_text(text)
     assert expected in keys(events), shown(events)

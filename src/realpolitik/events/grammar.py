@@ -31,10 +31,12 @@ class Grammar:
     consuming_roots: frozenset[str]
     named_event_entities: frozenset[str]
     symmetric_codes: frozenset[str]
+    convening_groups: frozenset[str]
     addressed_codes: frozenset[str]
     anonymous_speakers: frozenset[str]
     audience_nouns: frozenset[str]
     flow_nouns: frozenset[str]
+    flow_roots: frozenset[str]
     economic_context: frozenset[str]
     accusing_verbs: frozenset[str]
     question_verbs: frozenset[str]
@@ -89,7 +91,7 @@ def default_grammar() -> Grammar:
     missing = [k for k in _KEYS if not isinstance(data.get(k), list)]
     if missing:
         raise DataFileError(f"grammar.yaml: missing word lists {missing}")
-    cased = {"named_event_entities"}
+    cased = {"named_event_entities", "convening_groups"}
     return Grammar(
         **{k: frozenset(str(w) if k in cased else str(w).lower() for w in data[k])
            for k in _KEYS},

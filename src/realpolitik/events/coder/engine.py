@@ -10,18 +10,23 @@ verbs that govern it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from realpolitik.events.coder.assembly import EventAssembly
 from realpolitik.events.coder.common import (
     SETTING_PREPS,
+    SUBJECT_DEPS,
     Trigger,
 )
 from realpolitik.events.coder.folding import dedupe, drop_underspecified, fill_repeated
+from realpolitik.events.coder.groups import expand_group_meetings, venue_countries
 from realpolitik.events.coder.participants import Clause
 from realpolitik.events.coder.story import complete_reciprocal, fill_from_story
 from realpolitik.events.salience import mark_root_events
-from realpolitik.model import Event, Mention, ParsedDoc
+from realpolitik.model import Event, Mention, ParsedDoc, party
+
+#: the prepositions that name whom a meeting is with ("spoke to both ministers")
+PARTNER_PREPS = ("with", "between", "among", "amongst", "to")
 
 
 class EventCoder(EventAssembly):
@@ -87,5 +92,68 @@ class EventCoder(EventAssembly):
         events = drop_underspecified(dedupe(events))
         events = complete_reciprocal(doc, fill_from_story(events), self.grammar.symmetric_codes,
                                      self.grammar.one_sided_verbs)
+        events = expand_group_meetings(events, self._group_members(doc),
+                                       self.grammar.symmetric_codes,
+                                       lambda e: venue_countries(clause, e.trigger_token),
+                                       self.codebook["042"])
+        if self.require_actor:
+            # a plain statement still about and told to no other actor, after the story's
+            # dyad was tried, is no event: "the minister said growth would slow"; nor is
+            # one whose speaker is no political actor ("the association's president told
+            # Reuters the ministry must act")
+            events = [e for e in events if not (
+                e.code == "010" and (party(e.target) is None or party(e.source) is None))]
+            # a material act with no doer in the text is a flow, not an act (flow_roots)
+            events = [e for e in events
+                      if party(e.source) is not None or e.root not in self.grammar.flow_roots
+                      or self._has_doer(clause, e.trigger_token)]
+            # a meeting or talks with no second party anywhere in the text is an internal
+            # procedure: "the cabinet discussed the budget", "chaired a ministerial meeting"
+            events = [e for e in events
+                      if e.code not in self.grammar.symmetric_codes or e.root != "04"
+                      or party(e.target) is not None or party(e.source) is None
+                      or self._has_partner(clause, e.trigger_token, e.code)]
         return mark_root_events(doc, dedupe(events))
 
+    def _group_members(self, doc: ParsedDoc) -> Callable[[str], list[str]]:
+        """The member states (ISO codes) of a convening group on the document's date."""
+        groups = self.grammar.convening_groups
+
+        def members(code: str) -> list[str]:
+            if code not in groups:
+                return []
+            from realpolitik.actors import KnowledgeBase
+
+            return KnowledgeBase.load(self.config).members(code, doc.document.date)
+
+        return members
+
+    def _has_doer(self, c: Clause, t: int) -> bool:
+        """Whether the text says who does the act of trigger ``t`` at all, actor or not."""
+        tok = c.doc.tokens[t]
+        if tok.pos in ("VERB", "AUX"):
+            return c.subjects(t)[1] or bool(c.kids(t, "agent"))
+        if tok.dep == "dobj" and c.doc.tokens[tok.head].pos in ("VERB", "AUX") \
+                and c.subjects(tok.head)[1]:
+            # "Ukraine completed the transfer": the doer of the verb does the act
+            return True
+        return bool(c.kids(t, "poss", "agent")) or any(
+            c.lemma(p) == "by" and c.kids(p, "pobj") for p in c.kids(t, "prep")) or any(
+            c.doc.tokens[k].pos == "PROPN" for k in c.kids(t, "compound", "amod", "nmod"))
+
+    def _has_partner(self, c: Clause, t: int, code: str) -> bool:
+        """Whether the text names whom the meeting or talks of trigger ``t`` are with,
+        actor or not: "talks with the banks", "met the committee", "talks between X and Y",
+        "Peru and Mexico met" (but what is discussed, 046's object, is the topic)."""
+        tok = c.doc.tokens[t]
+        objects = c.kids(t, "dobj")
+        heads = [t, *objects] + ([tok.head] if tok.dep in ("dobj", "pobj", "nsubj",
+                                                            "nsubjpass") else [])
+        if any(c.lemma(p) in PARTNER_PREPS and c.kids(p, "pobj")
+               for h in heads for p in c.kids(h, "prep")):
+            return True
+        if tok.pos in ("VERB", "AUX") and objects and code != "046" and not any(
+                c.lemma(o) in self.patterns.nouns for o in objects):
+            # "met the committee" (but "held a meeting": the object is the act)
+            return True
+        return any(c.kids(s, "conj") for h in heads for s in c.kids(h, *SUBJECT_DEPS))
