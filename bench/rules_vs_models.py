@@ -12,11 +12,14 @@ the Multi-CoPED text it comes from (a text the coder splits in two gives both ha
 whole text's probabilities); a text with none (a participant sentence whose words are not
 those of any class sentence) gets uniform probabilities, so the rules' order decides.
 
-Runs the whole pipeline (the rule coder with the model stage of ``realpolitik.learned.stage``)
-on Multi-CoPED's training split four times: rules alone, rules + event-class model, rules +
-participant model, rules + both. Each sentence is coded with the fold models that were
-trained without it: the event-class model of the stratified fold that holds its class
-example, the participant model of the fold that holds its participant example (the folds
+Runs the whole pipeline (the rule coder with the model stage of
+``realpolitik.learned.stage``) on Multi-CoPED's training split five times: rules alone,
+rules + event-class model, rules + participant model filling empty sides with resolved
+mentions only (as before 2026-12-06), rules + participant model as configured by default
+(also the span's words for a side no actor fills, and a side's words widened to the model's
+span), rules + both. Each sentence is coded with the fold models that were trained without
+it: the event-class model of the stratified fold that holds its class example, the
+participant model of the fold that holds its participant example (the folds
 ``realpolitik.learned.cv`` draws with the same seed); a sentence absent from one of the two
 sets gets that model's fold 1, which never saw it. Scores as ``realpolitik eval`` does
 (:mod:`realpolitik.learned.multicoped`): macro-F1 of the class of each sentence's main
@@ -132,21 +135,24 @@ def main() -> int:
     config = Config()
     pipeline = Pipeline(config)
     tokenizer = blank_tokenizer()
-    systems: list[tuple[str, bool, bool, float]] = [
-        ("rules alone", False, False, 0.0),
-        ("rules + event class", True, False, 0.0),
-        ("rules + participants", False, True, 0.0),
-        ("rules + both", True, True, 0.0),
-    ] + [(f"rules + event class, veto < {v}", True, False, v) for v in args.veto]
+    # (name, event class, participants, veto, span words and widening)
+    systems: list[tuple[str, bool, bool, float, bool]] = [
+        ("rules alone", False, False, 0.0, False),
+        ("rules + event class", True, False, 0.0, False),
+        ("rules + participants, fill only", False, True, 0.0, False),
+        ("rules + participants", False, True, 0.0, True),
+        ("rules + both", True, True, 0.0, True),
+    ] + [(f"rules + event class, veto < {v}", True, False, v, False) for v in args.veto]
     results: dict[str, Any] = {}
-    for name, use_class, use_spans, veto in systems:
+    for name, use_class, use_spans, veto, words in systems:
         started = time.perf_counter()
         events: dict[str, Any] = {}
         for (cf, sf), members in sorted(groups.items()):
             pipeline.coder.models = (
                 ModelStage(class_models[cf] if use_class else None,
                            span_models[sf] if use_spans else None,
-                           veto_below=veto, min_score=config.participant_min_score)
+                           veto_below=veto, min_score=config.participant_min_score,
+                           span_text=words, widen=words)
                 if use_class or use_spans else None)
             events.update(analyse_texts(pipeline, members))
         results[name] = score(data, events, tokenizer)

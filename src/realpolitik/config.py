@@ -116,6 +116,13 @@ class Config:
     #: sources and targets on the Multi-CoPED folds (README, "Learned models")
     class_veto_below: float = 0.0
     participant_min_score: float = 0.5
+    #: with the participant model: an empty or unresolved side no resolved mention fills
+    #: takes the words of the model's span of that side (an unresolved participant: no
+    #: actor, so the side's party is unchanged)
+    participant_span_text: bool = True
+    #: with the participant model: a side whose words lie inside the model's longer span of
+    #: that side takes the span's words as its text (the actor is unchanged)
+    participant_widen: bool = True
     #: the cross-document merge rule applied by the store's writer
     dedup: DedupRule = field(default_factory=DedupRule)
 
