@@ -175,3 +175,13 @@ def test_a_side_inside_a_longer_span_takes_its_words_and_keeps_its_actor(code: C
     apart = FakeSpans([ParticipantSpan(16, 32, "target", 1.0)])
     assert sides(code(ATTACKED, ModelStage(participants=apart))) == [
         (None, None, "Nigeria", "NGA")]
+
+
+def test_without_actor_filling_no_party_changes(code: Code) -> None:
+    # CONDEMNED: "the strike" is characters 15–25, Israel 33–39
+    on_actor = FakeSpans([ParticipantSpan(33, 39, "target", 1.0)])
+    assert sides(code(CONDEMNED, ModelStage(participants=on_actor, fill_actors=False))) == [
+        ("Iran", "IRN", None, None)]  # an actor's words are never shown unresolved
+    on_words = FakeSpans([ParticipantSpan(15, 25, "target", 1.0)])
+    assert sides(code(CONDEMNED, ModelStage(participants=on_words, fill_actors=False))) == [
+        ("Iran", "IRN", "the strike", None)]

@@ -8,14 +8,14 @@ can change something:
 
 - the **participant model** (:class:`~realpolitik.learned.participants.ParticipantModel`),
   on sentences with an event: where the rules leave an event's source or target empty or
-  unresolved (no actor), the resolved mention of the sentence that best overlaps the
-  model's span of that side takes its place, if its score (span score × share of the
-  mention covered) reaches ``min_score`` and it is not the party (country, else actor)
-  already on the other side; where no resolved mention does, the span's own words
-  (``span_text``: an unresolved participant, so no party changes); and a side whose words
-  lie inside a longer span of its label takes the span's words, its actor unchanged
-  (``widen``: "Nigeria" becomes "a police station in northern Nigeria"). A side the rules
-  resolved never changes party;
+  unresolved (no actor), with ``fill_actors`` the resolved mention of the sentence that
+  best overlaps the model's span of that side takes its place, if its score (span score ×
+  share of the mention covered) reaches ``min_score`` and it is not the party (country,
+  else actor) already on the other side; where no resolved mention does, the span's own
+  words (``span_text``: an unresolved participant, never over an actor's words, so no
+  party changes); and a side whose words lie inside a longer span of its label takes the
+  span's words, its actor unchanged (``widen``: "Nigeria" becomes "a police station in
+  northern Nigeria"). A side the rules resolved never changes party;
 - the **event-class model** (:class:`~realpolitik.learned.event_class.EventClassModel`),
   on sentences with events of two classes or more (with a veto, every coded sentence): an
   event whose class the model gives a probability under ``veto_below`` is dropped
@@ -58,6 +58,8 @@ class ModelStage:
     participants: SpanModel | None = None
     veto_below: float = 0.0
     min_score: float = 0.5
+    #: an empty or unresolved side takes the resolved mention the model finds for it
+    fill_actors: bool = True
     #: an empty or unresolved side that no resolved mention fills takes the words of the
     #: model's span of that side (an unresolved participant: no actor, so no party)
     span_text: bool = True
@@ -81,8 +83,8 @@ class ModelStage:
 
             participants = ParticipantModel.load(batch_size=config.batch_size)
         return cls(event_class, participants, config.class_veto_below,
-                   config.participant_min_score, span_text=config.participant_span_text,
-                   widen=config.participant_widen)
+                   config.participant_min_score, fill_actors=config.participant_fill_actors,
+                   span_text=config.participant_span_text, widen=config.participant_widen)
 
     def apply(self, doc: ParsedDoc, mentions: Sequence[Mention],
               events: list[Event]) -> list[Event]:
@@ -97,7 +99,7 @@ class ModelStage:
 
         spans = self._spans(items)
         filled = [fill_participants(doc, mentions, events, spans[n], self.min_score,
-                                    self.span_text, self.widen)
+                                    self.span_text, self.widen, self.fill_actors)
                   if spans[n] else events
                   for n, (doc, mentions, events) in enumerate(items)]
         if self.event_class is None:
@@ -135,7 +137,8 @@ class ModelStage:
             resolved = {m.sentence for m in mentions if m.actor is not None}
             wanted += [(n, i) for i in sorted(
                 {e.sentence for e in events
-                 if self.widen or ((self.span_text or e.sentence in resolved)
+                 if self.widen or ((self.span_text or (self.fill_actors
+                                                       and e.sentence in resolved))
                                    and (_empty(e.source) or _empty(e.target)))})]
         if wanted:
             predicted = self.participants.predict(
@@ -152,9 +155,10 @@ def _empty(p: Participant | None) -> bool:
 def fill_participants(doc: ParsedDoc, mentions: Sequence[Mention], events: list[Event],
                       spans: dict[int, Sequence[ParticipantSpan]],
                       min_score: float, span_text: bool = False,
-                      widen: bool = False) -> list[Event]:
+                      widen: bool = False, fill_actors: bool = True) -> list[Event]:
     """Events whose sides are set from the model's spans (see the module docstring): an
-    empty or unresolved side takes the best-covered resolved mention of that side, else
+    empty or unresolved side takes the best-covered resolved mention of that side (with
+    ``fill_actors``), else
     (``span_text``) the span's own words; with ``widen`` a side inside a longer span of
     its label takes the span's words. An event that becomes a copy of another is
     dropped."""
@@ -166,9 +170,11 @@ def fill_participants(doc: ParsedDoc, mentions: Sequence[Mention], events: list[
             by_sentence.setdefault(m.sentence, []).append(m)
     out: list[Event] = []
     for e in events:
-        candidates = by_sentence.get(e.sentence, [])
+        resolved = by_sentence.get(e.sentence, [])
+        candidates = resolved if fill_actors else []
         predicted = spans.get(e.sentence, ())
         base = doc.sentences[e.sentence].start_char
+        actors = [(m.start_char - base, m.end_char - base) for m in resolved]
         scores = candidate_scores(predicted, [
             (m.start_char - base, m.end_char - base, n) for n, m in enumerate(candidates)])
         sides = [e.source, e.target]
@@ -183,7 +189,7 @@ def fill_participants(doc: ParsedDoc, mentions: Sequence[Mention], events: list[
                            if party(p) not in taken), None)
             if chosen is None and span_text:
                 chosen = span_participant(doc, e.sentence, predicted, side, current, other,
-                                          min_score)
+                                          min_score, actors)
             if chosen is not None:
                 sides[side] = chosen
         if widen:
@@ -210,11 +216,13 @@ _LABELS = ("source", "target")
 
 def span_participant(doc: ParsedDoc, sentence: int, spans: Sequence[ParticipantSpan],
                      side: int, current: Participant | None, other: Participant | None,
-                     min_score: float = 0.0) -> Participant | None:
+                     min_score: float = 0.0, actors: Sequence[tuple[int, int]] = ()
+                     ) -> Participant | None:
     """The model's best span of ``side`` as an unresolved participant (its words, no
     actor); None when there is none scoring ``min_score``, when it overlaps the other
-    side's words or when the current unresolved side already overlaps it (the rules'
-    words are kept)."""
+    side's words or a resolved mention (``actors``, offsets in the sentence: an actor's
+    words are never shown unresolved), or when the current unresolved side already
+    overlaps it (the rules' words are kept)."""
     ranked = sorted((s for s in spans if s.label == _LABELS[side] and s.score >= min_score),
                     key=lambda s: (-s.score, s.start_char))
     if not ranked:
@@ -224,12 +232,13 @@ def span_participant(doc: ParsedDoc, sentence: int, spans: Sequence[ParticipantS
     words = text[best.start_char:best.end_char].strip()
     if not words:
         return None
+    taken = list(actors)
     for p in (current, other):
-        if p is None:
-            continue
-        at = text.find(p.text)
-        if at >= 0 and at < best.end_char and best.start_char < at + len(p.text):
-            return None
+        at = text.find(p.text) if p is not None else -1
+        if p is not None and at >= 0:
+            taken.append((at, at + len(p.text)))
+    if any(start < best.end_char and best.start_char < end for start, end in taken):
+        return None
     return Participant(text=words, actor=None, country=None, role=None)
 
 
