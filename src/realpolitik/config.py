@@ -111,7 +111,7 @@ class Config:
     #: the coder consults the learned participant model where a source or target is empty
     #: or unresolved, and widens a side's words to the model's span; by default only words,
     #: never a party (``participant_fill_actors``; README "Learned models" for why)
-    participant_model: bool = False
+    participant_model: bool = True
     #: 0 vetoes nothing: every veto tried lost recall on the Reuters dev stories and right
     #: sources and targets on the Multi-CoPED folds (README, "Learned models")
     class_veto_below: float = 0.0
