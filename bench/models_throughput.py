@@ -44,6 +44,9 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--configs", nargs="*", default=list(CONFIGURATIONS),
+                        choices=[*CONFIGURATIONS, "default"],
+                        help="which model configurations to time (default: the four)")
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
@@ -56,7 +59,7 @@ def main() -> int:
     docs = corpus_documents(args.corpus, args.stories)
     base = Config(batch_size=args.batch_size)
     stage = NlpStage(base)
-    pipelines = {name: Pipeline(with_models(base, name), nlp=stage) for name in CONFIGURATIONS}
+    pipelines = {name: Pipeline(with_models(base, name), nlp=stage) for name in args.configs}
     for pipeline in pipelines.values():
         pipeline.analyse_text("Warm-up: Russia criticised the United States on Monday.")
 
@@ -82,7 +85,8 @@ def main() -> int:
     print("spaCy alone: " + ", ".join(f"{r:.1f}" for r in spacy_rates)
           + " sentences/s (the best is the reference)")
     for name, rate in rates.items():
-        print(f"models {name:<14} {rate:8.1f} sentences/s  ratio {rate / spacy_rate:.3f}")
+        print(f"models {name:<14} {rate:8.1f} sentences/s  ratio {rate / spacy_rate:.3f}",
+              flush=True)
     return 0
 
 

@@ -12,13 +12,18 @@ the Multi-CoPED text it comes from (a text the coder splits in two gives both ha
 whole text's probabilities); a text with none (a participant sentence whose words are not
 those of any class sentence) gets uniform probabilities, so the rules' order decides.
 
-Runs the whole pipeline (the rule coder with the model stage of ``realpolitik.learned.stage``)
-on Multi-CoPED's training split four times: rules alone, rules + event-class model, rules +
-participant model, rules + both. Each sentence is coded with the fold models that were
-trained without it: the event-class model of the stratified fold that holds its class
-example, the participant model of the fold that holds its participant example (the folds
-``realpolitik.learned.cv`` draws with the same seed); a sentence absent from one of the two
-sets gets that model's fold 1, which never saw it. Scores as ``realpolitik eval`` does
+Runs the whole pipeline (the rule coder with the model stage of
+``realpolitik.learned.stage``) on Multi-CoPED's training split once per system: rules
+alone; rules + event-class model; rules + participant model filling empty or unresolved
+sides with resolved mentions only (actors only: the participant model before 2026-12-06);
+with the span's words for a side no actor fills and a side's words widened to the model's
+span (words only: no party changes; the default); with both (actors and words:
+``participant_fill_actors``); the two models together (``--only N ...`` picks systems by
+number). Each sentence is coded with the fold models that were trained without it: the
+event-class model of the stratified fold that holds its class example, the participant
+model of the fold that holds its participant example (the folds ``realpolitik.learned.cv``
+draws with the same seed); a sentence absent from one of the two sets gets that model's
+fold 1, which never saw it. Scores as ``realpolitik eval`` does
 (:mod:`realpolitik.learned.multicoped`): macro-F1 of the class of each sentence's main
 (``is_root``) event, and the share of sentences with a gold source and target where one
 coded event has both right.
@@ -86,6 +91,8 @@ def main() -> int:
                         help="out-of-fold probabilities instead of event_class/fold<n>")
     parser.add_argument("--veto", type=float, nargs="*", default=[],
                         help="also score rules + event-class with these veto thresholds")
+    parser.add_argument("--only", type=int, nargs="*",
+                        help="score only these systems (their numbers in the list, from 0)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
 
@@ -119,38 +126,47 @@ def main() -> int:
     for t in texts:
         groups.setdefault((class_fold.get(t, 1), span_fold.get(t, 1)), []).append(t)
 
-    class_models: dict[int, Any]
-    if args.oof_class:
-        oof = OofClassModel(args.oof_class)
-        oof.index(folder)
-        class_models = dict.fromkeys(range(1, args.k + 1), oof)
-    else:
-        class_models = {n: EventClassModel.load(args.folds / "event_class" / f"fold{n}")
-                        for n in range(1, args.k + 1)}
+    # (name, event class, participants, veto, actors filled, span words and widening)
+    systems: list[tuple[str, bool, bool, float, bool, bool]] = [
+        ("rules alone", False, False, 0.0, False, False),
+        ("rules + event class", True, False, 0.0, False, False),
+        ("rules + participants, actors only", False, True, 0.0, True, False),
+        ("rules + participants, words only", False, True, 0.0, False, True),
+        ("rules + participants, actors and words", False, True, 0.0, True, True),
+        ("rules + both, words only", True, True, 0.0, False, True),
+        ("rules + both, actors and words", True, True, 0.0, True, True),
+    ] + [(f"rules + event class, veto < {v}", True, False, v, False, False)
+         for v in args.veto]
+    if args.only:
+        systems = [s for n, s in enumerate(systems) if n in args.only]
+    class_models: dict[int, Any] = {}
+    if any(s[1] for s in systems):
+        if args.oof_class:
+            oof = OofClassModel(args.oof_class)
+            oof.index(folder)
+            class_models = dict.fromkeys(range(1, args.k + 1), oof)
+        else:
+            class_models = {n: EventClassModel.load(args.folds / "event_class" / f"fold{n}")
+                            for n in range(1, args.k + 1)}
     span_models = {n: ParticipantModel.load(args.folds / "participants" / f"fold{n}")
-                   for n in range(1, args.k + 1)}
+                   for n in range(1, args.k + 1)} if any(s[2] for s in systems) else {}
     config = Config()
     pipeline = Pipeline(config)
     tokenizer = blank_tokenizer()
-    systems: list[tuple[str, bool, bool, float]] = [
-        ("rules alone", False, False, 0.0),
-        ("rules + event class", True, False, 0.0),
-        ("rules + participants", False, True, 0.0),
-        ("rules + both", True, True, 0.0),
-    ] + [(f"rules + event class, veto < {v}", True, False, v) for v in args.veto]
     results: dict[str, Any] = {}
-    for name, use_class, use_spans, veto in systems:
+    for name, use_class, use_spans, veto, actors, words in systems:
         started = time.perf_counter()
         events: dict[str, Any] = {}
         for (cf, sf), members in sorted(groups.items()):
             pipeline.coder.models = (
                 ModelStage(class_models[cf] if use_class else None,
                            span_models[sf] if use_spans else None,
-                           veto_below=veto, min_score=config.participant_min_score)
+                           veto_below=veto, min_score=config.participant_min_score,
+                           fill_actors=actors, span_text=words, widen=words)
                 if use_class or use_spans else None)
             events.update(analyse_texts(pipeline, members))
         results[name] = score(data, events, tokenizer)
-        print(f"{name:<34} main-event class macro-F1 {results[name]['root_class_macro_f1']:.4f}"
+        print(f"{name:<40} main-event class macro-F1 {results[name]['root_class_macro_f1']:.4f}"
               f"  accuracy {results[name]['root_class_accuracy']:.4f}"
               f"  source and target right {results[name]['source_and_target_right']:.4f}"
               f"  ({time.perf_counter() - started:.0f} s)", flush=True)

@@ -108,14 +108,24 @@ class Config:
     #: each sentence's main event is the coded event whose class it finds most probable,
     #: and an event whose class it gives under ``class_veto_below`` is dropped
     event_class_model: bool = True
-    #: the coder consults the learned participant model where the rules leave a source or
-    #: target empty or unresolved (a mention must score ``participant_min_score``); opt-in,
-    #: see README "Learned models" for why
-    participant_model: bool = False
+    #: the coder consults the learned participant model where a source or target is empty
+    #: or unresolved, and widens a side's words to the model's span; by default only words,
+    #: never a party (``participant_fill_actors``; README "Learned models" for why)
+    participant_model: bool = True
     #: 0 vetoes nothing: every veto tried lost recall on the Reuters dev stories and right
     #: sources and targets on the Multi-CoPED folds (README, "Learned models")
     class_veto_below: float = 0.0
     participant_min_score: float = 0.5
+    #: with the participant model: an empty or unresolved side takes the resolved mention
+    #: the model finds for it (a new party: off by default, see README "Learned models")
+    participant_fill_actors: bool = False
+    #: with the participant model: an empty or unresolved side no resolved mention fills
+    #: takes the words of the model's span of that side (an unresolved participant: no
+    #: actor, so the side's party is unchanged)
+    participant_span_text: bool = True
+    #: with the participant model: a side whose words lie inside the model's longer span of
+    #: that side takes the span's words as its text (the actor is unchanged)
+    participant_widen: bool = True
     #: the cross-document merge rule applied by the store's writer
     dedup: DedupRule = field(default_factory=DedupRule)
 

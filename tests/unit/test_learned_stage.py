@@ -131,3 +131,57 @@ def test_stage_is_off_unless_configured() -> None:
         Config(class_veto_below=1.5)
     with pytest.raises(ConfigError):
         Config(participant_min_score=-0.1)
+
+
+#: the rules code 190 (no source) → NGA; "Gunmen" is characters 0–6, "a police station in
+#: northern Nigeria" 16–52
+ATTACKED = "Gunmen attacked a police station in northern Nigeria."
+
+
+def sides(events: list[Event]) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    return [(e.source.text if e.source else None, e.source.actor if e.source else None,
+             e.target.text if e.target else None, e.target.actor if e.target else None)
+            for e in events]
+
+
+def test_an_empty_side_no_actor_fills_takes_the_span_words(code: Code) -> None:
+    spans = FakeSpans([ParticipantSpan(0, 6, "source", 1.0)])
+    assert sides(code(ATTACKED, None)) == [(None, None, "Nigeria", "NGA")]
+    assert sides(code(ATTACKED, ModelStage(participants=spans, widen=False))) == [
+        ("Gunmen", None, "Nigeria", "NGA")]
+    # without span words the side stays empty: there is no resolved mention to fill it
+    assert sides(code(ATTACKED, ModelStage(participants=spans, span_text=False,
+                                           widen=False))) == [(None, None, "Nigeria", "NGA")]
+
+
+def test_span_words_never_take_the_other_sides_words_or_a_low_score(code: Code) -> None:
+    on_target = FakeSpans([ParticipantSpan(36, 52, "source", 1.0)])  # "northern Nigeria"
+    assert sides(code(ATTACKED, ModelStage(participants=on_target))) == [
+        (None, None, "Nigeria", "NGA")]
+    weak = FakeSpans([ParticipantSpan(0, 6, "source", 0.3)])
+    assert sides(code(ATTACKED, ModelStage(participants=weak, min_score=0.5))) == [
+        (None, None, "Nigeria", "NGA")]
+
+
+def test_a_side_inside_a_longer_span_takes_its_words_and_keeps_its_actor(code: Code) -> None:
+    spans = FakeSpans([ParticipantSpan(0, 6, "source", 1.0),
+                       ParticipantSpan(16, 52, "target", 1.0)])
+    events = code(ATTACKED, ModelStage(participants=spans))
+    assert sides(events) == [("Gunmen", None, "a police station in northern Nigeria", "NGA")]
+    # a span of the other label, or one that does not hold the words, changes nothing
+    other = FakeSpans([ParticipantSpan(16, 52, "source", 1.0)])
+    assert sides(code(ATTACKED, ModelStage(participants=other, span_text=False))) == [
+        (None, None, "Nigeria", "NGA")]
+    apart = FakeSpans([ParticipantSpan(16, 32, "target", 1.0)])
+    assert sides(code(ATTACKED, ModelStage(participants=apart))) == [
+        (None, None, "Nigeria", "NGA")]
+
+
+def test_without_actor_filling_no_party_changes(code: Code) -> None:
+    # CONDEMNED: "the strike" is characters 15–25, Israel 33–39
+    on_actor = FakeSpans([ParticipantSpan(33, 39, "target", 1.0)])
+    assert sides(code(CONDEMNED, ModelStage(participants=on_actor, fill_actors=False))) == [
+        ("Iran", "IRN", None, None)]  # an actor's words are never shown unresolved
+    on_words = FakeSpans([ParticipantSpan(15, 25, "target", 1.0)])
+    assert sides(code(CONDEMNED, ModelStage(participants=on_words, fill_actors=False))) == [
+        ("Iran", "IRN", "the strike", None)]

@@ -14,6 +14,7 @@ from rich.table import Table
 from realpolitik.cli.options import (
     EventClassModelOption,
     MinConfidenceOption,
+    ParticipantActorsOption,
     ParticipantModelOption,
     with_models,
 )
@@ -58,6 +59,7 @@ def eval_command(
              "out, one per cycle: score it rarely, never tune on it) or all.")] = Split.dev,
     event_class_model: EventClassModelOption = None,
     participant_model: ParticipantModelOption = None,
+    participant_actors: ParticipantActorsOption = None,
     multicoped: Annotated[Path | None, typer.Option(
         "--multicoped", file_okay=False,
         help="Multi-CoPED's training split, scored with the event gold (default: "
@@ -74,7 +76,7 @@ def eval_command(
     threshold (--min-confidence, else the configured one) and, when it is above 0, also at
     every confidence ("(all)").
     """
-    config = with_models(Config(), event_class_model, participant_model)
+    config = with_models(Config(), event_class_model, participant_model, participant_actors)
     if min_confidence is not None:
         config = config.with_changes(min_confidence=min_confidence)
     results: dict[str, Any] = {}

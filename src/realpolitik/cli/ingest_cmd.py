@@ -35,6 +35,7 @@ from realpolitik.cli.options import (
     EventClassModelOption,
     MaxBytesOption,
     MinConfidenceOption,
+    ParticipantActorsOption,
     ParticipantModelOption,
     PatternsOption,
     build_config,
@@ -74,11 +75,13 @@ def analyze(
     min_confidence: MinConfidenceOption = None,
     event_class_model: EventClassModelOption = None,
     participant_model: ParticipantModelOption = None,
+    participant_actors: ParticipantActorsOption = None,
 ) -> None:
     """Analyse documents without storing them and print the design.md JSON object."""
     config = build_config(date=date, actors=actors, patterns=patterns, max_bytes=max_bytes,
                           min_confidence=min_confidence, event_class_model=event_class_model,
-                          participant_model=participant_model)
+                          participant_model=participant_model,
+                          participant_actors=participant_actors)
     items = list(read_inputs([path], config))
     failures = [i for i in items if isinstance(i, IngestFailure)]
     for failure in failures:
@@ -281,6 +284,7 @@ def ingest_command(
              "the same for any number.")] = None,
     event_class_model: EventClassModelOption = None,
     participant_model: ParticipantModelOption = None,
+    participant_actors: ParticipantActorsOption = None,
 ) -> None:
     """Analyse documents and store them; already stored documents are skipped.
 
@@ -289,7 +293,8 @@ def ingest_command(
     config = build_config(db=db, date=date, actors=actors, patterns=patterns,
                           max_bytes=max_bytes, batch_size=batch_size,
                           min_confidence=min_confidence, event_class_model=event_class_model,
-                          participant_model=participant_model)
+                          participant_model=participant_model,
+                          participant_actors=participant_actors)
     since = _store_clock(config)
     report, rejected = run_ingest(paths, config, quiet=quiet, workers=workers)
     try:

@@ -15,7 +15,8 @@ from realpolitik.ingest.readers import parse_iso_date
 __all__ = [
     "DEFAULT_MAX_FILE_BYTES", "TABLE_LIMIT", "ActorsOption", "DateOption", "DbOption",
     "EventClassModelOption", "FormatOption", "LimitOption", "MaxBytesOption", "MentionsOption",
-    "MinConfidenceOption", "ParticipantModelOption", "PatternsOption", "RootOnlyOption",
+    "MinConfidenceOption", "ParticipantActorsOption", "ParticipantModelOption",
+    "PatternsOption", "RootOnlyOption",
     "WideOption", "build_config", "date_option", "row_limit", "with_models",
 ]
 
@@ -57,8 +58,13 @@ EventClassModelOption = Annotated[bool | None, typer.Option(
          "(default: as configured; see README 'Learned models').")]
 ParticipantModelOption = Annotated[bool | None, typer.Option(
     "--participant-model/--no-participant-model",
-    help="The coder fills empty or unresolved sources and targets with the learned "
-         "participant model (default: as configured; see README 'Learned models').")]
+    help="The coder gives empty or unresolved sources and targets the words of the learned "
+         "participant model's spans (default: as configured; see README 'Learned models').")]
+ParticipantActorsOption = Annotated[bool | None, typer.Option(
+    "--participant-actors/--no-participant-actors",
+    help="With the participant model, an empty or unresolved side also takes the resolved "
+         "actor the model finds for it: a new party (default: off; see README 'Learned "
+         "models').")]
 
 
 def row_limit(limit: int | None, fmt: object) -> int | None:
@@ -72,7 +78,8 @@ def build_config(db: Path | None = None, date: str | None = None,
                  actors: list[Path] | None = None, patterns: list[Path] | None = None,
                  max_bytes: int = DEFAULT_MAX_FILE_BYTES, batch_size: int = 64,
                  min_confidence: float | None = None, event_class_model: bool | None = None,
-                 participant_model: bool | None = None) -> Config:
+                 participant_model: bool | None = None,
+                 participant_actors: bool | None = None) -> Config:
     if date is not None:
         parse_iso_date(date, "--date")
     config = Config.from_env(
@@ -83,14 +90,16 @@ def build_config(db: Path | None = None, date: str | None = None,
     if min_confidence is not None:
         config = config.with_changes(min_confidence=min_confidence)
     # likewise the learned models: a flag overrides, no flag keeps Config's default
-    return with_models(config, event_class_model, participant_model)
+    return with_models(config, event_class_model, participant_model, participant_actors)
 
 
 def with_models(config: Config, event_class_model: bool | None,
-                participant_model: bool | None) -> Config:
+                participant_model: bool | None,
+                participant_actors: bool | None = None) -> Config:
     """``config`` with the models the flags name switched on or off (None: unchanged)."""
     changes = {name: value for name, value in (("event_class_model", event_class_model),
-                                               ("participant_model", participant_model))
+                                               ("participant_model", participant_model),
+                                               ("participant_fill_actors", participant_actors))
                if value is not None}
     return config.with_changes(**changes) if changes else config
 

@@ -7,11 +7,15 @@ Runs each enabled model once per batch of documents, on the sentences where its 
 can change something:
 
 - the **participant model** (:class:`~realpolitik.learned.participants.ParticipantModel`),
-  on sentences with an event to fill and a resolved mention: where the rules leave an
-  event's source or target empty or unresolved (no actor), the resolved mention of the
-  sentence that best overlaps the model's span of that side takes its place, if its score
-  (span score × share of the mention covered) reaches ``min_score`` and it is not the
-  party (country, else actor) already on the other side;
+  on sentences with an event: where the rules leave an event's source or target empty or
+  unresolved (no actor), with ``fill_actors`` the resolved mention of the sentence that
+  best overlaps the model's span of that side takes its place, if its score (span score ×
+  share of the mention covered) reaches ``min_score`` and it is not the party (country,
+  else actor) already on the other side; where no resolved mention does, the span's own
+  words (``span_text``: an unresolved participant, never over an actor's words, so no
+  party changes); and a side whose words lie inside a longer span of its label takes the
+  span's words, its actor unchanged (``widen``: "Nigeria" becomes "a police station in
+  northern Nigeria"). A side the rules resolved never changes party;
 - the **event-class model** (:class:`~realpolitik.learned.event_class.EventClassModel`),
   on sentences with events of two classes or more (with a veto, every coded sentence): an
   event whose class the model gives a probability under ``veto_below`` is dropped
@@ -54,6 +58,14 @@ class ModelStage:
     participants: SpanModel | None = None
     veto_below: float = 0.0
     min_score: float = 0.5
+    #: an empty or unresolved side takes the resolved mention the model finds for it
+    fill_actors: bool = True
+    #: an empty or unresolved side that no resolved mention fills takes the words of the
+    #: model's span of that side (an unresolved participant: no actor, so no party)
+    span_text: bool = True
+    #: a side whose words lie inside the model's longer span of that side takes the span's
+    #: words as its text (its actor is unchanged)
+    widen: bool = True
 
     @classmethod
     def from_config(cls, config: Config) -> ModelStage | None:
@@ -71,7 +83,8 @@ class ModelStage:
 
             participants = ParticipantModel.load(batch_size=config.batch_size)
         return cls(event_class, participants, config.class_veto_below,
-                   config.participant_min_score)
+                   config.participant_min_score, fill_actors=config.participant_fill_actors,
+                   span_text=config.participant_span_text, widen=config.participant_widen)
 
     def apply(self, doc: ParsedDoc, mentions: Sequence[Mention],
               events: list[Event]) -> list[Event]:
@@ -85,7 +98,8 @@ class ModelStage:
         from realpolitik.events.salience import mark_root_events
 
         spans = self._spans(items)
-        filled = [fill_participants(doc, mentions, events, spans[n], self.min_score)
+        filled = [fill_participants(doc, mentions, events, spans[n], self.min_score,
+                                    self.span_text, self.widen, self.fill_actors)
                   if spans[n] else events
                   for n, (doc, mentions, events) in enumerate(items)]
         if self.event_class is None:
@@ -111,8 +125,10 @@ class ModelStage:
 
     def _spans(self, items: Sequence[tuple[ParsedDoc, Sequence[Mention], list[Event]]]
                ) -> list[dict[int, Sequence[ParticipantSpan]]]:
-        """The participant model's spans of each sentence (by document) where an event
-        has a side to fill and a resolved mention to fill it with."""
+        """The participant model's spans of each sentence (by document) where they can
+        change an event: one with a side to fill and a resolved mention to fill it with
+        (with ``span_text``, any sentence with an empty or unresolved side; with ``widen``,
+        any sentence with an event)."""
         out: list[dict[int, Sequence[ParticipantSpan]]] = [{} for _ in items]
         if self.participants is None:
             return out
@@ -120,8 +136,10 @@ class ModelStage:
         for n, (_, mentions, events) in enumerate(items):
             resolved = {m.sentence for m in mentions if m.actor is not None}
             wanted += [(n, i) for i in sorted(
-                {e.sentence for e in events if e.sentence in resolved
-                 and (_empty(e.source) or _empty(e.target))})]
+                {e.sentence for e in events
+                 if self.widen or ((self.span_text or (self.fill_actors
+                                                       and e.sentence in resolved))
+                                   and (_empty(e.source) or _empty(e.target)))})]
         if wanted:
             predicted = self.participants.predict(
                 [items[n][0].sentences[i].text for n, i in wanted])
@@ -136,9 +154,14 @@ def _empty(p: Participant | None) -> bool:
 
 def fill_participants(doc: ParsedDoc, mentions: Sequence[Mention], events: list[Event],
                       spans: dict[int, Sequence[ParticipantSpan]],
-                      min_score: float) -> list[Event]:
-    """Events whose empty or unresolved sides are filled from the model's spans (see the
-    module docstring); an event that becomes a copy of another is dropped."""
+                      min_score: float, span_text: bool = False,
+                      widen: bool = False, fill_actors: bool = True) -> list[Event]:
+    """Events whose sides are set from the model's spans (see the module docstring): an
+    empty or unresolved side takes the best-covered resolved mention of that side (with
+    ``fill_actors``), else
+    (``span_text``) the span's own words; with ``widen`` a side inside a longer span of
+    its label takes the span's words. An event that becomes a copy of another is
+    dropped."""
     from realpolitik.events.coder.folding import dedupe
 
     by_sentence: dict[int, list[Mention]] = {}
@@ -147,37 +170,94 @@ def fill_participants(doc: ParsedDoc, mentions: Sequence[Mention], events: list[
             by_sentence.setdefault(m.sentence, []).append(m)
     out: list[Event] = []
     for e in events:
-        candidates = by_sentence.get(e.sentence, [])
-        if not candidates or not (_empty(e.source) or _empty(e.target)):
-            out.append(e)
-            continue
+        resolved = by_sentence.get(e.sentence, [])
+        candidates = resolved if fill_actors else []
+        predicted = spans.get(e.sentence, ())
         base = doc.sentences[e.sentence].start_char
-        scores = candidate_scores(spans.get(e.sentence, ()), [
+        actors = [(m.start_char - base, m.end_char - base) for m in resolved]
+        scores = candidate_scores(predicted, [
             (m.start_char - base, m.end_char - base, n) for n, m in enumerate(candidates)])
-        source, target = e.source, e.target
+        sides = [e.source, e.target]
         for side in (0, 1):
-            current, other = (source, target) if side == 0 else (target, source)
+            current, other = sides[side], sides[1 - side]
             if not _empty(current):
                 continue
-            taken = party(other)
+            taken = {party(other)} - {None}
             ranked = sorted(range(len(candidates)), key=lambda n: (-scores[n][side], n))
             chosen = next((p for p in (Participant.from_mention(candidates[n])
                                        for n in ranked if scores[n][side] >= min_score)
-                           if party(p) != taken), None)
-            if chosen is None:
-                continue
-            if side == 0:
-                source = chosen
-            else:
-                target = chosen
+                           if party(p) not in taken), None)
+            if chosen is None and span_text:
+                chosen = span_participant(doc, e.sentence, predicted, side, current, other,
+                                          min_score, actors)
+            if chosen is not None:
+                sides[side] = chosen
+        if widen:
+            sides = [widened(doc, e.sentence, predicted, side, p)
+                     for side, p in enumerate(sides)]
+        source, target = sides
         if (source, target) == (e.source, e.target):
             out.append(e)
             continue
         out.append(dataclasses.replace(
             e, source=source, target=target,
-            id=stable_id(e.id, "model", source.actor if source else "-",
-                         target.actor if target else "-")))
+            id=stable_id(e.id, "model", _side_key(source), _side_key(target))))
     return dedupe(out)
+
+
+def _side_key(p: Participant | None) -> str:
+    if p is None:
+        return "-"
+    return p.actor or f"text:{p.text}"
+
+
+_LABELS = ("source", "target")
+
+
+def span_participant(doc: ParsedDoc, sentence: int, spans: Sequence[ParticipantSpan],
+                     side: int, current: Participant | None, other: Participant | None,
+                     min_score: float = 0.0, actors: Sequence[tuple[int, int]] = ()
+                     ) -> Participant | None:
+    """The model's best span of ``side`` as an unresolved participant (its words, no
+    actor); None when there is none scoring ``min_score``, when it overlaps the other
+    side's words or a resolved mention (``actors``, offsets in the sentence: an actor's
+    words are never shown unresolved), or when the current unresolved side already
+    overlaps it (the rules' words are kept)."""
+    ranked = sorted((s for s in spans if s.label == _LABELS[side] and s.score >= min_score),
+                    key=lambda s: (-s.score, s.start_char))
+    if not ranked:
+        return None
+    best = ranked[0]
+    text = doc.sentences[sentence].text
+    words = text[best.start_char:best.end_char].strip()
+    if not words:
+        return None
+    taken = list(actors)
+    for p in (current, other):
+        at = text.find(p.text) if p is not None else -1
+        if p is not None and at >= 0:
+            taken.append((at, at + len(p.text)))
+    if any(start < best.end_char and best.start_char < end for start, end in taken):
+        return None
+    return Participant(text=words, actor=None, country=None, role=None)
+
+
+def widened(doc: ParsedDoc, sentence: int, spans: Sequence[ParticipantSpan], side: int,
+             p: Participant | None) -> Participant | None:
+    """``p`` with the words of the model's span of ``side`` that holds its words and is
+    longer (the actor stays); ``p`` itself otherwise."""
+    if p is None or not p.text:
+        return p
+    text = doc.sentences[sentence].text
+    at = text.find(p.text)
+    if at < 0:
+        return p
+    for s in spans:
+        if s.label == _LABELS[side] and s.start_char <= at \
+                and at + len(p.text) <= s.end_char and s.end_char - s.start_char > len(p.text):
+            words = text[s.start_char:s.end_char].strip()
+            return dataclasses.replace(p, text=words) if words else p
+    return p
 
 
 def rerank_roots(doc: ParsedDoc, events: list[Event],
