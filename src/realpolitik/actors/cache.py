@@ -50,10 +50,26 @@ def fingerprint() -> str:
     return digest.hexdigest()[:20]
 
 
-def load_or_build(name: str, build: Callable[[], T], kind: type[T]) -> T:
-    """The object cached as ``name``, or ``build()``'s result, cached for the next time."""
+def source_key(*parts: Path | str) -> str:
+    """A hash of Python's version and the given files (their bytes) and strings: the key of
+    a cached object built from exactly those."""
+    digest = hashlib.sha256(sys.version.encode())
+    for part in parts:
+        if isinstance(part, Path):
+            digest.update(part.name.encode())
+            digest.update(part.read_bytes())
+        else:
+            digest.update(part.encode())
+    return digest.hexdigest()[:20]
+
+
+def load_or_build(name: str, build: Callable[[], T], kind: type[T],
+                  key: Callable[[], str] | None = None) -> T:
+    """The object cached as ``name``, or ``build()``'s result, cached for the next time.
+    ``key`` gives the hash of what the object is built from (default: the actor data files
+    and the code that reads them, :func:`fingerprint`)."""
     try:
-        path = cache_dir() / f"{name}-{fingerprint()}.pickle"
+        path = cache_dir() / f"{name}-{(key or fingerprint)()}.pickle"
     except OSError:
         return build()
     try:

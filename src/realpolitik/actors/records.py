@@ -5,34 +5,10 @@ These are internal to the actors package; other stages see :class:`realpolitik.m
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
 
-_R = TypeVar("_R", bound=type)
-
-
-def quick_state(cls: _R) -> _R:
-    """Give a frozen, slotted dataclass a faster ``__setstate__`` for unpickling.
-
-    The knowledge base is loaded from a pickle of some 40,000 of these records (see
-    :mod:`realpolitik.actors.cache`); the dataclass's own ``__setstate__`` looks its
-    fields up again for every object, which was a third of the load. The state is the
-    same list of field values, so pickles made either way load either way.
-    """
-    names = tuple(f.name for f in fields(cls))
-    setter = object.__setattr__
-
-    def __getstate__(self: Any) -> list[Any]:
-        return [getattr(self, name) for name in names]
-
-    def __setstate__(self: Any, state: list[Any]) -> None:
-        for name, value in zip(names, state, strict=True):
-            setter(self, name, value)
-
-    setattr(cls, "__getstate__", __getstate__)  # noqa: B010 (mypy: methods of a type var)
-    setattr(cls, "__setstate__", __setstate__)  # noqa: B010
-    return cls
+from realpolitik.quickpickle import quick_state
 
 
 def covers(start: date | None, end: date | None, when: date) -> bool:
