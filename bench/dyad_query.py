@@ -52,7 +52,11 @@ def build(store: Store, n: int) -> float:
     con.executemany("INSERT INTO bench_states VALUES (?, ?)", list(enumerate(STATES)))
     started = time.perf_counter()
     con.execute(
-        """INSERT INTO events
+        """INSERT INTO events (id, document_id, pub_date, date_start, date_end,
+               date_precision, date_inferred, source_text, source_actor, source_country,
+               source_role, target_text, target_actor, target_country, target_role, code,
+               root, quad_class, goldstein, plover, polarity, modality, sentence, evidence,
+               confidence, span_start, span_end, trigger, is_root, cluster_id, dedup_key)
            WITH h AS (SELECT i, hash(i) AS h, hash(i + 7919) AS g FROM range(?) t(i)),
            r AS (
                -- one hash split into independent digits: source, target, code, day
@@ -71,7 +75,10 @@ def build(store: Store, n: int) -> float:
                   c.code, c.root, c.quad_class, c.goldstein, NULL,
                   CASE WHEN r.negated THEN 'negated' ELSE 'asserted' END, 'actual',
                   CAST(r.i % 12 AS INTEGER), 'Synthetic sentence number ' || r.i || '.',
-                  0.9, 0, 10, 'did', r.i % 3 = 0
+                  0.9, 0, 10, 'did', r.i % 3 = 0,
+                  -- each event its own merged event, its key as the v4 migration sets it
+                  'e' || r.i, c.root || '|' || s.code || '|' || t.code || '|'
+                              || strftime(r.day, '%Y-%m-%d')
            FROM r JOIN bench_codes c ON c.k = r.code_k
                   JOIN bench_states s ON s.k = r.src_k
                   JOIN bench_states t ON t.k = r.tgt_k""",

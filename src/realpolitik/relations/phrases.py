@@ -133,6 +133,7 @@ class PhraseSet:
                 # phrases come from the data files: a bad one is a data error
                 raise DataFileError(f"a phrase must start with a word: {phrase.text!r}")
             self._by_first.setdefault(phrase.words[0], []).append(phrase)
+        self._firsts = frozenset(self._by_first)
 
     def __len__(self) -> int:
         return len(self.phrases)
@@ -140,6 +141,10 @@ class PhraseSet:
     def match(self, stream: WordStream) -> list[PhraseMatch]:
         """Every match of every phrase, longest first where two start at the same token."""
         out: list[PhraseMatch] = []
+        # most sentences hold no first word of any phrase of the set: two set tests (in C)
+        # instead of a dictionary lookup per word and set (13,639 scans for 270 stories)
+        if self._firsts.isdisjoint(stream.texts) and self._firsts.isdisjoint(stream.lemmas):
+            return out
         for begin, (text, lemma) in enumerate(zip(stream.texts, stream.lemmas, strict=True)):
             candidates = self._by_first.get(text, [])
             if lemma != text:

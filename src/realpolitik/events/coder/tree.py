@@ -22,6 +22,9 @@ class ClauseTree:
         #: the code matched at each trigger token, for rules that depend on the event kind
         self.codes_at: dict[int, str] = {}
         self.mention_at: dict[int, Mention] = {}
+        #: each token's dependency label, read once: kids() filters children by it (192,233
+        #: calls for 270 stories)
+        self._deps = [tok.dep for tok in doc.tokens]
         for m in mentions:
             for i in range(m.start, m.end):
                 self.mention_at[i] = m
@@ -29,7 +32,10 @@ class ClauseTree:
     # -- parse navigation --------------------------------------------------------
     def kids(self, i: int, *deps: str) -> list[int]:
         kids = self.doc.children(i)
-        return [k for k in kids if self.doc.tokens[k].dep in deps] if deps else kids
+        if not deps:
+            return kids
+        dep = self._deps
+        return [k for k in kids if dep[k] in deps]
 
     def lemma(self, i: int) -> str:
         return self.doc.tokens[i].lemma.lower()
