@@ -34,7 +34,10 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = REPO / ".." / "shared" / "bench" / "reuters21578.jsonl"
+#: ../shared beside the checkout (or beside the folder of worktrees that holds it)
+DEFAULT_CORPUS = next((c for c in (REPO / ".." / "shared" / "bench" / "reuters21578.jsonl",
+                                   REPO / ".." / ".." / "shared" / "bench" / "reuters21578.jsonl")
+                       if c.exists()), REPO / ".." / "shared" / "bench" / "reuters21578.jsonl")
 STAGES = ("read", "nlp", "actors", "events", "time", "relations", "quantities", "places",
           "store")
 
