@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -255,7 +256,7 @@ def run(spark: Any, inputs: list[Path], out: Path, config: Config,
     computed runs a second Python worker per task to compute it, and which of the workers
     then analyses varies, so the pipeline used to load in two workers per core.)
     """
-    from pyspark import StorageLevel
+    from pyspark import StorageLevel, inheritable_thread_target
     from pyspark.sql import types as T
 
     files = list_inputs(inputs)
@@ -270,8 +271,18 @@ def run(spark: Any, inputs: list[Path], out: Path, config: Config,
             .persist(StorageLevel.MEMORY_AND_DISK))
     rows._jrdd.count()  # computes and stores every partition with no Python step on top
     ingested_at = datetime.now().replace(microsecond=0)
-    counts = {str(k): int(v) for k, v in rows.map(lambda r: r[0]).countByValue().items()}
-    for table in WRITE_ORDER:
+    failure_schema = T.StructType([T.StructField("location", T.StringType(), True),
+                                   T.StructField("reason", T.StringType(), True)])
+
+    def count() -> dict[str, int]:
+        return {str(k): int(v) for k, v in rows.map(lambda r: r[0]).countByValue().items()}
+
+    def write(table: str) -> None:
+        if table == "failures":
+            failed = spark.createDataFrame(
+                rows.filter(lambda r: r[0] == "failures").map(lambda r: r[3]), failure_schema)
+            failed.write.mode("overwrite").parquet(str(out / "failures"))
+            return
         extra: tuple[Any, ...] = (ingested_at,) if table == "documents" else ()
         selected = rows.filter(lambda r, t=table: r[0] == t)
         pieces = merge_events(selected, config.dedup, partitions) if table == "events" \
@@ -281,11 +292,18 @@ def run(spark: Any, inputs: list[Path], out: Path, config: Config,
         frame = frames[0] if len(frames) == 1 else frames[0].unionAll(frames[1])
         (frame.write.mode("overwrite").partitionBy("pub_year", "pub_month")
          .parquet(str(out / table)))
-    failure_schema = T.StructType([T.StructField("location", T.StringType(), True),
-                                   T.StructField("reason", T.StringType(), True)])
-    failed = spark.createDataFrame(
-        rows.filter(lambda r: r[0] == "failures").map(lambda r: r[3]), failure_schema)
-    failed.write.mode("overwrite").parquet(str(out / "failures"))
+
+    # the counts and every table's write are separate Spark jobs over the persisted rows;
+    # submitted together from threads, one job's tasks fill the cores another leaves idle
+    # (its driver-side planning and commit, the tail of its last tasks)
+    tables = [*WRITE_ORDER, "failures"]
+    with ThreadPoolExecutor(max_workers=len(tables) + 1,
+                            thread_name_prefix="realpolitik-write") as threads:
+        counted = threads.submit(inheritable_thread_target(count))
+        written = [threads.submit(inheritable_thread_target(write), t) for t in tables]
+        for future in written:
+            future.result()
+        counts = counted.result()
     rows.unpersist()
     return SparkReport(documents=counts.get("documents", 0), failures=counts.get("failures", 0),
                        rows={t: counts.get(t, 0) for t in WRITE_ORDER})
