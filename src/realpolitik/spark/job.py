@@ -259,7 +259,12 @@ def run(spark: Any, inputs: list[Path], out: Path, config: Config,
     from pyspark import StorageLevel, inheritable_thread_target
     from pyspark.sql import types as T
 
+    from realpolitik.spark.daemon import CONFIG_ENV, encode_config
+
     files = list_inputs(inputs)
+    # the Python daemon of the workers that run this job's steps (Spark keeps one per set
+    # of worker variables) loads this configuration's pipeline before forking them
+    spark.sparkContext.environment[CONFIG_ENV] = encode_config(config)
     # a few partitions per core: one slow partition at the end leaves less of the cluster idle
     partitions = partitions or max(2, PARTITIONS_PER_CORE * spark.sparkContext.defaultParallelism)
     # the first of repeated texts, as ingest keeps it; a failure is keyed by its place alone
@@ -299,8 +304,9 @@ def run(spark: Any, inputs: list[Path], out: Path, config: Config,
     tables = [*WRITE_ORDER, "failures"]
     with ThreadPoolExecutor(max_workers=len(tables) + 1,
                             thread_name_prefix="realpolitik-write") as threads:
-        counted = threads.submit(inheritable_thread_target(count))
-        written = [threads.submit(inheritable_thread_target(write), t) for t in tables]
+        in_thread = inheritable_thread_target(spark)
+        counted = threads.submit(in_thread(count))
+        written = [threads.submit(in_thread(write), t) for t in tables]
         for future in written:
             future.result()
         counts = counted.result()
@@ -327,6 +333,9 @@ def session(master: str, app_name: str = "realpolitik") -> Any:
             .config("spark.sql.shuffle.partitions", "8")
             # one Python worker per core for the whole job, so the pipeline loads once each
             .config("spark.python.worker.reuse", "true")
+            # ... and loaded before the workers are forked, in the daemon that forks them,
+            # so it loads once per executor and the workers share it (realpolitik.spark.daemon)
+            .config("spark.python.daemon.module", "realpolitik.spark.daemon")
             # the JVM only moves rows (the analysis runs in Python): its quick compiler is
             # enough, and the optimising one cost half its CPU in a run of a minute or two
             .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1")
