@@ -2,9 +2,9 @@
 
 The pipeline (spaCy model, knowledge base, dictionaries) is loaded once, in the calling
 process, and the workers are forked from it, so they share it copy-on-write and start at
-once: the start-up that ``--workers 1`` pays is all that ``--workers N`` pays too. Each
-worker turns chunks of documents into store rows with :meth:`Pipeline.analyse`, the same
-code path as a one-process run. Chunks go out in input order and their rows are written in
+once: ``--workers N`` pays about the start-up of ``--workers 1``. Each worker turns chunks
+of documents into store rows with :meth:`Pipeline.analyse`, the same code path as a
+one-process run. Chunks go out in input order and their rows are written in
 that order by the calling process, which alone owns the DuckDB file, so ``--workers 4``
 stores exactly what ``--workers 1`` stores: same ids, same rows. Only a few chunks per
 worker are in flight at once, so memory stays flat however long the input.

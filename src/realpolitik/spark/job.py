@@ -4,8 +4,9 @@ The job reads JSON Lines (one record per line, split across the cluster), Parque
 (``id``, ``date``, ``title``, ``text``, ``url``) and any file ``ingest`` reads whole (text,
 CSV, HTML, feeds), turns every record into a :class:`~realpolitik.model.Document` with the
 same readers ``ingest`` uses, keeps the first of repeated texts, and runs
-:meth:`Pipeline.analyse` per partition: each executor's Python worker loads the pipeline
-once (from the installed package, no network) and only plain records cross process
+:meth:`Pipeline.analyse` per partition: each executor's Python daemon loads the pipeline
+once (from the installed package, no network; :mod:`realpolitik.spark.daemon`) before it
+forks the Python workers, which share it, and only plain records cross process
 boundaries, never spaCy objects. Rows come out through :mod:`realpolitik.store.rows`, the
 writer ``ingest`` uses, as Parquet tables partitioned by publication year and month
 (``pub_year``, ``pub_month``; 0 when undated). Events carry the merged event
