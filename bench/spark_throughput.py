@@ -14,9 +14,11 @@ seconds two ways: the command's own process tree (driver, JVM, Spark's Python da
 workers; each process's user+system time, sampled from /proc every 0.2 s, so a process
 that ends between samples loses at most that much) and the whole machine's busy time
 from /proc/stat (which includes other jobs). It counts Spark's Python workers (processes
-forked by ``pyspark.daemon``) and, of those, the ones that loaded the pipeline (resident
-set above 250 MB at some sample: a bare worker stays near 60 MB). ``--repeat`` runs the
-list of commands N times, interleaved, and prints every run.
+forked by the daemon), whether the daemon preloaded the pipeline before forking them
+(``realpolitik.spark.daemon`` does: its resident set passes 250 MB, where PySpark's own stays
+near 60 MB; its CPU then includes the load), and the largest private memory (not shared
+with the daemon) any worker reached. ``--repeat`` runs the list of commands N times,
+interleaved, and prints every run.
 """
 
 from __future__ import annotations
@@ -37,8 +39,24 @@ from throughput import DEFAULT_CORPUS, write_sample
 
 TICK = os.sysconf("SC_CLK_TCK")
 PAGE = os.sysconf("SC_PAGE_SIZE")
-#: a Python worker above this resident size has loaded spaCy and the knowledge base
+#: a daemon above this resident size has loaded spaCy and the knowledge base
 LOADED_RSS = 250 * 2**20
+#: the module names of Spark's Python daemon (PySpark's own, or realpolitik's preloading one)
+DAEMONS = ("pyspark.daemon", "realpolitik.spark.daemon")
+
+
+def _is_daemon(cmd: str) -> bool:
+    return any(f"-m {name}" in cmd for name in DAEMONS)
+
+
+def _private_bytes(pid: int) -> int:
+    """Memory of the process that no other process shares (from smaps_rollup)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            return sum(int(line.split()[1]) * 1024 for line in fh
+                       if line.startswith(("Private_Clean:", "Private_Dirty:")))
+    except OSError:
+        return 0
 
 
 @dataclass
@@ -48,7 +66,8 @@ class Run:
     tree_cpu: float = 0.0
     machine_cpu: float = 0.0
     workers: int = 0
-    loaded: int = 0
+    preloaded: bool = False
+    worker_private_mb: float = 0.0
     load: str = ""
     cpu_by_pid: dict[int, float] = field(default_factory=dict)
     kind_of_pid: dict[int, str] = field(default_factory=dict)
@@ -86,7 +105,6 @@ def _processes() -> dict[int, tuple[int, float, int, str]]:
 def _watch(root: int, run: Run, done: threading.Event) -> None:
     tree = {root}
     workers: set[int] = set()
-    loaded: set[int] = set()
     while not done.is_set():
         procs = _processes()
         for pid in sorted(procs):  # parents are usually older, so lower pids: two passes
@@ -98,17 +116,18 @@ def _watch(root: int, run: Run, done: threading.Event) -> None:
         for pid in tree & procs.keys():
             parent, cpu, rss, cmd = procs[pid]
             run.cpu_by_pid[pid] = cpu
-            if "pyspark.daemon" in cmd and "pyspark.daemon" in procs.get(parent, (0, 0, 0, ""))[3]:
+            if _is_daemon(cmd) and _is_daemon(procs.get(parent, (0, 0, 0, ""))[3]):
                 workers.add(pid)  # forked by the daemon; stays a worker once seen as one
-                if rss > LOADED_RSS:
-                    loaded.add(pid)
+                run.worker_private_mb = max(run.worker_private_mb, _private_bytes(pid) / 2**20)
+            elif _is_daemon(cmd) and rss > LOADED_RSS:
+                run.preloaded = True
             if run.kind_of_pid.get(pid, "driver") != "driver" and pid not in workers:
                 continue  # an exiting process's command line reads empty: keep its kind
             run.kind_of_pid[pid] = ("worker" if pid in workers else
                                     "java" if "java" in cmd.split(" ")[0] else
-                                    "daemon" if "pyspark.daemon" in cmd else "driver")
+                                    "daemon" if _is_daemon(cmd) else "driver")
         done.wait(0.2)
-    run.workers, run.loaded = len(workers), len(loaded)
+    run.workers = len(workers)
 
 
 def timed(label: str, cmd: list[str]) -> Run:
@@ -165,7 +184,7 @@ def main() -> int:
     print()
     print(f"{'command':44s} {'wall s':>7s} {'stories/s':>9s} {'vs local[1]':>11s} "
           f"{'vs ingest':>9s} {'tree CPU s':>10s} {'machine CPU s':>13s} {'workers':>7s} "
-          f"{'loaded':>6s}  load after")
+          f"{'preloaded':>9s} {'worker MB':>9s}  load after")
     for i, run in enumerate(runs):
         same_round = runs[i - i % (len(runs) // args.repeat):][:len(runs) // args.repeat]
         ingest = next((r for r in same_round if "spark" not in r.label), None)
@@ -174,16 +193,19 @@ def main() -> int:
               f"{local1.wall / run.wall:11.2f} "
               f"{(ingest.wall / run.wall if ingest else float('nan')):9.2f} "
               f"{run.tree_cpu:10.1f} {run.machine_cpu:13.1f} {run.workers:7d} "
-              f"{run.loaded:6d}  {run.load}")
+              f"{'yes' if run.preloaded else 'no':>9s} {run.worker_private_mb:9.0f}  {run.load}")
     return 0
 
 
 def _print_run(run: Run, n: int) -> None:
     print(f"  {run.label}: {run.wall:.1f} s wall, {n / run.wall:.1f} stories/s, tree CPU "
           f"{run.tree_cpu:.1f} s, machine CPU {run.machine_cpu:.1f} s, Python workers "
-          f"{run.workers} ({run.loaded} loaded the pipeline); load {run.load}\n"
+          f"{run.workers} (pipeline preloaded in the daemon: {'yes' if run.preloaded else 'no'};"
+          f" largest private memory of a worker {run.worker_private_mb:.0f} MB); load "
+          f"{run.load}\n"
           f"    CPU s by process: driver {run.cpu_of('driver'):.1f}, JVM {run.cpu_of('java'):.1f},"
-          f" Python workers {run.cpu_of('worker'):.1f}, daemon {run.cpu_of('daemon'):.1f}",
+          f" Python workers {run.cpu_of('worker'):.1f}, daemon {run.cpu_of('daemon'):.1f}"
+          " (the daemon's includes the pipeline load it does before forking)",
           flush=True)
 
 

@@ -12,8 +12,10 @@ inner stage).
 
 Part ``workers``: runs the installed ``realpolitik ingest --workers N`` in a subprocess
 for each N, on the same stories, into a fresh store each, and prints wall time, stories
-per second, the speed-up over the first N, and the peak resident memory of the whole
-process tree (the writer plus its workers), sampled every 0.1 s.
+per second, the speed-up over the first N, and the peak memory of the whole
+process tree (the writer plus its workers), sampled every 0.1 s: the sum of resident sizes
+(RSS, which counts the pipeline the forked workers share once per process) and of
+proportional sizes (PSS, which counts it once).
 
 Machines are noisy: the ratios, measured in one run, are the numbers to read.
 """
@@ -34,7 +36,10 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = REPO / ".." / "shared" / "bench" / "reuters21578.jsonl"
+#: ../shared beside the checkout (or beside the folder of worktrees that holds it)
+DEFAULT_CORPUS = next((c for c in (REPO / ".." / "shared" / "bench" / "reuters21578.jsonl",
+                                   REPO / ".." / ".." / "shared" / "bench" / "reuters21578.jsonl")
+                       if c.exists()), REPO / ".." / "shared" / "bench" / "reuters21578.jsonl")
 STAGES = ("read", "nlp", "actors", "events", "time", "relations", "quantities", "places",
           "store")
 
@@ -208,8 +213,18 @@ def profile_part(sample: Path, n_stories: int, batch_size: int) -> None:
 
 
 def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, from /proc."""
-    total = 0
+    """Resident memory of a process and all its descendants, from /proc (pages shared by
+    forked workers are counted once per process: an upper bound)."""
+    return tree_memory_mb(pid)[0]
+
+
+def tree_memory_mb(pid: int) -> tuple[float, float]:
+    """Resident and proportional set size (RSS, PSS) of a process and its descendants.
+
+    PSS charges each shared page to its sharers in equal parts, so the PSS of the tree is
+    the memory it really holds, with the pipeline the forked workers share counted once.
+    """
+    rss = pss = 0
     todo = [pid]
     while todo:
         current = todo.pop()
@@ -217,18 +232,25 @@ def tree_rss_mb(pid: int) -> float:
             with open(f"/proc/{current}/status", encoding="ascii") as fh:
                 for line in fh:
                     if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
+                        rss += int(line.split()[1])
+            try:
+                with open(f"/proc/{current}/smaps_rollup", encoding="ascii") as fh:
+                    for line in fh:
+                        if line.startswith("Pss:"):
+                            pss += int(line.split()[1])
+            except OSError:
+                pass
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as fh:
                     todo.extend(int(c) for c in fh.read().split())
         except (OSError, ValueError):
             continue
-    return total / 1024
+    return rss / 1024, pss / 1024
 
 
 def run_cli_ingest(sample: Path, workers: int, batch_size: int,
-                   keep: Path | None = None) -> tuple[float, float, str]:
-    """Wall seconds and peak tree RSS (MB) of one ``realpolitik ingest`` run.
+                   keep: Path | None = None) -> tuple[float, float, float, str]:
+    """Wall seconds, peak tree RSS and peak tree PSS (MB) of one ``realpolitik ingest`` run.
 
     With ``keep`` the store is written there and left for later queries (for example the
     duplicate share of the corpus); otherwise it is written to a temporary folder.
@@ -238,16 +260,17 @@ def run_cli_ingest(sample: Path, workers: int, batch_size: int,
         db = keep if keep is not None else Path(folder) / "b.duckdb"
         cmd = [str(exe), "ingest", str(sample), "--db", str(db),
                "--workers", str(workers), "--batch-size", str(batch_size), "--quiet"]
-        peak = 0.0
+        peak = peak_pss = 0.0
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True)
         done = threading.Event()
 
         def sample_memory() -> None:
-            nonlocal peak
+            nonlocal peak, peak_pss
             while not done.is_set():
-                peak = max(peak, tree_rss_mb(proc.pid))
+                rss, pss = tree_memory_mb(proc.pid)
+                peak, peak_pss = max(peak, rss), max(peak_pss, pss)
                 time.sleep(0.1)
 
         sampler = threading.Thread(target=sample_memory, daemon=True)
@@ -258,23 +281,24 @@ def run_cli_ingest(sample: Path, workers: int, batch_size: int,
         sampler.join()
         if proc.returncode != 0:
             raise SystemExit(f"ingest --workers {workers} failed:\n{err}")
-        return seconds, peak, err
+        return seconds, peak, peak_pss, err
 
 
 def workers_part(sample: Path, n_stories: int, workers: list[int], batch_size: int,
                  keep_dir: Path | None = None) -> None:
     print(f"\n{'command':34s} {'wall s':>8s} {'stories/s':>10s} {'speed-up':>9s} "
-          f"{'peak RSS MB (tree)':>19s}")
+          f"{'peak RSS MB (tree)':>19s} {'peak PSS MB (tree)':>19s}")
     base: float | None = None
     for n in workers:
         keep = None if keep_dir is None else keep_dir / f"ingest-workers{n}.duckdb"
         if keep is not None:
             keep.parent.mkdir(parents=True, exist_ok=True)
             keep.unlink(missing_ok=True)
-        seconds, peak, _ = run_cli_ingest(sample, n, batch_size, keep)
+        seconds, peak, peak_pss, _ = run_cli_ingest(sample, n, batch_size, keep)
         base = base or seconds
         print(f"{'realpolitik ingest --workers ' + str(n):34s} {seconds:8.1f} "
-              f"{n_stories / seconds:10.2f} {base / seconds:9.2f} {peak:19.0f}")
+              f"{n_stories / seconds:10.2f} {base / seconds:9.2f} {peak:19.0f} "
+              f"{peak_pss:19.0f}", flush=True)
 
 
 def main() -> int:

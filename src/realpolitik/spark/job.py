@@ -4,8 +4,9 @@ The job reads JSON Lines (one record per line, split across the cluster), Parque
 (``id``, ``date``, ``title``, ``text``, ``url``) and any file ``ingest`` reads whole (text,
 CSV, HTML, feeds), turns every record into a :class:`~realpolitik.model.Document` with the
 same readers ``ingest`` uses, keeps the first of repeated texts, and runs
-:meth:`Pipeline.analyse` per partition: each executor's Python worker loads the pipeline
-once (from the installed package, no network) and only plain records cross process
+:meth:`Pipeline.analyse` per partition: each executor's Python daemon loads the pipeline
+once (from the installed package, no network; :mod:`realpolitik.spark.daemon`) before it
+forks the Python workers, which share it, and only plain records cross process
 boundaries, never spaCy objects. Rows come out through :mod:`realpolitik.store.rows`, the
 writer ``ingest`` uses, as Parquet tables partitioned by publication year and month
 (``pub_year``, ``pub_month``; 0 when undated). Events carry the merged event
@@ -18,6 +19,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -255,10 +257,15 @@ def run(spark: Any, inputs: list[Path], out: Path, config: Config,
     computed runs a second Python worker per task to compute it, and which of the workers
     then analyses varies, so the pipeline used to load in two workers per core.)
     """
-    from pyspark import StorageLevel
+    from pyspark import StorageLevel, inheritable_thread_target
     from pyspark.sql import types as T
 
+    from realpolitik.spark.daemon import CONFIG_ENV, encode_config
+
     files = list_inputs(inputs)
+    # the Python daemon of the workers that run this job's steps (Spark keeps one per set
+    # of worker variables) loads this configuration's pipeline before forking them
+    spark.sparkContext.environment[CONFIG_ENV] = encode_config(config)
     # a few partitions per core: one slow partition at the end leaves less of the cluster idle
     partitions = partitions or max(2, PARTITIONS_PER_CORE * spark.sparkContext.defaultParallelism)
     # the first of repeated texts, as ingest keeps it; a failure is keyed by its place alone
@@ -270,8 +277,18 @@ def run(spark: Any, inputs: list[Path], out: Path, config: Config,
             .persist(StorageLevel.MEMORY_AND_DISK))
     rows._jrdd.count()  # computes and stores every partition with no Python step on top
     ingested_at = datetime.now().replace(microsecond=0)
-    counts = {str(k): int(v) for k, v in rows.map(lambda r: r[0]).countByValue().items()}
-    for table in WRITE_ORDER:
+    failure_schema = T.StructType([T.StructField("location", T.StringType(), True),
+                                   T.StructField("reason", T.StringType(), True)])
+
+    def count() -> dict[str, int]:
+        return {str(k): int(v) for k, v in rows.map(lambda r: r[0]).countByValue().items()}
+
+    def write(table: str) -> None:
+        if table == "failures":
+            failed = spark.createDataFrame(
+                rows.filter(lambda r: r[0] == "failures").map(lambda r: r[3]), failure_schema)
+            failed.write.mode("overwrite").parquet(str(out / "failures"))
+            return
         extra: tuple[Any, ...] = (ingested_at,) if table == "documents" else ()
         selected = rows.filter(lambda r, t=table: r[0] == t)
         pieces = merge_events(selected, config.dedup, partitions) if table == "events" \
@@ -281,11 +298,19 @@ def run(spark: Any, inputs: list[Path], out: Path, config: Config,
         frame = frames[0] if len(frames) == 1 else frames[0].unionAll(frames[1])
         (frame.write.mode("overwrite").partitionBy("pub_year", "pub_month")
          .parquet(str(out / table)))
-    failure_schema = T.StructType([T.StructField("location", T.StringType(), True),
-                                   T.StructField("reason", T.StringType(), True)])
-    failed = spark.createDataFrame(
-        rows.filter(lambda r: r[0] == "failures").map(lambda r: r[3]), failure_schema)
-    failed.write.mode("overwrite").parquet(str(out / "failures"))
+
+    # the counts and every table's write are separate Spark jobs over the persisted rows;
+    # submitted together from threads, one job's tasks fill the cores another leaves idle
+    # (its driver-side planning and commit, the tail of its last tasks)
+    tables = [*WRITE_ORDER, "failures"]
+    with ThreadPoolExecutor(max_workers=len(tables) + 1,
+                            thread_name_prefix="realpolitik-write") as threads:
+        in_thread = inheritable_thread_target(spark)
+        counted = threads.submit(in_thread(count))
+        written = [threads.submit(in_thread(write), t) for t in tables]
+        for future in written:
+            future.result()
+        counts = counted.result()
     rows.unpersist()
     return SparkReport(documents=counts.get("documents", 0), failures=counts.get("failures", 0),
                        rows={t: counts.get(t, 0) for t in WRITE_ORDER})
@@ -309,6 +334,9 @@ def session(master: str, app_name: str = "realpolitik") -> Any:
             .config("spark.sql.shuffle.partitions", "8")
             # one Python worker per core for the whole job, so the pipeline loads once each
             .config("spark.python.worker.reuse", "true")
+            # ... and loaded before the workers are forked, in the daemon that forks them,
+            # so it loads once per executor and the workers share it (realpolitik.spark.daemon)
+            .config("spark.python.daemon.module", "realpolitik.spark.daemon")
             # the JVM only moves rows (the analysis runs in Python): its quick compiler is
             # enough, and the optimising one cost half its CPU in a run of a minute or two
             .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1")
