@@ -410,48 +410,6 @@ def test_a_resignation_is_done_to_ones_own_state(code_text: CodeText, text: str,
     assert expected in keys(events), shown(events)
 
 
-# -- a meeting of a group of states is a meeting among its members ----------------------------
-G7 = ("CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA")
-
-
-@pytest.mark.parametrize("text", [
-    "A meeting of the Group of Seven was in progress on Tuesday.",
-    "The Group of Seven met on Monday to discuss the dollar.",
-    "Finance ministers of the G-7 held talks on Sunday.",
-])
-def test_a_group_meeting_is_a_meeting_between_each_pair_of_members(code_text: CodeText,
-                                                                   text: str) -> None:
-    events = code_text(text)
-    pairs = {(_country(e.source), _country(e.target)) for e in events if e.root == "04"}
-    assert pairs == {(a, b) for a in G7 for b in G7 if a != b}, shown(events)
-
-
-@pytest.mark.parametrize(("text", "host"), [
-    ("Finance ministers of the Group of Seven met in Rome on Monday.", "ITA"),
-    ("The Group of Seven held talks in Paris on Sunday.", "FRA"),
-    ("A meeting of the Group of Seven in Tokyo ended on Tuesday.", "JPN"),
-])
-def test_a_group_meeting_in_a_members_city_is_a_visit_to_the_host(code_text: CodeText,
-                                                                  text: str,
-                                                                  host: str) -> None:
-    events = code_text(text)
-    pairs = {(e.code, _country(e.source), _country(e.target)) for e in events
-             if e.root == "04"}
-    assert pairs == {("042", a, host) for a in G7 if a != host}, shown(events)
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # an organisation with its own staff meets as itself
-    ("The International Monetary Fund held talks with Peru on Monday.", ("046", "IMF", "PER")),
-    # a group acting toward another actor is not split into its members
-    ("The Group of Seven urged Japan to cut its surplus.", ("020", "GOS", "JPN")),
-])
-def test_other_groups_and_acts_are_not_split(code_text: CodeText, text: str,
-                                             expected: Key) -> None:
-    events = code_text(text)
-    assert expected in keys(events), shown(events)
-
-
 # -- a material act nobody is said to do is a flow of goods or money ---------------------------
 @pytest.mark.parametrize("text", [
     "Sales of wheat to Egypt continued through the winter.",

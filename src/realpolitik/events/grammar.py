@@ -31,7 +31,6 @@ class Grammar:
     consuming_roots: frozenset[str]
     named_event_entities: frozenset[str]
     symmetric_codes: frozenset[str]
-    convening_groups: frozenset[str]
     addressed_codes: frozenset[str]
     anonymous_speakers: frozenset[str]
     audience_nouns: frozenset[str]
@@ -91,7 +90,7 @@ def default_grammar() -> Grammar:
     missing = [k for k in _KEYS if not isinstance(data.get(k), list)]
     if missing:
         raise DataFileError(f"grammar.yaml: missing word lists {missing}")
-    cased = {"named_event_entities", "convening_groups"}
+    cased = {"named_event_entities"}
     return Grammar(
         **{k: frozenset(str(w) if k in cased else str(w).lower() for w in data[k])
            for k in _KEYS},

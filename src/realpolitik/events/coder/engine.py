@@ -10,7 +10,7 @@ verbs that govern it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from realpolitik.events.coder.assembly import EventAssembly
 from realpolitik.events.coder.common import (
@@ -19,7 +19,6 @@ from realpolitik.events.coder.common import (
     Trigger,
 )
 from realpolitik.events.coder.folding import dedupe, drop_underspecified, fill_repeated
-from realpolitik.events.coder.groups import expand_group_meetings, venue_countries
 from realpolitik.events.coder.participants import Clause
 from realpolitik.events.coder.story import complete_reciprocal, fill_from_story
 from realpolitik.events.salience import mark_root_events
@@ -92,10 +91,6 @@ class EventCoder(EventAssembly):
         events = drop_underspecified(dedupe(events))
         events = complete_reciprocal(doc, fill_from_story(events), self.grammar.symmetric_codes,
                                      self.grammar.one_sided_verbs)
-        events = expand_group_meetings(events, self._group_members(doc),
-                                       self.grammar.symmetric_codes,
-                                       lambda e: venue_countries(clause, e.trigger_token),
-                                       self.codebook["042"])
         if self.require_actor:
             # a plain statement still about and told to no other actor, after the story's
             # dyad was tried, is no event: "the minister said growth would slow"; nor is
@@ -114,19 +109,6 @@ class EventCoder(EventAssembly):
                       or party(e.target) is not None or party(e.source) is None
                       or self._has_partner(clause, e.trigger_token, e.code)]
         return mark_root_events(doc, dedupe(events))
-
-    def _group_members(self, doc: ParsedDoc) -> Callable[[str], list[str]]:
-        """The member states (ISO codes) of a convening group on the document's date."""
-        groups = self.grammar.convening_groups
-
-        def members(code: str) -> list[str]:
-            if code not in groups:
-                return []
-            from realpolitik.actors import KnowledgeBase
-
-            return KnowledgeBase.load(self.config).members(code, doc.document.date)
-
-        return members
 
     def _has_doer(self, c: Clause, t: int) -> bool:
         """Whether the text says who does the act of trigger ``t`` at all, actor or not."""
