@@ -10,7 +10,9 @@ The candidates are sorted by id, shuffled with DRAW_SEED and the first COUNT are
 a second shuffle with SPLIT_SEED puts TEST_SIZE of them in the test split, the rest in dev.
 The next TEST2_SIZE candidates of the same shuffle are ``test2``, the held-out split of the
 second development cycle (drawn once ``test`` had used its two scorings), and the next
-DEV2_SIZE are ``dev2``, more development stories for the same cycle.
+DEV2_SIZE are ``dev2``, more development stories for the same cycle. The next TEST3_SIZE
+are ``test3``, the held-out split of the third cycle (drawn once ``test2`` had used its two
+scorings), and the next DEV3_SIZE are ``dev3``, that cycle's further development stories.
 Only story ids and splits are written: the texts stay in ../shared.
 
 Usage: python scripts/draw_reuters_gold.py [--shared ../shared] [--out gold/reuters/stories.json]
@@ -31,6 +33,8 @@ COUNT = 128
 TEST_SIZE = 42
 TEST2_SIZE = 42
 DEV2_SIZE = 42
+TEST3_SIZE = 42
+DEV3_SIZE = 42
 MIN_WORDS, MAX_WORDS = 60, 350
 
 POLITICAL = re.compile(
@@ -70,8 +74,13 @@ def draw(corpus: Path) -> dict[str, list[str]]:
     test = sorted(split[:TEST_SIZE], key=chosen.index)
     dev = [i for i in chosen if i not in set(test)]
     test2 = candidates[COUNT:COUNT + TEST2_SIZE]
-    dev2 = candidates[COUNT + TEST2_SIZE:COUNT + TEST2_SIZE + DEV2_SIZE]
-    return {"dev": dev, "test": test, "test2": test2, "dev2": dev2}
+    after_test2 = COUNT + TEST2_SIZE
+    dev2 = candidates[after_test2:after_test2 + DEV2_SIZE]
+    after_dev2 = after_test2 + DEV2_SIZE
+    test3 = candidates[after_dev2:after_dev2 + TEST3_SIZE]
+    dev3 = candidates[after_dev2 + TEST3_SIZE:after_dev2 + TEST3_SIZE + DEV3_SIZE]
+    return {"dev": dev, "test": test, "test2": test2, "dev2": dev2, "test3": test3,
+            "dev3": dev3}
 
 
 def main() -> None:
@@ -92,7 +101,8 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     print(f"dev {len(splits['dev'])}, test {len(splits['test'])}, "
-          f"test2 {len(splits['test2'])}, dev2 {len(splits['dev2'])} -> {args.out}")
+          f"test2 {len(splits['test2'])}, dev2 {len(splits['dev2'])}, "
+          f"test3 {len(splits['test3'])}, dev3 {len(splits['dev3'])} -> {args.out}")
 
 
 if __name__ == "__main__":

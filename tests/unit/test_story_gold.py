@@ -95,6 +95,27 @@ def test_a_later_held_out_split_is_read_and_joins_all(tmp_path: Path) -> None:
         read_story_gold(directory, "dev")
 
 
+@pytest.mark.parametrize("split", ["dev2", "test2", "test3", "dev3"])
+def test_each_later_split_is_optional_and_read_when_listed(tmp_path: Path, split: str) -> None:
+    directory = gold_dir(tmp_path, [story([], "s-1"), story([], "s-2"), story([], "s-3")],
+                         dev=["s-1"], test=["s-2"])
+    with pytest.raises(GoldFormatError, match=f"no '{split}' split"):
+        read_story_gold(directory, split)  # type: ignore[arg-type]
+    manifest = json.loads((directory / "stories.json").read_text())
+    (directory / "stories.json").write_text(json.dumps({**manifest, split: ["s-3"]}))
+    assert [s.id for s in read_story_gold(directory, split).stories] == ["s-3"]  # type: ignore[arg-type]
+
+
+def test_a_listed_story_without_annotation_is_an_error_not_a_shorter_split(
+        tmp_path: Path) -> None:
+    directory = gold_dir(tmp_path, [story([], "s-1")], dev=["s-1", "s-9"], test=[])
+    with pytest.raises(GoldFormatError,
+                       match=r"stories\.json: 1 dev stories have no annotation.*s-9"):
+        read_story_gold(directory, "dev")
+    with pytest.raises(GoldFormatError, match="no annotation"):
+        read_story_gold(directory, "all")
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.one_of(st.text(max_size=30), st.dictionaries(
     st.sampled_from(["id", "date", "events", "code", "polarity"]),

@@ -40,8 +40,10 @@ class EvalFormat(StrEnum):
 class Split(StrEnum):
     dev = "dev"
     dev2 = "dev2"
+    dev3 = "dev3"
     test = "test"
     test2 = "test2"
+    test3 = "test3"
     all = "all"
 
 
@@ -55,8 +57,8 @@ def eval_command(
         exists=True)],
     fmt: Annotated[EvalFormat, typer.Option("--format", "-f")] = EvalFormat.table,
     split: Annotated[Split, typer.Option(
-        help="Which stories of a story gold directory: dev or dev2, test or test2 (held "
-             "out, one per cycle: score it rarely, never tune on it) or all.")] = Split.dev,
+        help="Which stories of a story gold directory: dev, dev2 or dev3, test, test2 or test3 "
+             "(held out, one per cycle: score it rarely, never tune on it) or all.")] = Split.dev,
     event_class_model: EventClassModelOption = None,
     participant_model: ParticipantModelOption = None,
     participant_actors: ParticipantActorsOption = None,

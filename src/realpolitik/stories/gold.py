@@ -1,7 +1,8 @@
 """Story-level gold (``gold/reuters/``): every event, relation and figure of whole stories.
 
 The directory holds ``stories.json`` (the corpus, the seeds and the ``dev`` and ``test``
-story ids, and from the second development cycle ``dev2`` and ``test2``) and
+story ids, from the second development cycle ``dev2`` and ``test2``, and from the third
+``test3`` and ``dev3``) and
 ``annotations-*.jsonl`` files, one story a line:
 ``{"id", "date", "events": [...], "relations": [...], "quantities": [...]}``. The texts
 stay in the corpus the manifest names (a path relative to the manifest), so gold files
@@ -20,11 +21,11 @@ from realpolitik.errors import GoldFormatError
 from realpolitik.events.codebook import default_codebook
 from realpolitik.goldfiles import jsonl_records
 
-Split = Literal["dev", "dev2", "test", "test2", "all"]
-SPLITS: tuple[Split, ...] = ("dev", "dev2", "test", "test2", "all")
-#: The splits added in the second development cycle (more dev stories, a new held-out
-#: split): a manifest may lack them.
-LATER: tuple[Split, ...] = ("dev2", "test2")
+Split = Literal["dev", "dev2", "dev3", "test", "test2", "test3", "all"]
+SPLITS: tuple[Split, ...] = ("dev", "dev2", "dev3", "test", "test2", "test3", "all")
+#: The splits added in later development cycles (more dev stories, a new held-out split
+#: per cycle): a manifest may lack them.
+LATER: tuple[Split, ...] = ("dev2", "test2", "test3", "dev3")
 POLARITIES = frozenset({"asserted", "negated"})
 MODALITIES = frozenset({"actual", "future", "hypothetical", "reported", "demanded"})
 PRECISIONS = frozenset({"day", "month", "year"})
@@ -97,7 +98,13 @@ def read_story_gold(directory: Path, split: Split = "dev") -> StoryGoldSet:
                 raise GoldFormatError(f"{path}:{number}: story {story.id} annotated twice "
                                       f"(also {found[story.id].where})")
             found[story.id] = story
-    stories = tuple(found[i] for i in wanted if i in found)
+    unannotated = [i for i in wanted if i not in found]
+    if unannotated:
+        # a silently shorter split would change every score read from it
+        raise GoldFormatError(
+            f"{manifest_path}: {len(unannotated)} {split} stories have no annotation "
+            f"in annotations-*.jsonl (first: {unannotated[0]})")
+    stories = tuple(found[i] for i in wanted)
     corpus = (directory / str(manifest["corpus"])).resolve()
     return StoryGoldSet(directory=directory, corpus=corpus, split=split, stories=stories)
 
