@@ -105,10 +105,12 @@ def reliability(probabilities: np.ndarray, y: np.ndarray) -> list[dict[str, obje
 
 
 def threshold_for(probabilities: np.ndarray, y: np.ndarray, target: float,
-                  min_events: int = 20) -> tuple[float, float, float, str]:
+                  min_events: int = 50) -> tuple[float, float, float, str]:
     """The lowest threshold whose events reach ``target`` precision, else the one with the
     best F0.5 (precision weighted twice recall): (threshold, precision, share of the right
-    events kept, how it was chosen)."""
+    events kept, how it was chosen). At least ``min_events`` events are kept, so that a
+    precision is not read off a handful of the most confident (with 20, the three dev
+    splits gave 0.86 on 26 events, a tenth of the right ones)."""
     order = np.argsort(-probabilities)
     right_total = max(int(y.sum()), 1)
     reaching: tuple[float, float, float, str] | None = None
@@ -131,7 +133,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--target-precision", type=float, default=0.85)
     parser.add_argument("--with-sentence-gold", action="store_true")
-    parser.add_argument("--split", action="append", choices=("dev", "dev2"),
+    parser.add_argument("--split", action="append", choices=("dev", "dev2", "dev3"),
                         help="Reuters development splits to fit on (repeat; default dev). "
                              "Never a test split.")
     parser.add_argument("--out", type=Path,
