@@ -28,6 +28,12 @@ def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
     ("The mayor spoke in Paris on Monday.", "Paris", ("city", "FRA", "Paris")),
     ("Troops were sent to Homs province.", "Homs", ("adm1", "SYR", "Homs")),
     ("Shots were fired near the Syrian border.", "Syrian border", ("country", "SYR", "Syria")),
+    # a country's adjective before a noun of its ground names the country
+    ("The tanker was hit in Kuwaiti waters.", "Kuwaiti waters", ("country", "KWT", "Kuwait")),
+    ("Two jets flew over Turkish airspace.", "Turkish airspace", ("country", "TUR", "Turkey")),
+    # an entity span run on into a preposition ("the Gulf on") is the name before it
+    ("Iraqi jets attacked a tanker in the Gulf on Monday.", "Gulf",
+     ("region", None, "Persian Gulf")),
     ("A tanker was hit in the Red Sea off Yemen.", "Red Sea", ("region", None, "Red Sea")),
     ("The talks in New Delhi ended.", "New Delhi", ("city", "IND", "New Delhi")),
     ("A facility near Erbil was hit.", "Erbil", ("city", "IRQ", "Erbil")),
@@ -63,6 +69,12 @@ def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
 def test_mentions_resolve_by_context(pipeline: Pipeline, text: str, mention: str,
                                      expected: tuple[str, str | None, str]) -> None:
     assert resolved(analyse(pipeline, text))[mention] == expected
+
+
+def test_a_countrys_adjective_alone_is_no_place(pipeline: Pipeline) -> None:
+    # "the Kuwaiti response" says whose response, not where
+    a = analyse(pipeline, "The Kuwaiti response came on Monday.")
+    assert "Kuwaiti" not in resolved(a)
 
 
 def test_the_qualifier_is_the_reason(pipeline: Pipeline) -> None:

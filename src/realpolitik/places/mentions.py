@@ -14,6 +14,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 _DROP_FIRST = frozenset({"the"})
 _DROP_LAST = frozenset({"'s", "'", "\u2019s", "\u2019"})
+#: words the small model's entity spans run on into ("the Gulf on Monday" gives "the Gulf
+#: on"): a name never ends in a preposition, conjunction, article or punctuation
+_NOT_NAME_END = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "PUNCT", "PART", "AUX"})
 #: "WASHINGTON, March 3 -", "BEIRUT (Reuters) -": capitals, optional date and agency, a dash
 DATELINE = re.compile(
     r"\A\s*(?:date \d{4}-\d{2}-\d{2}\s+)?([A-Z][A-Z.'\- ]{1,40}?[A-Z.])"
@@ -43,7 +46,9 @@ class Candidate:
 def _trim(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     while start < end and tokens[start].lower in _DROP_FIRST:
         start += 1
-    while end > start and tokens[end - 1].lower in _DROP_LAST:
+    while end > start and (tokens[end - 1].lower in _DROP_LAST
+                           or (tokens[end - 1].pos in _NOT_NAME_END
+                               and tokens[end - 1].text not in (".",))):
         end -= 1
     return start, end
 
@@ -78,7 +83,10 @@ def find_candidates(parsed: ParsedDoc, gaz: Gazetteer,
         if cand is not None:
             out.append(cand)
     out.extend(_untagged(parsed, gaz, covered, demonyms))
-    out.extend(_borders(parsed, demonyms, {c.start for c in out}))
+    borders = _borders(parsed, demonyms)
+    replaced = {(b.start, b.start + 1) for b in borders}
+    out = [c for c in out if (c.start, c.end) not in replaced
+           and not any(b.start <= c.start < b.end for b in borders)] + borders
     out = _division_lists(parsed, gaz, out)
     return sorted(out, key=lambda c: c.start)
 
@@ -147,15 +155,22 @@ def _listed_names(tokens: list[Token], admin: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _borders(parsed: ParsedDoc, demonyms: dict[str, str], taken: set[int]) -> list[Candidate]:
-    """"near the Syrian border": the country's border, at country precision."""
+#: nouns that, after a country's adjective, name its ground: "near the Syrian border", "in
+#: Kuwaiti waters", "over Turkish airspace" (the country, at country precision)
+_TERRITORY_NOUNS = frozenset({"border", "frontier", "borders", "waters", "territory",
+                              "airspace", "soil", "coast", "coastline", "territorial"})
+
+
+def _borders(parsed: ParsedDoc, demonyms: dict[str, str]) -> list[Candidate]:
+    """"near the Syrian border", "in Kuwaiti waters": the country, at country precision (a
+    candidate spaCy already made of the adjective alone gives way to this one)."""
     tokens = parsed.tokens
     out: list[Candidate] = []
     for tok in tokens:
-        if tok.lower not in ("border", "frontier", "borders") or tok.i == 0:
+        if tok.lower not in _TERRITORY_NOUNS or tok.i == 0:
             continue
         adj = tokens[tok.i - 1]
-        if adj.text in demonyms and adj.i not in taken:
+        if adj.text in demonyms:
             out.append(Candidate(tok.sent, adj.i, tok.i + 1, adj.idx, tok.idx + len(tok.text),
                                  demonyms[adj.text], "border", None, True))
     return out
