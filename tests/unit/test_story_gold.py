@@ -77,8 +77,9 @@ def test_splits_select_stories(tmp_path: Path) -> None:
     assert [s.id for s in read_story_gold(directory, "dev").stories] == ["s-1"]
     assert [s.id for s in read_story_gold(directory, "test").stories] == ["s-2"]
     assert [s.id for s in read_story_gold(directory, "all").stories] == ["s-1", "s-2"]
-    with pytest.raises(GoldFormatError, match="unknown split"):
-        read_story_gold(directory, "train")  # type: ignore[arg-type]
+    for name in ("train", "test1", "dev0", "devx"):
+        with pytest.raises(GoldFormatError, match="unknown split"):
+            read_story_gold(directory, name)
 
 
 def test_a_later_held_out_split_is_read_and_joins_all(tmp_path: Path) -> None:
@@ -95,15 +96,16 @@ def test_a_later_held_out_split_is_read_and_joins_all(tmp_path: Path) -> None:
         read_story_gold(directory, "dev")
 
 
-@pytest.mark.parametrize("split", ["dev2", "test2", "test3", "dev3"])
+@pytest.mark.parametrize("split", ["dev2", "test2", "test3", "dev3", "test4", "dev12"])
 def test_each_later_split_is_optional_and_read_when_listed(tmp_path: Path, split: str) -> None:
     directory = gold_dir(tmp_path, [story([], "s-1"), story([], "s-2"), story([], "s-3")],
                          dev=["s-1"], test=["s-2"])
     with pytest.raises(GoldFormatError, match=f"no '{split}' split"):
-        read_story_gold(directory, split)  # type: ignore[arg-type]
+        read_story_gold(directory, split)
     manifest = json.loads((directory / "stories.json").read_text())
     (directory / "stories.json").write_text(json.dumps({**manifest, split: ["s-3"]}))
-    assert [s.id for s in read_story_gold(directory, split).stories] == ["s-3"]  # type: ignore[arg-type]
+    assert [s.id for s in read_story_gold(directory, split).stories] == ["s-3"]
+    assert [s.id for s in read_story_gold(directory, "all").stories] == ["s-1", "s-2", "s-3"]
 
 
 def test_a_listed_story_without_annotation_is_an_error_not_a_shorter_split(

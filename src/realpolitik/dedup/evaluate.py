@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.config import Config
+from realpolitik.errors import GoldFormatError
 from realpolitik.store.db import Store
 
 #: an opening paragraph shorter than this is a table line ("Shr 86 cts vs 73 cts") that
@@ -135,7 +136,6 @@ def reuters_corpus(gold_dir: Path) -> Path:
     else ``../shared/bench/reuters21578.jsonl`` beside the project."""
     import os
 
-    from realpolitik.errors import GoldFormatError
 
     env = os.environ.get("REALPOLITIK_REUTERS")
     path = Path(env) if env else (
@@ -154,6 +154,8 @@ def evaluate_dedup(gold_dir: Path, corpus: Path, config: Config, split: str = "d
     from realpolitik.store.rows import RowBatch
 
     pairs = read_pairs(gold_dir / "pairs.jsonl", split)
+    if not pairs:
+        raise GoldFormatError(f"{gold_dir / 'pairs.jsonl'}: no pairs in split {split!r}")
     wanted = {s for p in pairs for s in (p.a, p.b)}
     docs = _corpus_documents(corpus, wanted)
     pipe = pipeline or Pipeline(config)

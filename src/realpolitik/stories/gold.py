@@ -12,20 +12,20 @@ never copy them.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from realpolitik.errors import GoldFormatError
 from realpolitik.events.codebook import default_codebook
 from realpolitik.goldfiles import jsonl_records
 
-Split = Literal["dev", "dev2", "dev3", "test", "test2", "test3", "all"]
-SPLITS: tuple[Split, ...] = ("dev", "dev2", "dev3", "test", "test2", "test3", "all")
-#: The splits added in later development cycles (more dev stories, a new held-out split
-#: per cycle): a manifest may lack them.
-LATER: tuple[Split, ...] = ("dev2", "test2", "test3", "dev3")
+#: A split's name: ``dev`` and ``test``, which every manifest has, and the later cycles'
+#: ``dev2``, ``test2``, ``test3``, ... which a manifest adds as they are drawn; ``all`` is
+#: every split of the manifest.
+SPLIT_NAME = re.compile(r"(dev|test)([2-9]|[1-9][0-9]+)?")
 POLARITIES = frozenset({"asserted", "negated"})
 MODALITIES = frozenset({"actual", "future", "hypothetical", "reported", "demanded"})
 PRECISIONS = frozenset({"day", "month", "year"})
@@ -68,7 +68,7 @@ class StoryGold:
 class StoryGoldSet:
     directory: Path
     corpus: Path
-    split: Split
+    split: str
     stories: tuple[StoryGold, ...] = field(default=())
 
 
@@ -76,16 +76,16 @@ def is_story_gold(path: Path) -> bool:
     return path.is_dir() and (path / MANIFEST).is_file()
 
 
-def read_story_gold(directory: Path, split: Split = "dev") -> StoryGoldSet:
+def read_story_gold(directory: Path, split: str = "dev") -> StoryGoldSet:
     """The stories of ``split`` with their annotations; every problem names file and line."""
-    if split not in SPLITS:
-        raise GoldFormatError(f"{directory}: unknown split {split!r} "
-                              f"({', '.join(SPLITS)})")
+    if split != "all" and not SPLIT_NAME.fullmatch(split):
+        raise GoldFormatError(f"{directory}: unknown split {split!r} (dev, test, a later "
+                              "cycle's dev2, test2, ..., or all)")
     manifest_path = directory / MANIFEST
     manifest = _manifest(manifest_path)
     if split != "all" and split not in manifest:
         raise GoldFormatError(f"{manifest_path}: the manifest has no {split!r} split")
-    wanted: list[str] = ([i for s in ("dev", "test", *LATER) for i in manifest.get(s, [])]
+    wanted: list[str] = ([i for s in _splits(manifest) for i in manifest[s]]
                          if split == "all" else list(manifest[split]))
     found: dict[str, StoryGold] = {}
     annotation_files = sorted(directory.glob("annotations-*.jsonl"))
@@ -116,10 +116,15 @@ def _manifest(path: Path) -> dict[str, Any]:
         raise GoldFormatError(f"{path}: cannot read the story manifest ({exc})") from None
     if not isinstance(manifest, dict) or not all(
             isinstance(manifest.get(k), list) for k in ("dev", "test")) or not all(
-            isinstance(manifest[k], list) for k in LATER if k in manifest) or not isinstance(
+            isinstance(manifest[k], list) for k in _splits(manifest)) or not isinstance(
             manifest.get("corpus"), str):
         raise GoldFormatError(f"{path}: a manifest needs 'corpus', 'dev' and 'test'")
     return manifest
+
+
+def _splits(manifest: dict[str, Any]) -> list[str]:
+    """The manifest's splits, in its order."""
+    return [k for k in manifest if SPLIT_NAME.fullmatch(k)]
 
 
 def _story(record: Any, where: str) -> StoryGold:
