@@ -12,7 +12,8 @@ The next TEST2_SIZE candidates of the same shuffle are ``test2``, the held-out s
 second development cycle (drawn once ``test`` had used its two scorings), and the next
 DEV2_SIZE are ``dev2``, more development stories for the same cycle. The next TEST3_SIZE
 are ``test3``, the held-out split of the third cycle (drawn once ``test2`` had used its two
-scorings), and the next DEV3_SIZE are ``dev3``, that cycle's further development stories.
+scorings), and the next DEV3_SIZE are ``dev3``, that cycle's further development stories;
+the next TEST4_SIZE are ``test4``, the fourth cycle's held-out split.
 Only story ids and splits are written: the texts stay in ../shared.
 
 Usage: python scripts/draw_reuters_gold.py [--shared ../shared] [--out gold/reuters/stories.json]
@@ -35,6 +36,7 @@ TEST2_SIZE = 42
 DEV2_SIZE = 42
 TEST3_SIZE = 42
 DEV3_SIZE = 42
+TEST4_SIZE = 42
 MIN_WORDS, MAX_WORDS = 60, 350
 
 POLITICAL = re.compile(
@@ -78,9 +80,11 @@ def draw(corpus: Path) -> dict[str, list[str]]:
     dev2 = candidates[after_test2:after_test2 + DEV2_SIZE]
     after_dev2 = after_test2 + DEV2_SIZE
     test3 = candidates[after_dev2:after_dev2 + TEST3_SIZE]
-    dev3 = candidates[after_dev2 + TEST3_SIZE:after_dev2 + TEST3_SIZE + DEV3_SIZE]
+    after_test3 = after_dev2 + TEST3_SIZE
+    dev3 = candidates[after_test3:after_test3 + DEV3_SIZE]
+    test4 = candidates[after_test3 + DEV3_SIZE:after_test3 + DEV3_SIZE + TEST4_SIZE]
     return {"dev": dev, "test": test, "test2": test2, "dev2": dev2, "test3": test3,
-            "dev3": dev3}
+            "dev3": dev3, "test4": test4}
 
 
 def main() -> None:
@@ -102,7 +106,8 @@ def main() -> None:
     args.out.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     print(f"dev {len(splits['dev'])}, test {len(splits['test'])}, "
           f"test2 {len(splits['test2'])}, dev2 {len(splits['dev2'])}, "
-          f"test3 {len(splits['test3'])}, dev3 {len(splits['dev3'])} -> {args.out}")
+          f"test3 {len(splits['test3'])}, dev3 {len(splits['dev3'])}, "
+          f"test4 {len(splits['test4'])} -> {args.out}")
 
 
 if __name__ == "__main__":
