@@ -98,6 +98,8 @@ def _event(sentence: int, source: str | None, target: str | None,
     ([_event(1, "NOR", "ISL"), _event(0, None, "ISL")], (None, "ISL")),
     # a statement keeps the sides its sentence names
     ([_event(0, "NOR", "ISL"), _event(1, "NOR", None, "010")], ("NOR", None)),
+    # but a denial answers the story's accuser
+    ([_event(0, "NOR", "ISL"), _event(1, "NOR", None, "016")], ("NOR", "ISL")),
 ])
 def test_story_partner_counting(events: list[Event], filled: tuple[str | None, str | None]
                                 ) -> None:
