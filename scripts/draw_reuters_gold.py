@@ -8,12 +8,10 @@ The rule (also written in gold/README.md):
 - at least one country in Reuters' own `places` labels.
 The candidates are sorted by id, shuffled with DRAW_SEED and the first COUNT are taken;
 a second shuffle with SPLIT_SEED puts TEST_SIZE of them in the test split, the rest in dev.
-The next TEST2_SIZE candidates of the same shuffle are ``test2``, the held-out split of the
-second development cycle (drawn once ``test`` had used its two scorings), and the next
-DEV2_SIZE are ``dev2``, more development stories for the same cycle. The next TEST3_SIZE
-are ``test3``, the held-out split of the third cycle (drawn once ``test2`` had used its two
-scorings), and the next DEV3_SIZE are ``dev3``, that cycle's further development stories;
-the next TEST4_SIZE are ``test4``, the fourth cycle's held-out split.
+The later cycles' splits (LATER_SPLITS) are the next candidates of the same shuffle, in
+order: ``test2``, the held-out split of the second development cycle (drawn once ``test``
+had used its two scorings), and ``dev2``, more development stories for that cycle; ``test3``
+and ``dev3`` for the third; ``test4``, the fourth cycle's held-out split.
 Only story ids and splits are written: the texts stay in ../shared.
 
 Usage: python scripts/draw_reuters_gold.py [--shared ../shared] [--out gold/reuters/stories.json]
@@ -32,11 +30,8 @@ DRAW_SEED = 1987
 SPLIT_SEED = 21578
 COUNT = 128
 TEST_SIZE = 42
-TEST2_SIZE = 42
-DEV2_SIZE = 42
-TEST3_SIZE = 42
-DEV3_SIZE = 42
-TEST4_SIZE = 42
+#: the later cycles' splits, taken in this order from the same shuffle after the first COUNT
+LATER_SPLITS = (("test2", 42), ("dev2", 42), ("test3", 42), ("dev3", 42), ("test4", 42))
 MIN_WORDS, MAX_WORDS = 60, 350
 
 POLITICAL = re.compile(
@@ -75,17 +70,12 @@ def draw(corpus: Path) -> dict[str, list[str]]:
     random.Random(SPLIT_SEED).shuffle(split)
     test = sorted(split[:TEST_SIZE], key=chosen.index)
     dev = [i for i in chosen if i not in set(test)]
-    test2 = candidates[COUNT:COUNT + TEST2_SIZE]
-    after_test2 = COUNT + TEST2_SIZE
-    dev2 = candidates[after_test2:after_test2 + DEV2_SIZE]
-    after_dev2 = after_test2 + DEV2_SIZE
-    test3 = candidates[after_dev2:after_dev2 + TEST3_SIZE]
-    after_test3 = after_dev2 + TEST3_SIZE
-    dev3 = candidates[after_test3:after_test3 + DEV3_SIZE]
-    test4 = candidates[after_test3 + DEV3_SIZE:after_test3 + DEV3_SIZE + TEST4_SIZE]
-    return {"dev": dev, "test": test, "test2": test2, "dev2": dev2, "test3": test3,
-            "dev3": dev3, "test4": test4}
-
+    splits = {"dev": dev, "test": test}
+    start = COUNT
+    for name, size in LATER_SPLITS:
+        splits[name] = candidates[start:start + size]
+        start += size
+    return splits
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -104,10 +94,7 @@ def main() -> None:
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-    print(f"dev {len(splits['dev'])}, test {len(splits['test'])}, "
-          f"test2 {len(splits['test2'])}, dev2 {len(splits['dev2'])}, "
-          f"test3 {len(splits['test3'])}, dev3 {len(splits['dev3'])}, "
-          f"test4 {len(splits['test4'])} -> {args.out}")
+    print(", ".join(f"{name} {len(ids)}" for name, ids in splits.items()), "->", args.out)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ from realpolitik.events.evaluate import read_gold
 from realpolitik.ingest import make_document
 from realpolitik.nlp import NlpStage
 from realpolitik.pipeline import Pipeline
+from realpolitik.stories.gold import SPLIT_NAME
 from realpolitik.stories.run import judged_events
 from realpolitik.stories.score import event_key
 
@@ -129,11 +130,18 @@ def threshold_for(probabilities: np.ndarray, y: np.ndarray, target: float,
     return reaching or best_f[1]
 
 
+def development_split(name: str) -> str:
+    """A development split of the story gold (dev, dev2, dev3, ...): never a test split."""
+    if not (name.startswith("dev") and SPLIT_NAME.fullmatch(name)):
+        raise argparse.ArgumentTypeError(f"{name!r} is not a development split (dev, dev2, ...)")
+    return name
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--target-precision", type=float, default=0.85)
     parser.add_argument("--with-sentence-gold", action="store_true")
-    parser.add_argument("--split", action="append", choices=("dev", "dev2", "dev3"),
+    parser.add_argument("--split", action="append", type=development_split,
                         help="Reuters development splits to fit on (repeat; default dev). "
                              "Never a test split.")
     parser.add_argument("--out", type=Path,

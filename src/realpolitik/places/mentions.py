@@ -46,9 +46,11 @@ class Candidate:
 def _trim(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     while start < end and tokens[start].lower in _DROP_FIRST:
         start += 1
+    # (a period is kept: split from an abbreviation, "Tex" ".", it is part of the name the
+    # AP-style state lookup reads)
     while end > start and (tokens[end - 1].lower in _DROP_LAST
                            or (tokens[end - 1].pos in _NOT_NAME_END
-                               and tokens[end - 1].text not in (".",))):
+                               and tokens[end - 1].text != ".")):
         end -= 1
     return start, end
 
@@ -84,9 +86,7 @@ def find_candidates(parsed: ParsedDoc, gaz: Gazetteer,
             out.append(cand)
     out.extend(_untagged(parsed, gaz, covered, demonyms))
     borders = _borders(parsed, demonyms)
-    replaced = {(b.start, b.start + 1) for b in borders}
-    out = [c for c in out if (c.start, c.end) not in replaced
-           and not any(b.start <= c.start < b.end for b in borders)] + borders
+    out = [c for c in out if not any(b.start <= c.start < b.end for b in borders)] + borders
     out = _division_lists(parsed, gaz, out)
     return sorted(out, key=lambda c: c.start)
 

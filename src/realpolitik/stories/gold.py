@@ -1,8 +1,7 @@
 """Story-level gold (``gold/reuters/``): every event, relation and figure of whole stories.
 
 The directory holds ``stories.json`` (the corpus, the seeds and the ``dev`` and ``test``
-story ids, from the second development cycle ``dev2`` and ``test2``, and from the third
-``test3`` and ``dev3``) and
+story ids, and each later development cycle's ``devN`` and ``testN``) and
 ``annotations-*.jsonl`` files, one story a line:
 ``{"id", "date", "events": [...], "relations": [...], "quantities": [...]}``. The texts
 stay in the corpus the manifest names (a path relative to the manifest), so gold files
