@@ -8,9 +8,6 @@ leaves the other empty or unresolved takes, for the other, the actor that party 
 often paired with in the story's events that name both. A party paired with two actors
 equally often has no partner: the story is not about one pair, and the side stays empty.
 
-A statement (01) is not filled: whom it is about or told to is named where it is made. A
-denial is: it answers the story's accuser.
-
 The lead is left as it is. It is written to stand alone (it is the paragraph other outlets
 repeat, and what the cross-story merge compares), so a side it leaves open is open in the
 news itself; and a text of one sentence has no story to fill from.
@@ -22,14 +19,6 @@ import dataclasses
 from collections import Counter
 
 from realpolitik.model import Event, ParsedDoc, Participant, party, stable_id
-
-#: a statement's addressee or topic is named where it is made: "the minister said growth
-#: would slow" in a story of Japan and the United States is said to nobody, and a partner
-#: taken from the story made 29 of 33 such statements wrong on the three dev splits. A
-#: denial (016) is the exception: it answers the story's accuser ("Damascus denied it"),
-#: and none was filled on those splits to say otherwise
-UNFILLED_ROOTS = frozenset({"01"})
-FILLED_CODES = frozenset({"016"})
 
 
 def story_partners(events: list[Event]) -> dict[str, Participant]:
@@ -64,7 +53,7 @@ def fill_from_story(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for e in events:
         src, tgt = party(e.source), party(e.target)
-        if e.sentence == 0 or (e.root in UNFILLED_ROOTS and e.code not in FILLED_CODES):
+        if e.sentence == 0:
             pass
         elif src is not None and tgt is None and src in partners:
             e = dataclasses.replace(e, target=partners[src])
