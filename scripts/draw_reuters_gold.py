@@ -11,7 +11,8 @@ a second shuffle with SPLIT_SEED puts TEST_SIZE of them in the test split, the r
 The later cycles' splits (LATER_SPLITS) are the next candidates of the same shuffle, in
 order: ``test2``, the held-out split of the second development cycle (drawn once ``test``
 had used its two scorings), and ``dev2``, more development stories for that cycle; ``test3``
-and ``dev3`` for the third; ``test4``, the fourth cycle's held-out split.
+and ``dev3`` for the third; ``test4`` and ``dev4``, the fourth cycle's held-out and
+development splits.
 Only story ids and splits are written: the texts stay in ../shared.
 
 Usage: python scripts/draw_reuters_gold.py [--shared ../shared] [--out gold/reuters/stories.json]
@@ -31,7 +32,7 @@ SPLIT_SEED = 21578
 COUNT = 128
 TEST_SIZE = 42
 #: the later cycles' splits, taken in this order from the same shuffle after the first COUNT
-LATER_SPLITS = (("test2", 42), ("dev2", 42), ("test3", 42), ("dev3", 42), ("test4", 42))
+LATER_SPLITS = (("test2", 42), ("dev2", 42), ("test3", 42), ("dev3", 42), ("test4", 42), ("dev4", 42))
 MIN_WORDS, MAX_WORDS = 60, 350
 
 POLITICAL = re.compile(
