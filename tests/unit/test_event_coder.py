@@ -169,6 +169,45 @@ def test_background_nouns_are_no_news(code_text: CodeText, text: str) -> None:
     assert not [e for e in events if e.code in ("057", "061")], shown(events)
 
 
+@pytest.mark.parametrize(("text", "roots"), [
+    ("Chile said Peru was violating the bilateral fishing agreement.", ("02", "05")),
+    ("Officials said Ghana and Togo were abiding by the Lome accord.", ("02", "05")),
+    ("Norway opposed the Danish proposal for a quota.", ("02", "05")),
+    ("Kenya took exception to Ugandan proposals to cut tariffs.", ("02", "05")),
+])
+def test_a_named_document_or_proposal_is_no_signing(code_text: CodeText, text: str,
+                                                      roots: tuple[str, ...]) -> None:
+    _, events = code_text(text)
+    assert not [e for e in events if e.root in roots], shown(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru signed a fishing agreement.",
+    "An accord between Ghana and Togo was reached on Friday.",
+    "Norway announced that the treaty with Denmark signed last year had lapsed.",
+    "Ghana honoured a July agreement with Togo on fishing.",
+])
+def test_a_document_made_or_dated_in_the_text_is_a_signing(code_text: CodeText,
+                                                            text: str) -> None:
+    _, events = code_text(text)
+    assert [e for e in events if e.code == "057"], shown(events)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Mitsotakis was speaking to reporters in Athens.", None),
+    ("The Polish minister spoke with West German journalists on Monday.", None),
+    ("The Polish minister spoke with the West German chancellor on Monday.",
+     ("040", "POL", "DEU", "asserted", "actual")),
+])
+def test_speaking_to_the_press_is_no_meeting(code_text: CodeText, text: str,
+                                             kept: Key | None) -> None:
+    _, events = code_text(text)
+    if kept is None:
+        assert not [e for e in events if e.root == "04"], shown(events)
+    else:
+        assert_has(events, kept)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Russia called the American sanctions illegal.", ("111", "RUS", "USA", "asserted", "actual")),
     ("Beijing described the Japanese move as a dangerous provocation.",

@@ -60,6 +60,8 @@ class Grammar:
     measure_verbs: frozenset[str]
     frame_preps: frozenset[str]
     topic_preps: frozenset[str]
+    document_nouns: frozenset[str]
+    making_verbs: frozenset[str]
     pair_nouns: frozenset[str]
     backing_verbs: frozenset[str]
     transfer_roots: frozenset[str]

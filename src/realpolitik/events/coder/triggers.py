@@ -17,6 +17,7 @@ from realpolitik.events.coder.speech import SpeechActs
 from realpolitik.events.patterns import (
     NO_EVENT,
     NounPattern,
+    VerbPattern,
 )
 from realpolitik.model import Mention, ParsedDoc
 
@@ -94,6 +95,8 @@ class TriggerFinder(SpeechActs):
                 return None
             sources, _ = c.verb_participants(v, ())
             return self._trigger(c, v, judged[0], 0.6, sources, judged[1])
+        if pattern.code in self.grammar.symmetric_codes and self._with_the_press(c, v, pattern):
+            return None
         if obj is not None and pattern.object:
             consumed.add(obj)
             consumed.update(c.kids(obj, "compound"))
@@ -186,10 +189,13 @@ class TriggerFinder(SpeechActs):
         """An event noun that is only background, not news: the topic of other talks
         ("negotiations on a trade agreement"), a frame ("under the treaty", "amid the
         sanctions"), an event named by its year ("the 2015 deal") or a measured quantity
-        ("trade between them doubled")."""
+        ("trade between them doubled"), or a document no verb says was made ("abiding by
+        the Paris accord", "compliance with the agreement")."""
         g = self.grammar
         tok = c.doc.tokens[n]
         head = c.doc.tokens[tok.head]
+        if self._unmade_document(c, n):
+            return True
         if tok.dep == "nsubj" and head.lemma.lower() in g.measure_verbs:
             return True
         if any(YEAR.fullmatch(c.doc.tokens[k].text) for k in c.kids(n, *LEFT_MODIFIER_DEPS,
@@ -206,6 +212,44 @@ class TriggerFinder(SpeechActs):
         return (prep in g.topic_preps and governor.pos == "NOUN"
                 and (governor.lemma.lower() in self.patterns.nouns
                      or governor.lemma.lower() in g.message_nouns))
+
+    def _with_the_press(self, c: Clause, v: int, pattern: VerbPattern) -> bool:
+        """"was speaking to reporters", "spoke with West German journalists": a meeting
+        whose only partner is the press or an audience is no meeting between actors."""
+        partners = [o for p in c.kids(v, "prep") if c.lemma(p) in pattern.prep
+                    for o in c.kids(p, "pobj")]
+        return bool(partners) and all(c.lemma(o) in self.grammar.audience_nouns
+                                      for o in partners)
+
+    def _unmade_document(self, c: Clause, n: int) -> bool:
+        """A noun of a document or proposal (``document_nouns``) that no verb of making
+        governs or describes: "signed a pact", "an accord was reached", "the agreement
+        signed last year", "agreed on a pact" tell the signing, and so does a date of the
+        document ("a July agreement", "the agreement last year": made then); "violating
+        the trade agreement", "its pact with Japan is working" or "opposed to the EC
+        proposal" only name the document."""
+        g = self.grammar
+        if c.lemma(n) not in g.document_nouns:
+            return False
+        after = n + 1
+        if any(c.doc.tokens[k].ent_type == "DATE" for k in c.kids(n)) or (
+                after < len(c.doc.tokens) and c.doc.tokens[after].ent_type == "DATE"
+                and c.doc.tokens[after].sent == c.doc.tokens[n].sent):
+            # the parser often hangs a date right after the noun on the verb
+            return False
+        first = n
+        while c.doc.tokens[first].dep == "conj" and c.doc.tokens[first].head != first:
+            first = c.doc.tokens[first].head  # "signed a treaty and an accord"
+        tok = c.doc.tokens[first]
+        makers = [*c.kids(n, "acl", "relcl"), *c.kids(first, "acl", "relcl")]
+        if tok.dep in ("dobj", "nsubjpass", "nsubj", "attr"):
+            makers.append(tok.head)
+        elif tok.dep == "pobj" and tok.head != first:
+            makers.append(c.doc.tokens[tok.head].head)  # "agreed on a pact"
+        return not any(c.lemma(v) in g.making_verbs
+                       or any(f"{c.lemma(v)} {c.lemma(p)}" in g.making_verbs
+                              for p in c.kids(v, "prt", "advmod"))
+                       for v in makers)
 
     def _war_targets(self, c: Clause, v: int, consumed: set[int]) -> list[Mention]:
         """"used nuclear weapons in its war against Ukraine": an act done in a war is
