@@ -32,7 +32,8 @@ SPLIT_SEED = 21578
 COUNT = 128
 TEST_SIZE = 42
 #: the later cycles' splits, taken in this order from the same shuffle after the first COUNT
-LATER_SPLITS = (("test2", 42), ("dev2", 42), ("test3", 42), ("dev3", 42), ("test4", 42), ("dev4", 42))
+LATER_SPLITS = (("test2", 42), ("dev2", 42), ("test3", 42), ("dev3", 42), ("test4", 42),
+                ("dev4", 42))
 MIN_WORDS, MAX_WORDS = 60, 350
 
 POLITICAL = re.compile(

@@ -226,7 +226,7 @@ FACTS: list[tuple[str, Key]] = [
      "nothing.", ("046", "JPN", "CHN", "asserted", "actual")),
     # what a verb finds there (honour, explain, renegotiate) is a fact, whatever the verb's
     # own modality; the object of a verb that makes it is not
-    ("Peru said it would not honour the agreement with Chile.",
+    ("Peru said it would not honour the May agreement with Chile.",
      ("057", "PER", "CHL", "asserted", "actual")),
     ("Brazil sent envoys in an attempt to explain the Brazilian suspension of payments to "
      "Japan.", ("16", "BRA", None, "asserted", "actual")),

@@ -193,6 +193,19 @@ def test_a_document_made_or_dated_in_the_text_is_a_signing(code_text: CodeText,
     assert [e for e in events if e.code == "057"], shown(events)
 
 
+@pytest.mark.parametrize(("text", "root"), [
+    ("The European Community approved a tax on soybean imports. "
+     "Washington said it would retaliate against the Community.", "16"),
+    ("Iraqi troops shelled Iranian positions near Basra. "
+     "Iran said it would retaliate against Iraq.", "19"),
+])
+def test_retaliation_is_read_in_its_story(code_text: CodeText, text: str, root: str) -> None:
+    _, events = code_text(text)
+    # the threat itself is 13x either way; the act threatened is the sanction or the force
+    acts = {e.root for e in events if e.trigger == "retaliate"} - {"13"}
+    assert acts == {root}, shown(events)
+
+
 @pytest.mark.parametrize(("text", "kept"), [
     ("Mitsotakis was speaking to reporters in Athens.", None),
     ("The Polish minister spoke with West German journalists on Monday.", None),
@@ -301,7 +314,7 @@ NOT_HAPPENED: list[tuple[str, tuple[str, ...]]] = [
     *[(text, (key[0][:2],)) for text, key in NEGATED],
     ("Iraq was to surrender its missiles to the inspectors.", ("08",)),
     ("China blocked a statement condemning the Japanese government.", ("11",)),
-    ("Iran would stay in the agreement with France if Europe kept buying its oil.", ("05",)),
+    ("Iran would sign the agreement with France if Europe kept buying its oil.", ("05",)),
     ("Japan declined to send troops to Ukraine.", ("07", "15")),
     ("India could impose sanctions on Pakistan.", ("16",)),
     ("Russia might attack Moldova.", ("19",)),

@@ -177,13 +177,19 @@ class TriggerFinder(SpeechActs):
 
     def _economic_sense(self, c: Clause, i: int, code: str) -> str:
         """"will retaliate against U.S. textile exports": in a trade dispute a word of
-        force means trade sanctions (grammar.yaml economic_senses)."""
+        force means trade sanctions (grammar.yaml economic_senses); a sentence that names
+        no trade is read in its story, a trade dispute when no word of arms is in it."""
         sense = self.grammar.economic_senses.get(c.lemma(i))
         if sense is None:
             return code
+        g = self.grammar
         sentence = c.doc.sentences[c.doc.tokens[i].sent]
         words = {c.lemma(k) for k in range(sentence.start, sentence.end)}
-        return sense if words & self.grammar.economic_context else code
+        if words & g.economic_context:
+            return sense
+        story = {t.lemma.lower() for t in c.doc.tokens}
+        return sense if story & g.economic_context and not story & g.military_context \
+            else code
 
     def _background(self, c: Clause, n: int) -> bool:
         """An event noun that is only background, not news: the topic of other talks
