@@ -98,9 +98,13 @@ class ActorResolver:
             for i in range(ent.start, ent.end):
                 ent_label[i] = ent.label
                 ent_span[i] = (ent.start, ent.end)
+        regional = self.kb.vocabulary.words("regional_qualifiers")
         out: list[Match] = []
         for match in self.lexicon.matches(tokens, lowers):
             entries = list(match.entries)
+            if match.start > 0 and lowers[match.start - 1] in regional:
+                # "a Latin American tour", "South American ministers": a region's adjective
+                entries = [e for e in entries if e.kind not in ("adj", "people")]
             label = ent_label[match.start]
             start, end = ent_span[match.start]
             inside_longer = (end - start) > (match.end - match.start) \
