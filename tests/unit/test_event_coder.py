@@ -186,6 +186,7 @@ def test_a_named_document_or_proposal_is_no_signing(code_text: CodeText, text: s
     "An accord between Ghana and Togo was reached on Friday.",
     "Norway announced that the treaty with Denmark signed last year had lapsed.",
     "Ghana honoured a July agreement with Togo on fishing.",
+    "A proposed treaty between Peru and Chile would cut tariffs.",
 ])
 def test_a_document_made_or_dated_in_the_text_is_a_signing(code_text: CodeText,
                                                             text: str) -> None:

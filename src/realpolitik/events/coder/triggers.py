@@ -230,10 +230,10 @@ class TriggerFinder(SpeechActs):
     def _unmade_document(self, c: Clause, n: int) -> bool:
         """A noun of a document or proposal (``document_nouns``) that no verb of making
         governs or describes: "signed a pact", "an accord was reached", "the agreement
-        signed last year", "agreed on a pact" tell the signing, and so does a date of the
-        document ("a July agreement", "the agreement last year": made then); "violating
-        the trade agreement", "its pact with Japan is working" or "opposed to the EC
-        proposal" only name the document."""
+        signed last year", "a proposed treaty", "agreed on a pact" tell the signing, and
+        so does a date of the document ("a July agreement", "the agreement last year":
+        made then); "violating the trade agreement", "its pact with Japan is working" or
+        "opposed to the EC proposal" only name the document."""
         g = self.grammar
         if c.lemma(n) not in g.document_nouns:
             return False
@@ -247,7 +247,7 @@ class TriggerFinder(SpeechActs):
         while c.doc.tokens[first].dep == "conj" and c.doc.tokens[first].head != first:
             first = c.doc.tokens[first].head  # "signed a treaty and an accord"
         tok = c.doc.tokens[first]
-        makers = [*c.kids(n, "acl", "relcl"), *c.kids(first, "acl", "relcl")]
+        makers = [*c.kids(n, "acl", "relcl", "amod"), *c.kids(first, "acl", "relcl", "amod")]
         if tok.dep in ("dobj", "nsubjpass", "nsubj", "attr"):
             makers.append(tok.head)
         elif tok.dep == "pobj" and tok.head != first:
