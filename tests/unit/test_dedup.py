@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from realpolitik.analysis.events import cluster_evidence
 from realpolitik.config import Config, DedupRule
 from realpolitik.dedup.merge import merge_counts, rebuild
 from realpolitik.dedup.rule import Report, candidate_keys, clusters, compatible, dedup_key
@@ -155,7 +156,26 @@ def story(n: int, when: date, code: str = "190", source: tuple[str, str, str, No
 
 
 def grouping(store: Store) -> dict[str, str]:
-    return {r[0]: r[1] for r in store.query("SELECT id, cluster_id FROM events")}
+    rows = store.query("SELECT id, cluster_id, duplicate FROM events")
+    # the narrow flag the queries read mirrors the grouping after every write and rebuild
+    assert all(duplicate == (cluster != event) for event, cluster, duplicate in rows), rows
+    return {event: cluster for event, cluster, _ in rows}
+
+
+def test_cluster_evidence_lists_every_report_of_merged_events_only() -> None:
+    with Store(":memory:") as store:
+        store.write_batch([story(2, DAY + timedelta(days=1)).analysis()])
+        store.write_batch([story(1, DAY).analysis(), story(3, DAY, code="042").analysis()])
+        rows = store.query_dicts("SELECT id, cluster_id, root, pub_date FROM events")
+        merged = {r["cluster_id"] for r in rows if r["root"] == "19"}
+        alone = {r["cluster_id"] for r in rows if r["root"] == "04"}
+        assert len(merged) == 1 and len(alone) == 1
+        found = cluster_evidence(store, [*merged, *alone, None], "event")
+        assert set(found) == merged  # an event reported once: its caller holds its sentence
+        texts = [e.text for e in found[next(iter(merged))]]
+        # every report, earliest first: the own mention (day 0) was written after the other
+        assert len(texts) == 2 and texts[0].startswith("Story 1") \
+            and texts[1].startswith("Story 2"), texts
 
 
 def test_store_merges_across_batches_and_rebuild_agrees() -> None:

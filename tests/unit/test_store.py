@@ -86,6 +86,25 @@ def test_reader_refuses_old_schema(fresh_db: Path) -> None:
         assert store.schema_version() == SCHEMA_VERSION
 
 
+def test_a_v4_store_gains_the_duplicate_flag(fresh_db: Path) -> None:
+    """The v5 migration marks the reports of merged events that a v4 store holds."""
+    with open_store(fresh_db) as store:
+        store.write_batch([analysis("Russia criticised the US."),
+                           analysis("Egypt criticised Turkey.")])
+    con = duckdb.connect(str(fresh_db))
+    first, second = (r[0] for r in con.execute("SELECT id FROM events ORDER BY id").fetchall())
+    # a v4 store merged the second into the first and knew no flag (DuckDB cannot drop an
+    # indexed table's column, so the flag is left false rather than absent)
+    con.execute("UPDATE events SET cluster_id = ?, duplicate = false WHERE id = ?",
+                [first, second])
+    con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    con.close()
+    with open_store(fresh_db) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert dict(store.query("SELECT id, duplicate FROM events")) == {first: False,
+                                                                         second: True}
+
+
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
 def test_exports(fresh_db: Path, tmp_path: Path, fmt: str) -> None:
     with open_store(fresh_db) as store:

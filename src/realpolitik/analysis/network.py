@@ -263,12 +263,15 @@ def _add_events(store: Store, kind: EdgeKind, as_of: date | None, start: date | 
     # each pair's most intense events (largest |Goldstein|, ties by id) are picked in the
     # same pass as the totals, and only their sentences are read: ranking every event
     # with its sentence took seconds on a store of millions
+    matches, match_params = one_row_per_event(
+        f"source_country, target_country, goldstein, date_start, pub_date, id, {key} AS _k",
+        where, params, mentions)
     totals = store.query(
         f"""SELECT source_country, target_country, count(*), sum(goldstein), min({when}),
                    max({when}), min_by(_k, struct_pack(g := -abs(goldstein), i := id),
                                        {top})
-            FROM {one_row_per_event(f"*, {key} AS _k", where, mentions)}
-            GROUP BY 1, 2 ORDER BY 1, 2""", params)
+            FROM {matches}
+            GROUP BY 1, 2 ORDER BY 1, 2""", match_params)
     wanted = [event_id for row in totals for event_id in row[-1] or ()] \
         if max_evidence > 0 else []
     found = {

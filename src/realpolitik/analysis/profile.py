@@ -208,17 +208,17 @@ def _activity(store: Store, column: str, code: str, on: date, min_confidence: fl
     out: dict[str, dict[str, float | int | None]] = {}
     confident, confident_params = confidence_clause(min_confidence)
     for side in ("source", "target"):
-        matches = one_row_per_event(
+        matches, params = one_row_per_event(
             "quad_class, goldstein",
             f"""{side}_{column} = ? AND polarity = 'asserted'
-                AND coalesce(date_start, pub_date) <= ? AND {confident}""", mentions)
+                AND coalesce(date_start, pub_date) <= ? AND {confident}""",
+            [code, on, *confident_params], mentions)
         (row,) = store.query(
             f"""SELECT count(*) FILTER (WHERE quad_class = 1),
                        count(*) FILTER (WHERE quad_class = 2),
                        count(*) FILTER (WHERE quad_class = 3),
                        count(*) FILTER (WHERE quad_class = 4), avg(goldstein), count(*)
-                FROM {matches}""",
-            [code, on, *confident_params])
+                FROM {matches}""", params)
         counts: dict[str, float | int | None] = {q: int(n) for q, n in zip(QUADS, row[:4],
                                                                             strict=True)}
         counts["events"] = int(row[5])

@@ -77,7 +77,8 @@ def _write(store: Store, reports: Iterable[Report], rule: DedupRule) -> int:
     table = pa.table({"id": [c[0] for c in changed], "cluster_id": [c[1] for c in changed]})
     store.con.register("_dedup_changes", table)
     try:
-        store.con.execute("UPDATE events SET cluster_id = c.cluster_id FROM _dedup_changes c "
+        store.con.execute("UPDATE events SET cluster_id = c.cluster_id, "
+                          "duplicate = c.cluster_id <> events.id FROM _dedup_changes c "
                           "WHERE events.id = c.id")
     finally:
         store.con.unregister("_dedup_changes")

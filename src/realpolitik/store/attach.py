@@ -13,7 +13,7 @@ from pathlib import Path
 
 from realpolitik.errors import StoreError
 from realpolitik.store.db import Store, first_line
-from realpolitik.store.schema import TABLES
+from realpolitik.store.schema import DUPLICATE_SQL, TABLES
 
 
 def is_parquet_dir(path: Path) -> bool:
@@ -42,7 +42,11 @@ def attach(parquet_dir: Path, store: Store) -> list[str]:
                 "SELECT column_name, data_type FROM information_schema.columns "
                 "WHERE table_name = ? AND table_schema = 'main' ORDER BY ordinal_position",
                 [table])
-            select = ", ".join(f'CAST("{name}" AS {kind}) AS "{name}"'
+            # ``duplicate`` is the store's narrow copy of ``cluster_id <> id``, which
+            # Spark's tables do not repeat
+            select = ", ".join(f'{DUPLICATE_SQL} AS "{name}"'
+                               if (table, name) == ("events", "duplicate")
+                               else f'CAST("{name}" AS {kind}) AS "{name}"'
                                for name, kind in columns)
             source = str(folder / "**" / "*.parquet").replace("'", "''")
             store.con.execute(f"DROP TABLE IF EXISTS {table}")
