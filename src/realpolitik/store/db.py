@@ -199,13 +199,20 @@ class Store:
         version = self.schema_version()
         if version > SCHEMA_VERSION:
             raise StoreError(newer_schema(self.path, version))
-        while version < SCHEMA_VERSION:
-            with self.transaction():
-                for statement in MIGRATIONS[version]:
-                    self.con.execute(statement)
-                version += 1
-                self.con.execute(
-                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
+        # a shared writer keeps the file for the whole path: released between two steps,
+        # another process would open a store half way (a reader refuses version 2 of 5)
+        self._depth += 1
+        try:
+            while version < SCHEMA_VERSION:
+                with self.transaction():
+                    for statement in MIGRATIONS[version]:
+                        self.con.execute(statement)
+                    version += 1
+                    self.con.execute("INSERT OR REPLACE INTO meta VALUES "
+                                     "('schema_version', ?)", [str(version)])
+        finally:
+            self._depth -= 1
+            self._release()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
