@@ -106,12 +106,13 @@ class Pipeline:
     def analyse_batch(self, batch: Sequence[ParsedDoc]) -> list[DocumentAnalysis]:
         """Several parsed documents: the coder's learned models run once for the batch."""
         mentions = [self.resolver.resolve_document(parsed) for parsed in batch]
-        coded = self.coder.code_many(list(zip(batch, mentions, strict=True)))
-        return [self._after_events(parsed, m, events)
-                for parsed, m, events in zip(batch, mentions, coded, strict=True)]
+        coded = self.coder.code_with_agreements(list(zip(batch, mentions, strict=True)))
+        return [self._after_events(parsed, m, events, agreements)
+                for parsed, m, (events, agreements) in zip(batch, mentions, coded, strict=True)]
 
     def _after_events(self, parsed: ParsedDoc, mentions: list[Mention],
-                      events: list[Event]) -> DocumentAnalysis:
+                      events: list[Event], agreements: Sequence[Event] = ()
+                      ) -> DocumentAnalysis:
         events = self.timer.date_events(parsed, events)
         # a removal the text does not date took place when the leader's tenure ended
         events = date_removals(events, mentions, self.kb)
@@ -122,7 +123,8 @@ class Pipeline:
             places, events = self.places.locate(parsed, mentions, events)
         # one set of sentence contexts (pronouns read, words split) for both stages
         contexts = DocumentMentions(parsed, mentions)
-        relations = self.relations.extract(parsed, mentions, events, self.timer, contexts)
+        relations = self.relations.extract(parsed, mentions, [*events, *agreements],
+                                           self.timer, contexts)
         quantities = self.quantities.extract(parsed, mentions, self.timer, contexts)
         return DocumentAnalysis(parsed=parsed, mentions=mentions, events=events,
                                 relations=relations, quantities=quantities, places=places)

@@ -39,19 +39,31 @@ class EventCoder(EventAssembly):
                   ) -> list[list[Event]]:
         """:meth:`code` for several documents: the learned models, if any are on, run once
         over the coded sentences of them all (see ``realpolitik.learned.stage``)."""
-        coded = [self._rules(doc, mentions) for doc, mentions in items]
+        return [events for events, _ in self.code_with_agreements(items)]
+
+    def code_with_agreements(self, items: Sequence[tuple[ParsedDoc, list[Mention]]]
+                             ) -> list[tuple[list[Event], list[Event]]]:
+        """:meth:`code_many`, and with each document's events the agreements it names
+        without telling their signing ("violating its pact with Japan"): no events, but
+        coded as signings would be, their sides are the agreement's parties for the
+        relations stage."""
+        ruled = [self._rules(doc, mentions) for doc, mentions in items]
+        coded = [events for events, _ in ruled]
         if self.models is not None:
             coded = self.models.apply_many(
                 [(doc, mentions, events) for (doc, mentions), events
                  in zip(items, coded, strict=True)])
-        if self.confidence is None:
-            return coded
-        return [self.confidence.calibrate(doc, events)
-                for (doc, _), events in zip(items, coded, strict=True)]
+        if self.confidence is not None:
+            coded = [self.confidence.calibrate(doc, events)
+                     for (doc, _), events in zip(items, coded, strict=True)]
+        return [(events, agreements) for events, (_, agreements)
+                in zip(coded, ruled, strict=True)]
 
-    def _rules(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Event]:
+    def _rules(self, doc: ParsedDoc, mentions: list[Mention]
+               ) -> tuple[list[Event], list[Event]]:
         clause = Clause(doc, mentions, self.grammar)
         events: list[Event] = []
+        named_only: set[int] = set()
         consumed: set[int] = set()
         for sentence in doc.sentences:
             verbs: dict[int, Trigger] = {}
@@ -86,6 +98,11 @@ class EventCoder(EventAssembly):
                         and not self._background(clause, i)):
                     trigger = self._noun_trigger(clause, i)
                     if trigger:
+                        if self._unmade_document(clause, i):
+                            # "abiding by the Paris accord": the thing, not its making;
+                            # coded along (its sides fill others as a signing's would)
+                            # and set apart at the end
+                            named_only.add(trigger.token)
                         events.extend(self._events(clause, trigger))
         events = fill_repeated(doc, events, self.grammar.symmetric_codes)
         events = drop_underspecified(dedupe(events))
@@ -108,7 +125,10 @@ class EventCoder(EventAssembly):
                       if e.code not in self.grammar.symmetric_codes or e.root != "04"
                       or party(e.target) is not None or party(e.source) is None
                       or self._has_partner(clause, e.trigger_token, e.code)]
-        return mark_root_events(doc, dedupe(events))
+        events = dedupe(events)
+        agreements = [e for e in events if e.trigger_token in named_only]
+        events = [e for e in events if e.trigger_token not in named_only]
+        return mark_root_events(doc, events), agreements
 
     def _has_doer(self, c: Clause, t: int) -> bool:
         """Whether the text says who does the act of trigger ``t`` at all, actor or not."""

@@ -195,13 +195,10 @@ class TriggerFinder(SpeechActs):
         """An event noun that is only background, not news: the topic of other talks
         ("negotiations on a trade agreement"), a frame ("under the treaty", "amid the
         sanctions"), an event named by its year ("the 2015 deal") or a measured quantity
-        ("trade between them doubled"), or a document no verb says was made ("abiding by
-        the Paris accord", "compliance with the agreement")."""
+        ("trade between them doubled")."""
         g = self.grammar
         tok = c.doc.tokens[n]
         head = c.doc.tokens[tok.head]
-        if self._unmade_document(c, n):
-            return True
         if tok.dep == "nsubj" and head.lemma.lower() in g.measure_verbs:
             return True
         if any(YEAR.fullmatch(c.doc.tokens[k].text) for k in c.kids(n, *LEFT_MODIFIER_DEPS,
