@@ -207,6 +207,16 @@ def test_retaliation_is_read_in_its_story(code_text: CodeText, text: str, root: 
     assert acts == {root}, shown(events)
 
 
+@pytest.mark.parametrize(("text", "roots"), [
+    ("Shells from an exchange of fire between Iran and Iraq fell on Kuwait.", {"19"}),
+    ("Iran and Iraq agreed to an exchange of prisoners.", {"08"}),
+])
+def test_an_exchange_is_read_by_what_is_exchanged(code_text: CodeText, text: str,
+                                                  roots: set[str]) -> None:
+    _, events = code_text(text)
+    assert {e.root for e in events} == roots, shown(events)
+
+
 @pytest.mark.parametrize(("text", "kept"), [
     ("Mitsotakis was speaking to reporters in Athens.", None),
     ("The Polish minister spoke with West German journalists on Monday.", None),

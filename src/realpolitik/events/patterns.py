@@ -55,6 +55,8 @@ class NounPattern:
     prep: tuple[str, ...] = ()
     #: a modifier the noun must have: "hunger strike", "general strike"
     modifier: frozenset[str] = frozenset()
+    #: what its "of" complement must name: "an exchange of fire" (not "of prisoners")
+    of: frozenset[str] = frozenset()
     confidence: float = DEFAULT_CONFIDENCE
     origin: str = ""
 
@@ -75,7 +77,7 @@ class PatternSet:
         for np_ in nouns:
             by_noun[np_.lemma].append(np_)
         self.verbs = {k: sorted(v, key=lambda p: -p.specificity) for k, v in by_verb.items()}
-        self.nouns = {k: sorted(v, key=lambda p: (-bool(p.modifier), -len(p.prep)))
+        self.nouns = {k: sorted(v, key=lambda p: (-bool(p.modifier or p.of), -len(p.prep)))
                       for k, v in by_noun.items()}
 
     def __len__(self) -> int:
@@ -158,6 +160,7 @@ def parse_noun_entries(data: Any, codebook: Codebook, origin: str) -> list[NounP
         NounPattern(
             code=code, lemma=lemma, prep=tuple(_words(entry.get("prep"), "prep", where)),
             modifier=frozenset(_words(entry.get("modifier"), "modifier", where)),
+            of=frozenset(_words(entry.get("of"), "of", where)),
             confidence=_confidence(entry, where), origin=origin,
         )
         for code, lemma, entry, where in _lemma_entries(data, codebook, origin, "noun")

@@ -68,9 +68,11 @@ class CoderBase:
             return None
         preps = c.prep_lemmas(n)
         modifiers = c.modifier_words(n)
-        plain = [p for p in candidates if not p.modifier]
+        plain = [p for p in candidates if not p.modifier and not p.of]
         for pattern in candidates:
             if pattern.modifier and not modifiers & pattern.modifier:
+                continue
+            if pattern.of and not c.of_words(n) & pattern.of:
                 continue
             if not pattern.prep or preps.intersection(pattern.prep):
                 return pattern

@@ -91,6 +91,11 @@ class ClauseTree:
                      if any(self.lemma(a) == "to" for a in self.kids(k, "aux")))
         return words
 
+    def of_words(self, n: int) -> set[str]:
+        """Lemmas of what a noun's "of" complement names: "an exchange of (artillery) fire"."""
+        return {self.lemma(o) for p in self.kids(n, "prep") if self.lemma(p) == "of"
+                for o in self.kids(p, "pobj")}
+
     def counted_by(self, obj: int) -> list[int]:
         """What an amount counts: "hundreds of drones", "$350 million in military aid"
         (empty when ``obj`` is no amount)."""
