@@ -15,7 +15,7 @@ from typing import Any
 
 from realpolitik.analysis.events import cluster_evidence
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
-from realpolitik.analysis.late import late_event_dicts
+from realpolitik.analysis.late import events_by_id, late_event_dicts
 from realpolitik.analysis.leaders import (
     LeaderBook,
     LeaderSpell,
@@ -228,20 +228,10 @@ def _read_evidence(store: Store, rows: list[dict[str, Any]]) -> None:
     """The sentences of the removals kept, read by primary key: read with every removal of
     the window (11,755 on the 10M-event bench store), the sentences were most of the
     query's cost, for the few a tied state's answer shows."""
-    wanted = sorted({r["id"] for r in rows})
-    found: dict[str, str] = {}
-    for at in range(0, len(wanted), _EVIDENCE_CHUNK):
-        chunk = wanted[at:at + _EVIDENCE_CHUNK]
-        # one placeholder per id: DuckDB answers such an IN list from the primary-key index
-        found.update(store.query(
-            f"SELECT id, evidence FROM events WHERE id IN ({', '.join('?' * len(chunk))})",
-            chunk))
+    found = {hit["id"]: hit["evidence"]
+             for hit in events_by_id(store, "id, evidence", sorted({r["id"] for r in rows}))}
     for row in rows:
         row["evidence"] = found.get(row["id"])
-
-
-#: event ids per primary-key lookup
-_EVIDENCE_CHUNK = 512
 
 
 def _event_dates(row: dict[str, Any], as_of: date) -> tuple[date, date, bool]:

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from realpolitik.analysis.events import cluster_evidence
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
-from realpolitik.analysis.late import is_table
+from realpolitik.analysis.late import events_by_id, is_table
 from realpolitik.analysis.names import actor_filter
 from realpolitik.errors import QueryError
 from realpolitik.store import Store
@@ -197,23 +197,13 @@ def _evidence(store: Store, counts: list[tuple[Any, ...]], per_period: int,
     if per_period < 1:
         return {}
     wanted = [key for row in counts for key in row[-1] or ()]
-    found: dict[Any, dict[str, Any]] = {}
     if by_rowid:
-        for hit in store.query_dicts(
-                "SELECT rowid AS k, evidence, document_id, sentence, pub_date, cluster_id "
-                "FROM events "
-                "WHERE rowid IN (SELECT unnest(?::BIGINT[]))", [wanted]):
-            found[hit["k"]] = hit
-        chunks: range = range(0)
+        found = {hit["k"]: hit for hit in store.query_dicts(
+            "SELECT rowid AS k, evidence, document_id, sentence, pub_date, cluster_id "
+            "FROM events WHERE rowid IN (SELECT unnest(?::BIGINT[]))", [wanted])}
     else:
-        chunks = range(0, len(wanted), _FETCH_CHUNK)
-    for at in chunks:
-        chunk = wanted[at:at + _FETCH_CHUNK]
-        # one placeholder per id: DuckDB answers such an IN list from the primary-key index
-        for hit in store.query_dicts(
-                "SELECT id, evidence, document_id, sentence, pub_date, cluster_id FROM events "
-                f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
-            found[hit["id"]] = hit
+        found = {hit["id"]: hit for hit in events_by_id(
+            store, "id, evidence, document_id, sentence, pub_date, cluster_id", wanted)}
     reports = {} if mentions else cluster_evidence(
         store, (hit["cluster_id"] for hit in found.values()), "event")
     out: dict[tuple[int, date], list[Evidence]] = defaultdict(list)
@@ -225,6 +215,3 @@ def _evidence(store: Store, counts: list[tuple[Any, ...]], per_period: int,
                     [evidence_from_row(hit, "event"), *reports.get(hit["cluster_id"], ())]))
     return out
 
-
-#: event ids per index lookup
-_FETCH_CHUNK = 512

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
+from realpolitik.analysis.late import events_by_id
 from realpolitik.analysis.names import country_code
 from realpolitik.errors import QueryError
 from realpolitik.model import Place
@@ -235,19 +236,10 @@ def cluster_evidence(store: Store, cluster_ids: Iterable[str | None], supports: 
     rows = store.query_dicts(
         f"SELECT {columns} FROM events "
         "WHERE duplicate AND cluster_id IN (SELECT unnest(?::VARCHAR[]))", [wanted])
-    merged = sorted({r["cluster_id"] for r in rows})
-    for at in range(0, len(merged), _OWN_CHUNK):
-        chunk = merged[at:at + _OWN_CHUNK]
-        # one placeholder per id: DuckDB answers such an IN list from the primary-key index
-        rows += store.query_dicts(
-            f"SELECT {columns} FROM events WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+    rows += events_by_id(store, columns, sorted({r["cluster_id"] for r in rows}))
     rows.sort(key=lambda r: (r["cluster_id"], r["pub_date"] is None, r["pub_date"] or date.min,
                              r["document_id"], r["sentence"], r["id"]))
     out: dict[str, list[Evidence]] = {}
     for row in rows:
         out.setdefault(row["cluster_id"], []).append(evidence_from_row(row, supports))
     return {k: unique_evidence(v) for k, v in out.items()}
-
-
-#: event ids per primary-key lookup
-_OWN_CHUNK = 512

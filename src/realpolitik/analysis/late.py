@@ -39,3 +39,19 @@ def late_event_dicts(store: Store, select: str, where: str, params: Sequence[Any
     return store.query_dicts(
         f"SELECT {select} FROM events WHERE rowid IN (SELECT unnest(?::BIGINT[])) "
         f"ORDER BY {order}", [*select_params, ids])
+
+
+def events_by_id(store: Store, columns: str, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """``SELECT {columns} FROM events`` for the events with these ids, as dicts: one
+    placeholder per id, in chunks, an ``IN`` list DuckDB answers from the primary-key index
+    (a list parameter or a subquery makes it scan every stored id)."""
+    rows: list[dict[str, Any]] = []
+    for at in range(0, len(ids), _ID_CHUNK):
+        chunk = ids[at:at + _ID_CHUNK]
+        rows += store.query_dicts(
+            f"SELECT {columns} FROM events WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+    return rows
+
+
+#: event ids per primary-key lookup
+_ID_CHUNK = 512

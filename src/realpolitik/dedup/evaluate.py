@@ -136,7 +136,6 @@ def reuters_corpus(gold_dir: Path) -> Path:
     else ``../shared/bench/reuters21578.jsonl`` beside the project."""
     import os
 
-
     env = os.environ.get("REALPOLITIK_REUTERS")
     path = Path(env) if env else (
         gold_dir.resolve().parents[1] / ".." / "shared" / "bench" / "reuters21578.jsonl")
