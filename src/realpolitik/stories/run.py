@@ -55,7 +55,7 @@ def analyse_stories(gold: StoryGoldSet, config: Config, pipeline: Pipeline | Non
 def evaluate_stories(directory: Path, config: Config, split: str = "dev"
                      ) -> dict[str, Any]:
     """Scores at no threshold and at ``config.min_confidence``, the default of the answers."""
-    gold = read_story_gold(directory, split)  # type: ignore[arg-type]
+    gold = read_story_gold(directory, split)
     analyses = analyse_stories(gold, config)
     everything = score_stories(gold.stories, analyses, 0.0)
     default = score_stories(gold.stories, analyses, config.min_confidence)
@@ -72,7 +72,7 @@ def judged_events(directory: Path, config: Config, split: str = "dev",
                   pipeline: Pipeline | None = None) -> tuple[StoryReport,
                                                              dict[str, DocumentAnalysis]]:
     """The scoring with every predicted event judged, and the analyses, for fitting."""
-    gold = read_story_gold(directory, split)  # type: ignore[arg-type]
+    gold = read_story_gold(directory, split)
     analyses = analyse_stories(gold, config, pipeline)
     return score_stories(gold.stories, analyses, 0.0), analyses
 
