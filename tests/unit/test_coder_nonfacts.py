@@ -148,7 +148,7 @@ NON_FACTS: dict[str, list[tuple[str, Key]]] = {
         ("The Indian army prevented a Pakistani attack on Kashmir.",
          ("190", "PAK", None, "asserted", "hypothetical")),
         ("Diplomats averted a war between Peru and Ecuador.",
-         ("190", "PER", None, "asserted", "hypothetical")),
+         ("190", "PER", "ECU", "asserted", "hypothetical")),
     ],
     "made by a verb that is not a fact": [
         ("India could impose sanctions on Pakistan.",

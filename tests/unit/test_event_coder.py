@@ -217,6 +217,41 @@ def test_an_exchange_is_read_by_what_is_exchanged(code_text: CodeText, text: str
     assert {e.root for e in events} == roots, shown(events)
 
 
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("The finance ministers of Britain, France and Japan met in Paris.",
+     {("GBR", "FRA"), ("GBR", "JPN"), ("FRA", "JPN")}),
+    ("Officials of Chile and Peru held talks in Lima.", {("CHL", "PER")}),
+    ("Delegates from Ghana and Togo met in Accra.", {("GHA", "TGO")}),
+])
+def test_an_office_owned_by_several_states_is_each_of_theirs(code_text: CodeText, text: str,
+                                                            pairs: set[tuple[str, str]]
+                                                            ) -> None:
+    _, events = code_text(text)
+    met = {(_country(e.source), _country(e.target)) for e in events if e.root == "04"}
+    assert met == pairs | {(b, a) for a, b in pairs}, shown(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia withdrew its forces from Ukraine.",
+    "Moscow recalled its ambassador from Kyiv.",
+])
+def test_from_after_a_verb_names_no_owner(code_text: CodeText, text: str) -> None:
+    _, events = code_text(text)
+    # the forces and the ambassador are Russia's, whatever they leave
+    assert all(_country(e.source) == "RUS" for e in events), shown(events)
+    assert events, shown(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow stayed neutral in the war between Iran and Iraq.",
+    "Fighting between Iranian and Iraqi troops continued near Basra.",
+])
+def test_an_act_between_two_parties_goes_both_ways(code_text: CodeText, text: str) -> None:
+    _, events = code_text(text)
+    fights = {(_country(e.source), _country(e.target)) for e in events if e.root == "19"}
+    assert fights == {("IRN", "IRQ"), ("IRQ", "IRN")}, shown(events)
+
+
 @pytest.mark.parametrize(("text", "kept"), [
     ("Mitsotakis was speaking to reporters in Athens.", None),
     ("The Polish minister spoke with West German journalists on Monday.", None),

@@ -48,6 +48,8 @@ class Draft:
     led: bool = False
     #: name tokens not in the knowledge base (spaCy PERSON) following a title
     unknown_name: bool = False
+    #: first token of the state after "of"/"from" that owns the office ("ministers of Iran")
+    owner: int | None = None
 
     @property
     def bare(self) -> bool:
@@ -77,7 +79,40 @@ def build_drafts(doc: ParsedDoc, matches: Sequence[Match], lowers: Sequence[str]
         _extend_left(draft, tokens, lowers, vocabulary.words("past_markers"))
         drafts.append(draft)
         covered_until = draft.end
+    _share_owned_offices(doc, drafts)
     return drafts
+
+
+def _share_owned_offices(doc: ParsedDoc, drafts: list[Draft]) -> None:
+    """ "the foreign ministers of Iran and Iraq": each state conjoined to the owner holds
+    the same office or body, so its bare mention takes the owner's roles and title."""
+    tokens = doc.tokens
+    for draft in drafts:
+        if draft.owner is None:
+            continue
+        closure = {draft.owner}
+        sent = tokens[draft.owner].sent
+        for k in range(draft.owner + 1, len(tokens)):
+            if tokens[k].sent != sent:
+                break
+            if tokens[k].dep == "conj" and tokens[k].head in closure:
+                closure.add(k)
+        for other in drafts:
+            if other.start >= draft.end and other.bare and other.country is not None \
+                    and other.country.kind in ("state", "capital") \
+                    and any(other.start <= k < other.end for k in closure):
+                other.roles = list(draft.roles)
+                other.title = draft.title
+
+
+def span_head(doc: ParsedDoc, start: int, end: int) -> int:
+    """The span token whose syntactic head lies outside the span (the last such noun)."""
+    outside = [i for i in range(start, end)
+               if not start <= doc.tokens[i].head < end or doc.tokens[i].head == i]
+    if not outside:
+        return end - 1
+    nouns = [i for i in outside if doc.tokens[i].pos in ("NOUN", "PROPN", "PRON")]
+    return (nouns or outside)[-1]
 
 
 def _entity_tokens(doc: ParsedDoc, label: str) -> set[int]:
@@ -172,12 +207,17 @@ def _read_phrase(doc: ParsedDoc, first: Match, by_start: dict[int, Match],
             return draft if draft.country else None
         _possessed_office(draft, by_start, lowers)
         return draft
-    # "the president of Iran"
-    if draft.country is None and pos + 1 < len(tokens) and lowers[pos] == "of":
-        owner = by_start.get(pos + 1)
+    # "the president of Iran", "officials from Iraq", "ministers of the United States"
+    # (but in "withdrew its forces from Ukraine" the "from" is the verb's)
+    if draft.country is None and pos + 1 < len(tokens) and (
+            lowers[pos] == "of" or (lowers[pos] == "from"
+                                    and draft.start <= tokens[pos].head < pos)):
+        at = pos + 2 if lowers[pos + 1] in _DETERMINERS else pos + 1
+        owner = by_start.get(at)
         if owner is not None and (entry := _country_entry(owner)) is not None \
                 and owner.first("state", "capital", "seat"):
             draft.country = entry
+            draft.owner = span_head(doc, owner.start, owner.end)
             pos = owner.end
             draft.end = pos
             match = by_start.get(pos)

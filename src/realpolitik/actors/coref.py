@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from realpolitik.actors.compose import span_head
 from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.actors.lexicon import surnames
 from realpolitik.model import Actor, Mention, ParsedDoc
@@ -97,8 +98,6 @@ class Coreference:
         return sorted(found, key=salience, reverse=True)
 
     def _head(self, item: Resolved) -> int:
-        from realpolitik.actors.resolver import span_head
-
         return span_head(self.doc, item.draft.start, item.draft.end)
 
     def _surname(self, item: Resolved, full_names: dict[str, Actor | None]) -> Resolved:

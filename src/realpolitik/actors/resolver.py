@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from realpolitik.actors.cameo import cameo_country
-from realpolitik.actors.compose import Draft, build_drafts, lowered
+from realpolitik.actors.compose import Draft, build_drafts, lowered, span_head
 from realpolitik.actors.coref import Coreference
 from realpolitik.actors.described import describe_persons
 from realpolitik.actors.kb import KnowledgeBase
@@ -406,16 +406,6 @@ def make_mention(doc: ParsedDoc, start: int, end: int, actor: Actor | None,
         end_char=last.idx + len(last.text), text=doc.text_of(start, end), actor=actor,
         kind=kind, head=span_head(doc, start, end),
     )
-
-
-def span_head(doc: ParsedDoc, start: int, end: int) -> int:
-    """The span token whose syntactic head lies outside the span (the last such noun)."""
-    outside = [i for i in range(start, end)
-               if not start <= doc.tokens[i].head < end or doc.tokens[i].head == i]
-    if not outside:
-        return end - 1
-    nouns = [i for i in outside if doc.tokens[i].pos in ("NOUN", "PROPN", "PRON")]
-    return (nouns or outside)[-1]
 
 
 def _is_initial(text: str) -> bool:

@@ -97,9 +97,16 @@ class CoderBase:
             # "telephoned Erdogan to offer condolences": the purpose is aimed at the object
             targets = c.purpose_targets(token)
         obj = c.object_of(token)
+        # "the war between Iran and Iraq", "fighting between Iranian and Iraqi troops": the
+        # parties "between" whom it is act on each other
+        between = c.prep_objects(token, ("between", "among", "amongst"))
+        if len(between) >= 2 and not sources:
+            sources = list(between)
+            targets = [t for t in targets if t not in between]
         mutual = (self.grammar.is_reciprocal(code)
                   or c.lemma(token) in self.grammar.symmetric_verbs
-                  or (obj is not None and c.lemma(obj) in self.grammar.mutual_objects))
+                  or (obj is not None and c.lemma(obj) in self.grammar.mutual_objects)
+                  or (len(between) >= 2 and all(m in sources for m in between)))
         if len(sources) >= 2 and mutual:
             # "A and B signed a treaty at the Kremlin": the host is no third party
             countries = {m.actor.country for m in sources if m.actor}

@@ -45,6 +45,12 @@ class Clause(ClauseModality):
             found.extend(self.mention_at[k] for k in self._left_modifiers(i)
                          if k < m.start and k in self.mention_at
                          and self.doc.tokens[k].dep == "amod" and self.kids(k, "conj"))
+            # "the ministers of Iran and Iraq": states conjoined to the owner inside it
+            for k in range(m.start, m.end):
+                if k != i and self.doc.tokens[k].dep == "pobj":
+                    for conj in self.kids(k, "conj"):
+                        if conj >= m.end:
+                            found.extend(self.actors_at(conj, depth))
         elif self.doc.tokens[i].lower in FIRST_PERSON and self.quoted(i):
             # '"We will not back down," the minister said': the speaker's side
             found.extend(self.speakers(i))
