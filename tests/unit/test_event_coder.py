@@ -242,6 +242,20 @@ def test_from_after_a_verb_names_no_owner(code_text: CodeText, text: str) -> Non
     assert events, shown(events)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Japan broke the 1986 agreement with the United States.", "128"),
+    ("Washington said Tokyo had violated the semiconductor pact.", "128"),
+    ("The alleged Japanese breach of the agreement angered Washington.", "128"),
+    ("Israel and Hamas violated the ceasefire agreement.", "196"),
+    ("Iran broke off talks with Iraq.", "164"),
+    ("Japan and the United States committed themselves to stabilising the dollar.", "030"),
+])
+def test_defying_an_agreement_is_not_ending_it(code_text: CodeText, text: str,
+                                               code: str) -> None:
+    _, events = code_text(text)
+    assert code in {e.code for e in events}, shown(events)
+
+
 @pytest.mark.parametrize("text", [
     "Moscow stayed neutral in the war between Iran and Iraq.",
     "Fighting between Iranian and Iraqi troops continued near Basra.",

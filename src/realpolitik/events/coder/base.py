@@ -56,6 +56,14 @@ class CoderBase:
                 # the amount
                 if pattern.object & counted:
                     return pattern
+            obj = c.object_of(v)
+            if obj is not None and c.lemma(obj) in self.grammar.document_nouns:
+                # "violated the ceasefire agreement": the kind of agreement decides (196),
+                # not that it is one (128)
+                modifiers = {c.lemma(k) for k in c.kids(obj, "compound")}
+                for pattern in matching:
+                    if pattern.object & modifiers:
+                        return pattern
         return matching[0] if matching else None
 
     def _noun_pattern(self, c: Clause, n: int) -> NounPattern | None:

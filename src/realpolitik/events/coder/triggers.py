@@ -50,8 +50,9 @@ class TriggerFinder(SpeechActs):
         lemma = c.doc.tokens[v].lemma.lower()
         obj = c.object_of(v)
         if lemma in self.grammar.halting_verbs and (
-                pattern is None or not pattern.code.startswith("16")):
-            # "suspended military aid", and "withdrew from the talks"
+                pattern is None or not pattern.code.startswith(("16", "128"))):
+            # "suspended military aid", and "withdrew from the talks" (but "broke the
+            # agreement" defies it, 128, rather than ending it)
             outs = [v, *(k for k in c.kids(v, "prt", "advmod", "prep")
                          if c.lemma(k) == "out")]
             left = [obj] if obj is not None else [
