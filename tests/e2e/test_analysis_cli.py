@@ -156,6 +156,13 @@ def test_profile(corpus_db: Path) -> None:
     assert {"NER", "GAB", "TCD"} <= {t["counterpart"] for t in data["ties"]}
     assert data["recent_events"] and all(e["evidence"]["text"] for e in data["recent_events"])
     assert "ties" in run("profile", "France", "--on", "2023-12-31", "--db", corpus_db).stdout
+    every = {t["counterpart"]: t for t in run_json("profile", "FRA", "--on", "2023-12-31",
+                                                  "--ties", "0", "--db", corpus_db)["ties"]}
+    one = run_json("profile", "FRA", "--on", "2023-12-31", "--ties", "1", "--db", corpus_db)
+    for tie in one["ties"]:
+        full = every[tie["counterpart"]]
+        assert tie["ties"] == full["ties"][:1]
+        assert tie["tie_count"] == full["tie_count"] == len(full["ties"])
 
 
 def test_timeline(corpus_db: Path) -> None:

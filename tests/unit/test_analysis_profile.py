@@ -161,3 +161,40 @@ def test_recent_events_of_either_side_equal_the_or_form(fresh_db: Path) -> None:
                 ["IND", "IND", *params, limit])
             assert _recent_events(store, rest, params, limit, once, either=either) == one
             assert one
+
+
+def test_capped_ties_are_the_strongest_of_the_full_list(fresh_db: Path) -> None:
+    """A profile's ties per counterpart, capped, are the first of find_ties' list (the
+    strongest, then the earliest) and count every tie, across relation and event ties and
+    strengths; a cap of None lists them all."""
+    from realpolitik.analysis.rules import default_tie_rules
+    from realpolitik.analysis.ties import find_ties, strongest_ties
+
+    vnm = ("Vietnam", "VNMGOV", "VNM", "GOV")
+    jpn = ("Japan", "JPNGOV", "JPN", "GOV")
+    docs = []
+    for n, day in enumerate((3, 1, 2, 2, 5, 4)):
+        doc = Doc(date(2025, 3, day), [f"India and Vietnam cooperated, round {n}.{i}."
+                                       for i in range(4)])
+        doc.event(0, "061", IND, vnm)
+        doc.event(1, "057" if n % 2 else "071", vnm, IND, when=date(2025, 2, day))
+        doc.event(2, "073", IND, jpn)
+        doc.event(3, "111", IND, jpn)  # criticism ties no one
+        if n == 4:
+            doc.relation(3, "treaty", ("IND", "VNM"), when=date(2025, 2, 1), name="pact")
+        docs.append(doc)
+    store = open_store(fresh_db)
+    write(store, *docs)
+    rules, on = default_tie_rules(), date(2025, 12, 31)
+    full = find_ties(store, "IND", rules, as_of=on, active_since=on)
+    assert {c: len(ts) for c, ts in full.items()} == {"VNM": 13, "JPN": 6}
+    for cap in (1, 2, 5, 20):
+        capped, counts = strongest_ties(store, "IND", rules, cap, as_of=on, active_since=on)
+        assert capped == {c: ts[:cap] for c, ts in full.items()}
+        assert counts == {"VNM": 13, "JPN": 6}
+    answer = profile(store, "IND", on, ties_per_counterpart=2)
+    assert [t.kind for t in answer.ties["VNM"]] == ["treaty", "event"]
+    assert answer.ties["VNM"][1].code == "057"
+    row = next(t for t in answer.to_json()["ties"] if t["counterpart"] == "VNM")
+    assert row["tie_count"] == 13 and len(row["ties"]) == 2
+    assert profile(store, "IND", on, ties_per_counterpart=None).ties == full

@@ -20,13 +20,6 @@ POLARITIES = ("asserted", "negated")
 MODALITIES = ("actual", "future", "hypothetical", "reported", "demanded")
 
 
-def like_prefix(text: str) -> str:
-    """A LIKE pattern matching values that start with ``text`` taken literally: ``%`` and
-    ``_`` in what the user typed are characters, not wildcards (escaped with ``\\``)."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return escaped + "%"
-
-
 def _choice(value: str | None, allowed: tuple[str, ...], name: str) -> str | None:
     if value is None:
         return None
@@ -70,8 +63,9 @@ class EventFilter:
             actor = self.actor.strip().upper()
             if not actor:
                 raise QueryError("--actor needs a code, e.g. RUS or RUSGOV")
-            clauses.append("(source_actor LIKE ? ESCAPE '\\' OR target_actor LIKE ? ESCAPE '\\')")
-            params += [like_prefix(actor)] * 2
+            # starts_with takes the prefix literally and costs half a LIKE on a large store
+            clauses.append("(starts_with(source_actor, ?) OR starts_with(target_actor, ?))")
+            params += [actor] * 2
         if self.country is not None:
             country = country_code(self.country)
             clauses.append("(source_country = ? OR target_country = ?)")
@@ -81,8 +75,8 @@ class EventFilter:
             if not code.isdigit() or len(code) > 4:
                 raise QueryError(f"unknown CAMEO code {self.code!r}; give digits such as "
                                  "19 or 111")
-            clauses.append("code LIKE ? ESCAPE '\\'")
-            params.append(like_prefix(code))
+            clauses.append("starts_with(code, ?)")
+            params.append(code)
         if self.start:
             clauses.append("date_end >= ?")
             params.append(self.start)

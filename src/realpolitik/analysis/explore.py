@@ -68,15 +68,15 @@ class EventQuery:
             raise QueryError(f"code must be a CAMEO code or prefix of digits, got {self.code!r}")
 
     def where(self) -> tuple[str, list[Any]]:
-        # the actor prefix is matched here, escaped: "%" or "_" in a parameter are letters,
-        # never wildcards
+        # the actor prefix is matched literally (starts_with); the evidence text is
+        # escaped: "%" or "_" in a parameter are letters, never wildcards
         base = EventFilter(country=self.country, code=self.code, start=self.start,
                            end=self.end, polarity=self.polarity)
         where, params = base.where()
         clauses = [where.removeprefix(" WHERE ")] if where else []
         if self.actor:
-            clauses.append("(source_actor LIKE ? ESCAPE '\\' OR target_actor LIKE ? ESCAPE '\\')")
-            params += [f"{self.actor.upper().translate(_LIKE_SPECIAL)}%"] * 2
+            clauses.append("(starts_with(source_actor, ?) OR starts_with(target_actor, ?))")
+            params += [self.actor.upper()] * 2
         if self.quad_class is not None:
             clauses.append("quad_class = ?")
             params.append(self.quad_class)

@@ -4,7 +4,7 @@ events and figures, each with its evidence."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -15,7 +15,7 @@ from realpolitik.analysis.late import is_table
 from realpolitik.analysis.leaders import PERSON_PREFIX, LeaderBook
 from realpolitik.analysis.names import actor_filter, country_name
 from realpolitik.analysis.rules import TieRules, default_tie_rules
-from realpolitik.analysis.ties import Tie, find_ties
+from realpolitik.analysis.ties import Tie, find_ties, strongest_ties
 from realpolitik.analysis.timeline import TimelineEntry, event_entry
 from realpolitik.model import Actor
 from realpolitik.store import Store
@@ -91,11 +91,14 @@ class Profile:
     on: date
     leader: Leader | None
     people: tuple[PersonSeen, ...]
+    #: counterpart -> its ties, strongest first (the strongest few where the query capped them)
     ties: dict[str, list[Tie]]
     #: "as_source"/"as_target" -> quad class name -> count, plus "goldstein_mean"
     activity: dict[str, dict[str, float | int | None]]
     recent_events: tuple[TimelineEntry, ...]
     figures: tuple[Figure, ...]
+    #: counterpart -> how many ties it has, listed or not
+    tie_counts: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -103,6 +106,7 @@ class Profile:
             "leader": self.leader.to_json() if self.leader else None,
             "people": [p.to_json() for p in self.people],
             "ties": [{"counterpart": c, "name": country_name(c),
+                      "tie_count": self.tie_counts.get(c, len(ts)),
                       "ties": [t.to_json() for t in ts],
                       "evidence": [t.evidence.to_json() for t in ts]}
                      for c, ts in self.ties.items()],
@@ -114,14 +118,24 @@ class Profile:
 
 def profile(store: Store, actor: str, on: date, *, kb: LeaderBook | None = None,
             tie_rules: TieRules | None = None, recent: int = 10,
-            people: int = 8, min_confidence: float = 0.0, mentions: bool = False) -> Profile:
+            people: int = 8, min_confidence: float = 0.0, mentions: bool = False,
+            ties_per_counterpart: int | None = 5) -> Profile:
     """What the store and the knowledge base know about ``actor`` on ``on``; events below
     ``min_confidence`` are left out of its ties, activity and recent events. An event
-    reported by several stories counts and is listed once unless ``mentions``."""
+    reported by several stories counts and is listed once unless ``mentions``. Each
+    counterpart lists its ``ties_per_counterpart`` strongest ties (None: all) and counts
+    them all."""
     kind, code = actor_filter(actor)
     country = iso_country(code[:3])
-    ties = find_ties(store, country, tie_rules or default_tie_rules(), as_of=on,
-                     active_since=on, min_confidence=min_confidence)
+    rules = tie_rules or default_tie_rules()
+    if ties_per_counterpart is None:
+        ties = find_ties(store, country, rules, as_of=on, active_since=on,
+                         min_confidence=min_confidence)
+        tie_counts = {c: len(ts) for c, ts in ties.items()}
+    else:
+        ties, tie_counts = strongest_ties(store, country, rules, ties_per_counterpart,
+                                          as_of=on, active_since=on,
+                                          min_confidence=min_confidence)
     confident, confident_params = confidence_clause(min_confidence)
     column = "actor" if kind == "actor" else "country"
     when = "coalesce(date_start, pub_date)"
@@ -146,7 +160,8 @@ def profile(store: Store, actor: str, on: date, *, kb: LeaderBook | None = None,
         figures=tuple(Figure(
             f["measure"], tuple(f["parties"]), f["value"], f["low"], f["high"], f["unit"],
             f["year"], f["change_pct"], bool(f["forecast"]), f["comparator"],
-            evidence_from_row(f, "figure")) for f in figures))
+            evidence_from_row(f, "figure")) for f in figures),
+        tie_counts=tie_counts)
 
 
 _WHEN = "coalesce(date_start, pub_date)"

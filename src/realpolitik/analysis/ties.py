@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from realpolitik.analysis.events import like_prefix
 from realpolitik.analysis.evidence import Evidence, evidence_from_row
-from realpolitik.analysis.late import late_event_dicts
+from realpolitik.analysis.late import events_by_id, is_table, late_event_dicts
 from realpolitik.analysis.rules import TieRules, strength_rank
 from realpolitik.events.codebook import default_codebook
 from realpolitik.model import OBLIGATION_TYPES
@@ -145,48 +144,99 @@ def _shared_membership_ties(store: Store, actor: str, wanted: set[str] | None,
     return ties
 
 
-def _event_ties(store: Store, actor: str, wanted: set[str] | None, as_of: date | None,
-                rules: TieRules, min_confidence: float = 0.0, floor: int = 0) -> list[Tie]:
+def _event_tie_query(actor: str, wanted: set[str] | None, as_of: date | None,
+                     rules: TieRules, min_confidence: float, floor: int
+                     ) -> tuple[str, str, list[Any], list[Any]] | None:
+    """The pieces of the event-tie query: the strength ``CASE`` (the strength of the
+    longest listed prefix, as TieRules.event_strength, in SQL), the ``WHERE`` condition,
+    and the parameters of each; None when no listed code is strong enough."""
     if not rules.events:
-        return []
-    # the strength of the longest listed prefix, as TieRules.event_strength, in SQL
+        return None
     prefixes = sorted(rules.events, key=lambda p: (-len(p), p))
     kept = [p for p in prefixes if strength_rank(rules.events[p]) >= floor]
     if not kept:
-        return []
-    strength = ("CASE " + " ".join("WHEN code LIKE ? ESCAPE '\\' THEN ?" for _ in prefixes)
+        return None
+    # starts_with, not LIKE: the same test at half the cost on a large store
+    strength = ("CASE " + " ".join("WHEN starts_with(code, ?) THEN ?" for _ in prefixes)
                 + " END")
-    strength_params: list[Any] = [v for p in prefixes for v in (like_prefix(p),
-                                                               rules.events[p])]
-    any_prefix = " OR ".join("code LIKE ? ESCAPE '\\'" for _ in kept)
-    other = "CASE WHEN source_country = ? THEN target_country ELSE source_country END"
+    strength_params: list[Any] = [v for p in prefixes for v in (p, rules.events[p])]
+    any_prefix = " OR ".join("starts_with(code, ?)" for _ in kept)
     confident, confident_params = confidence_clause(min_confidence)
-    only = f"AND {other} IN (SELECT unnest(?))" if wanted is not None else ""
+    only = f"AND {_OTHER} IN (SELECT unnest(?))" if wanted is not None else ""
     only_params: list[Any] = [actor, sorted(wanted)] if wanted is not None else []
-    rows = late_event_dicts(
-        store,
-        f"""id, code, source_country, target_country, date_start, pub_date, document_id,
-            sentence, evidence, {strength} AS strength""",
-        f"""polarity = 'asserted' AND modality IN ({', '.join('?' * len(OCCURRED))})
+    where = f"""polarity = 'asserted' AND modality IN ({', '.join('?' * len(OCCURRED))})
             AND (source_country = ? OR target_country = ?)
             AND source_country IS NOT NULL AND target_country IS NOT NULL
             AND source_country <> target_country
             AND ({any_prefix}) {only}
             AND (? IS NULL OR coalesce(date_start, pub_date) <= ?)
-            AND {confident}""",
-        [*OCCURRED, actor, actor, *(like_prefix(p) for p in kept),
-         *only_params, as_of, as_of, *confident_params],
-        "coalesce(date_start, pub_date), id", select_params=strength_params)
-    ties: list[Tie] = []
-    for row in rows:
-        if strength_rank(row["strength"]) < floor:
-            continue
-        other_state = (row["target_country"] if row["source_country"] == actor
-                       else row["source_country"])
-        ties.append(Tie(other_state, "event", row["strength"], "event", None,
-                        row["date_start"] or row["pub_date"], row["code"], {},
-                        evidence_from_row(row, "tie")))
-    return ties
+            AND {confident}"""
+    params = [*OCCURRED, actor, actor, *kept, *only_params,
+              as_of, as_of, *confident_params]
+    return strength, where, strength_params, params
+
+
+#: the state an event tie ties the actor to (the query's first parameter is the actor)
+_OTHER = "CASE WHEN source_country = ? THEN target_country ELSE source_country END"
+_TIE_COLUMNS = "id, code, source_country, target_country, date_start, pub_date, " \
+    "document_id, sentence, evidence"
+
+
+def _event_ties(store: Store, actor: str, wanted: set[str] | None, as_of: date | None,
+                rules: TieRules, min_confidence: float = 0.0, floor: int = 0) -> list[Tie]:
+    query = _event_tie_query(actor, wanted, as_of, rules, min_confidence, floor)
+    if query is None:
+        return []
+    strength, where, strength_params, params = query
+    rows = late_event_dicts(store, f"{_TIE_COLUMNS}, {strength} AS strength", where, params,
+                            "coalesce(date_start, pub_date), id",
+                            select_params=strength_params)
+    return [tie for row in rows if (tie := _event_tie(actor, row, floor)) is not None]
+
+
+def _event_tie(actor: str, row: dict[str, Any], floor: int) -> Tie | None:
+    if strength_rank(row["strength"]) < floor:
+        return None
+    other_state = (row["target_country"] if row["source_country"] == actor
+                   else row["source_country"])
+    return Tie(other_state, "event", row["strength"], "event", None,
+               row["date_start"] or row["pub_date"], row["code"], {},
+               evidence_from_row(row, "tie"))
+
+
+def _strongest_event_ties(store: Store, actor: str, as_of: date | None, rules: TieRules,
+                          min_confidence: float, per_counterpart: int
+                          ) -> tuple[list[Tie], dict[str, int]]:
+    """The ``per_counterpart`` strongest (then earliest) event ties to each state, and how
+    many event ties each has: a window over the narrow columns, then the evidence of the
+    few rows kept (IRN on the 10M-event bench store has 29,309 tie events and keeps 295)."""
+    query = _event_tie_query(actor, None, as_of, rules, min_confidence, 0)
+    if query is None:
+        return [], {}
+    _, where, _, params = query
+    prefixes = sorted(rules.events, key=lambda p: (-len(p), p))
+    rank = "CASE " + " ".join("WHEN starts_with(code, ?) THEN ?" for _ in prefixes) + " END"
+    rank_params = [v for p in prefixes for v in (p, strength_rank(rules.events[p]))]
+    table = is_table(store, "events")
+    kept = store.query(
+        f"""SELECT {'rowid' if table else 'id'}, {_OTHER} AS other,
+                   count(*) OVER (PARTITION BY {_OTHER})
+            FROM events WHERE {where}
+            QUALIFY row_number() OVER (PARTITION BY {_OTHER}
+                ORDER BY {rank} DESC, coalesce(date_start, pub_date), id) <= ?""",
+        [actor, actor, *params, actor, *rank_params, per_counterpart])
+    counts = {other: int(n) for _, other, n in kept}
+    rows = (store.query_dicts(f"SELECT {_TIE_COLUMNS} FROM events "
+                              "WHERE rowid IN (SELECT unnest(?::BIGINT[]))",
+                              [[r[0] for r in kept]]) if table and kept
+            else events_by_id(store, _TIE_COLUMNS, [r[0] for r in kept]))
+    ties = []
+    for row in sorted(rows, key=lambda r: (r["date_start"] or r["pub_date"] or date.max,
+                                           r["id"])):
+        row["strength"] = rules.event_strength(row["code"])
+        if row["strength"] is not None and (tie := _event_tie(actor, row, 0)) is not None:
+            ties.append(tie)
+    return ties, counts
 
 
 def find_ties(store: Store, actor: str, rules: TieRules, *,
@@ -216,6 +266,26 @@ def find_ties(store: Store, actor: str, rules: TieRules, *,
         if strength_rank(tie.strength) >= floor:
             by_counterpart[tie.counterpart].append(tie)
     return {c: strongest_first(ts) for c, ts in sorted(by_counterpart.items())}
+
+
+def strongest_ties(store: Store, actor: str, rules: TieRules, per_counterpart: int, *,
+                   as_of: date | None = None, active_since: date | None = None,
+                   min_confidence: float = 0.0) -> tuple[dict[str, list[Tie]], dict[str, int]]:
+    """:func:`find_ties` with at most ``per_counterpart`` ties listed for each counterpart
+    (the strongest, as :func:`strongest_first` orders them), and how many ties each has:
+    a profile of a busy state lists its strongest ties, not every cooperation event."""
+    events, event_counts = _strongest_event_ties(store, actor, as_of, rules, min_confidence,
+                                                 per_counterpart)
+    found = [*_relation_ties(store, actor, None, as_of, active_since, rules), *events]
+    if rules.shared_membership:
+        found += _shared_membership_ties(store, actor, None, as_of, rules)
+    by_counterpart: dict[str, list[Tie]] = defaultdict(list)
+    for tie in found:
+        by_counterpart[tie.counterpart].append(tie)
+    counts = {c: len([t for t in ts if t.kind != "event"]) + event_counts.get(c, 0)
+              for c, ts in by_counterpart.items()}
+    ties = {c: strongest_first(ts)[:per_counterpart] for c, ts in sorted(by_counterpart.items())}
+    return ties, {c: counts[c] for c in ties}
 
 
 def strongest_first(ties: Sequence[Tie]) -> list[Tie]:

@@ -187,6 +187,9 @@ def profile_command(
     actor: Annotated[str, typer.Argument(help="ISO3 code, actor code or name.")],
     on: Annotated[str | None, typer.Option("--on", help="YYYY-MM-DD (default: today).")]
     = None,
+    ties: Annotated[int, typer.Option(
+        "--ties", min=0, help="Ties listed per counterpart, strongest first (0: all); "
+        "tie_count counts them all.")] = 5,
     min_confidence: MinConfidenceOption = None, wide: WideOption = False,
     mentions: MentionsOption = False,
     db: DbOption = None, actors: ActorsOption = None, fmt: FormatOption = OutputFormat.table,
@@ -194,7 +197,7 @@ def profile_command(
     """An actor at a glance: leader on the date, ties, activity, recent events, figures.
 
     An event several stories report counts and is listed once; --mentions counts every
-    report."""
+    report. Each counterpart lists its strongest --ties ties and counts all of them."""
     from realpolitik.analysis.profile import profile
 
     config = build_config(db=db, actors=actors, min_confidence=min_confidence)
@@ -202,7 +205,7 @@ def profile_command(
     kb = _knowledge_base(config)
     with _reader(config) as store:
         answer = profile(store, actor, when, kb=kb, min_confidence=config.min_confidence,
-                         mentions=mentions)
+                         mentions=mentions, ties_per_counterpart=ties or None)
     if fmt is OutputFormat.json:
         sys.stdout.write(to_json(answer.to_json()) + "\n")
         return
@@ -213,6 +216,7 @@ def profile_command(
                     for k, v in counts.items() if k in ("events", "goldstein_mean")}}],
                fmt, title=f"profile of {answer.actor}", wide=wide)
     print_rows([{"counterpart": c, "ties": "; ".join(dict.fromkeys(t.describe() for t in ts)),
+                 "count": answer.tie_counts.get(c, len(ts)),
                  "strength": ts[0].strength, "evidence": ts[0].evidence.text}
                 for c, ts in answer.ties.items()], fmt, title="ties", wide=wide)
     sections = {

@@ -263,13 +263,16 @@ def network(store: StoreDep, as_of: Text = None,
 @router.get("/profile", tags=["analysis"])
 def profile(store: StoreDep, request: Request, actor: Annotated[str, Query()],
             on: Text = None, mentions: Annotated[bool, Query(
-                description="count every report, not each merged event once")] = False) -> Response:
+                description="count every report, not each merged event once")] = False,
+            ties: Annotated[int, Query(
+                ge=0, description="ties listed per counterpart, strongest first (0: all)")] = 5
+            ) -> Response:
     """An actor at a glance: leader on the date, ties, activity, recent events, figures."""
     from realpolitik.analysis.profile import profile as query
 
     kb = workers_of(request).knowledge_base()
-    return as_json(query(store, actor, on_or_today(on, "on"), kb=kb,
-                         mentions=mentions).to_json())
+    return as_json(query(store, actor, on_or_today(on, "on"), kb=kb, mentions=mentions,
+                         ties_per_counterpart=ties or None).to_json())
 
 
 @router.get("/timeline", tags=["analysis"])
