@@ -256,6 +256,31 @@ def test_defying_an_agreement_is_not_ending_it(code_text: CodeText, text: str,
     assert code in {e.code for e in events}, shown(events)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Germany proposed a tax on vegetable oils. Britain opposes the tax.",
+     ("120", "GBR", "DEU", "asserted", "actual")),
+    ("The German proposed tax on oils angered Washington. Denmark will vote against the tax.",
+     ("120", "DNK", "DEU", "asserted", "future")),
+    ("Washington imposed tariffs on Japanese chips. Tokyo criticised the tariffs.",
+     ("111", "JPN", "USA", "asserted", "actual")),
+    ("France is opposed to the German proposal.", ("120", "FRA", "DEU", "asserted", "actual")),
+    ("Japan opposed the United States.", ("110", "JPN", "USA", "asserted", "actual")),
+])
+def test_opposing_a_measure_rejects_it_and_aims_at_its_owner(code_text: CodeText, text: str,
+                                                            expected: Key) -> None:
+    _, events = code_text(text)
+    assert_has(events, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "President Reagan imposed sanctions on Japan. Reagan defended the sanctions.",
+    "Washington announced tariffs on Japanese chips. Washington defended the tariffs.",
+])
+def test_a_measure_is_not_aimed_at_its_own_maker(code_text: CodeText, text: str) -> None:
+    _, events = code_text(text)
+    assert not [e for e in events if _country(e.source) == _country(e.target)], shown(events)
+
+
 @pytest.mark.parametrize("text", [
     "Moscow stayed neutral in the war between Iran and Iraq.",
     "Fighting between Iranian and Iraqi troops continued near Basra.",
@@ -308,7 +333,7 @@ def test_both_sides_are_the_last_two_parties_named(code_text: CodeText) -> None:
      ("063", "USA", "TUR", "asserted", "demanded")),
     # what others are expected to do has not happened yet
     ("Diplomats expect Beijing to resist new sanctions.",
-     ("128", "CHN", None, "asserted", "future")),
+     ("12", "CHN", None, "asserted", "future")),
 ])
 def test_infinitive_and_expected_clauses(code_text: CodeText, text: str, expected: Key) -> None:
     _, events = code_text(text)

@@ -8,6 +8,7 @@ from realpolitik.events.codebook import Codebook, default_codebook
 from realpolitik.events.coder.common import (
     Trigger,
     or_none,
+    sides,
 )
 from realpolitik.events.coder.participants import Clause
 from realpolitik.events.grammar import Families, Grammar, default_families, default_grammar
@@ -88,6 +89,15 @@ class CoderBase:
 
     def _trigger(self, c: Clause, token: int, code: str, confidence: float,
                  sources: list[Mention], targets: list[Mention]) -> Trigger:
+        obj = c.object_of(token)
+        if not targets and code[:2] in self.grammar.reaction_roots:
+            # "Britain opposes the tax", "voted against the plan": whoever's it is
+            own = sides(sources)
+            reacted = [obj] if obj is not None else [
+                o for p in c.kids(token, "prep") if c.lemma(p) in ("against", "to")
+                for o in c.kids(p, "pobj")]
+            targets = [m for n in reacted for m in c.measure_owners(n)
+                       if not (m.actor and m.actor.side in own)]
         if not sources and self.codebook[code].root == "14":
             # "riots erupted in New Caledonia", "rallied in Barcelona": a protest with no
             # named protesters is the place's people, against their own state unless the
@@ -104,7 +114,6 @@ class CoderBase:
         if not targets:
             # "telephoned Erdogan to offer condolences": the purpose is aimed at the object
             targets = c.purpose_targets(token)
-        obj = c.object_of(token)
         # "the war between Iran and Iraq", "fighting between Iranian and Iraqi troops": the
         # parties "between" whom it is act on each other
         between = c.prep_objects(token, ("between", "among", "amongst"))

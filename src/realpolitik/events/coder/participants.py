@@ -23,6 +23,9 @@ from realpolitik.events.patterns import (
 )
 from realpolitik.model import Mention
 
+#: how many sentences back "the tax" looks for the tax someone was named with
+_MEASURE_WINDOW = 4
+
 
 class Clause(ClauseModality):
     """The full reading of a clause: parse helpers, modality and participants."""
@@ -146,6 +149,9 @@ class Clause(ClauseModality):
     def verb_participants(self, v: int, preps: tuple[str, ...]
                           ) -> tuple[list[Mention], list[Mention]]:
         passive = self.kids(v, "nsubjpass")
+        if passive and not self.kids(v, "agent") and self.lemma(v) in self.grammar.stative_passives:
+            # "France is opposed to the plan": the subject holds the stance
+            return self.actors_at(passive[0]), self.prep_objects(v, ("to", *preps))
         if passive:
             sources = [m for a in self.kids(v, "agent") for o in self.kids(a, "pobj")
                        for m in self.actors_at(o)]
@@ -210,6 +216,36 @@ class Clause(ClauseModality):
                            for m in self.actors_at(o)]
         targets = [t for t in targets if t not in sources]
         return sources, targets
+
+    def measure_owners(self, n: int) -> list[Mention]:
+        """Whose measure "the tax" is: "the EC proposed a tax on oils ... Britain and
+        Denmark oppose the tax" aims at the EC. A definite measure noun with no actor of its
+        own takes the actors of the last earlier mention of the same noun that names some
+        (its modifiers, possessor or "by"), within the story's last few sentences."""
+        tokens = self.doc.tokens
+        if self.lemma(n) not in self.grammar.owned_measures or not any(
+                tokens[d].lower in ("the", "this", "that") for d in self.kids(n, "det")):
+            return []
+        lemma, sent = self.lemma(n), tokens[n].sent
+        for j in range(n - 1, -1, -1):
+            if tokens[j].sent < sent - _MEASURE_WINDOW:
+                break
+            if self.lemma(j) != lemma or tokens[j].pos != "NOUN":
+                continue
+            owners = [self.mention_at[k] for k in self._left_modifiers(j)
+                      if k in self.mention_at and self.mention_at[k].actor is not None]
+            owners += [m for p in self.kids(j, "prep", "agent") if self.lemma(p) == "by"
+                       for o in self.kids(p, "pobj") for m in self.actors_at(o)]
+            head = tokens[j].head
+            if not owners and tokens[j].dep == "dobj" and (
+                    self.lemma(head) in self.grammar.making_verbs
+                    or self.lemma(head) in self.grammar.imposing_verbs):
+                # "the EC proposed a tax", "Washington imposed tariffs": the maker's
+                subjects, _ = self.subjects(head)
+                owners = [m for m in subjects if m.actor is not None]
+            if owners:
+                return unique(owners)
+        return []
 
     def last_pair(self, i: int) -> list[Mention]:
         """The last two countries named together before token ``i`` in its paragraph
