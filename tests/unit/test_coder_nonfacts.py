@@ -171,6 +171,12 @@ NON_FACTS: dict[str, list[tuple[str, Key]]] = {
         ("The prospect of talks between Serbia and Kosovo improved.",
          ("046", "SRB", "KSV", "asserted", "hypothetical")),
     ],
+    "made possible, not done": [
+        ("The accord paved the way for talks between Serbia and Kosovo.",
+         ("046", "SRB", "KSV", "asserted", "hypothetical")),
+        ("Germany said the vote would open the door to sanctions against Iran.",
+         ("163", None, "IRN", "asserted", "hypothetical")),
+    ],
 }
 
 #: near misses: the same words where the event did happen

@@ -200,7 +200,7 @@ class ClauseModality(ClauseTree):
         # what a verb finds there ("would condemn the attack", "tried to explain the
         # suspension", "said it would not honour the agreement") is there already, whatever
         # is said or supposed of the verb itself
-        presupposed = False
+        presupposed = paved = False
 
         def settle(found: Modality) -> Modality:
             return "actual" if presupposed else found
@@ -241,6 +241,15 @@ class ClauseModality(ClauseTree):
             if link.startswith("prep:") and self._condition_noun(gov):
                 # "will free them on condition of a truce"
                 return settle("hypothetical")
+            if link in ("prep:for", "prep:to") and lemma in g.path_nouns:
+                # "would pave the way for talks", "could open the door to sanctions": the
+                # verb that opens the way says whether they come, and they are not planned
+                paved = True
+                continue
+            if link in ("prep:for", "prep:to") and any(
+                    self.lemma(o) in g.path_nouns for o in self.kids(gov, "dobj")):
+                # the same with "to" parsed on the verb: "open (the door) to sanctions"
+                paved, link = True, "object"
             direct = self.doc.tokens[t].head == gov
             if (direct and link in ("object", "compound") and lemma in self.cues.vetoing_verbs
                     and self.codes_at.get(t, "99")[:2] not in g.violent_roots):
@@ -264,6 +273,8 @@ class ClauseModality(ClauseTree):
             aux = self._aux_modality(gov)
             cue = None if aux else self._own_nonfact(gov)
             found = aux or cue
+            if paved and found == "future":
+                found = cue = "hypothetical"
             if found and (link in ("xcomp", "object", "compound", "conj") or (
                     (aux == "hypothetical" or cue in ("hypothetical", "future")
                      or (aux == "future" and link == "prep:for"))
@@ -276,7 +287,8 @@ class ClauseModality(ClauseTree):
                 return settle(found)
             if link.startswith("prep:"):
                 break
-        return "actual"
+        # "paved the way for talks": made possible, not held
+        return "hypothetical" if paved and not presupposed else "actual"
 
     def obliged(self, v: int, families: Families) -> bool:
         """'must act', 'should act', 'has to act', 'needs to act'."""
