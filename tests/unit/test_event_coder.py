@@ -281,6 +281,17 @@ def test_a_measure_is_not_aimed_at_its_own_maker(code_text: CodeText, text: str)
     assert not [e for e in events if _country(e.source) == _country(e.target)], shown(events)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Prime Minister Nakasone might have to step down before the summit.",
+     ("0831", "JPN", "JPN", "asserted", "hypothetical")),
+    ("Italy's prime minister resigned on Monday.", ("0831", "ITA", "ITA", "asserted", "actual")),
+])
+def test_yielding_office_is_done_to_ones_own_state(code_text: CodeText, text: str,
+                                                  expected: Key) -> None:
+    _, events = code_text(text)
+    assert_has(events, expected)
+
+
 @pytest.mark.parametrize("text", [
     "Moscow stayed neutral in the war between Iran and Iraq.",
     "Fighting between Iranian and Iraqi troops continued near Basra.",

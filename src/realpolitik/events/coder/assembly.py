@@ -61,10 +61,11 @@ class EventAssembly(Folding):
                 and c.lemma(trigger.token) in self.grammar.flow_nouns):
             # "Japanese exports rose": a flow, no act between actors
             return []
-        own = (c.lemma(trigger.token) in self.grammar.self_directed_verbs
-               and not any(trigger.targets))
+        own = ((c.lemma(trigger.token) in self.grammar.self_directed_verbs
+                or trigger.code == "0831") and not any(trigger.targets))
         if own:
-            # "the prime minister resigned": a domestic act, done to the actor's own state
+            # "the prime minister resigned", "might have to step down" (0831, yielding office):
+            # a domestic act, done to the actor's own state
             trigger = dataclasses.replace(trigger, targets=trigger.sources)
         out: list[Event] = []
         for source in trigger.sources:
