@@ -208,3 +208,22 @@ def test_library_one_liner_with_context(kb: KnowledgeBase) -> None:
     assert [m.text for m in mentions] == ["He"]
     assert mentions[0].start == 0 and mentions[0].start_char == 0
     assert mentions[0].actor is not None and mentions[0].actor.code == "ZAFGOV"
+
+
+@pytest.mark.parametrize("text", [
+    "The African National Congress president Oliver Tambo met Mulroney in Ottawa.",
+    "The Congress of South African Trade Unions called a strike.",
+])
+def test_a_seat_word_inside_another_organisations_name_is_no_seat(
+        nlp_stage: NlpStage, resolver: ActorResolver, text: str) -> None:
+    _, mentions = mentions_of(nlp_stage, resolver, text, date(1987, 4, 1))
+    # "Congress" is the US legislature's seat only on its own or as the U.S. Congress
+    assert all(m.actor is None or m.actor.country != "USA" for m in mentions), \
+        [(m.text, m.actor.code if m.actor else None) for m in mentions]
+
+
+@pytest.mark.parametrize("text", ["Congress criticised Japan.", "The U.S. Congress criticised Japan."])
+def test_congress_alone_is_still_the_us_legislature(nlp_stage: NlpStage,
+                                                     resolver: ActorResolver, text: str) -> None:
+    _, mentions = mentions_of(nlp_stage, resolver, text, date(1987, 4, 1))
+    assert any(m.actor is not None and m.actor.country == "USA" for m in mentions)

@@ -295,6 +295,7 @@ def test_yielding_office_is_done_to_ones_own_state(code_text: CodeText, text: st
 @pytest.mark.parametrize("text", [
     "Moscow stayed neutral in the war between Iran and Iraq.",
     "Fighting between Iranian and Iraqi troops continued near Basra.",
+    "The Iran-Iraq war entered its seventh year.",
 ])
 def test_an_act_between_two_parties_goes_both_ways(code_text: CodeText, text: str) -> None:
     _, events = code_text(text)

@@ -117,6 +117,12 @@ class ActorResolver:
                     continue
                 if entry.kind == "adj" and label == "LANGUAGE":
                     continue
+                if entry.kind == "seat" and label == "ORG" and inside_longer and any(
+                        tokens[i].pos == "PROPN" for i in range(start, end)
+                        if not match.start <= i < match.end):
+                    # "African National Congress", "Congress of South African Trade
+                    # Unions": a seat's word inside another organisation's name
+                    continue
                 if entry.kind == "surname" and (
                         label in _NOT_PERSON
                         or tokens[match.start].pos not in ("PROPN", "NOUN")

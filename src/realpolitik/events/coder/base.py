@@ -123,7 +123,9 @@ class CoderBase:
         mutual = (self.grammar.is_reciprocal(code)
                   or c.lemma(token) in self.grammar.symmetric_verbs
                   or (obj is not None and c.lemma(obj) in self.grammar.mutual_objects)
-                  or (len(between) >= 2 and all(m in sources for m in between)))
+                  or (len(between) >= 2 and all(m in sources for m in between))
+                  or (not targets and c.lemma(token) in self.grammar.contest_nouns
+                      and _hyphen_pair(c, sources)))
         if len(sources) >= 2 and mutual:
             # "A and B signed a treaty at the Kremlin": the host is no third party
             countries = {m.actor.country for m in sources if m.actor}
@@ -134,3 +136,12 @@ class CoderBase:
             targets = list(sources)
         return Trigger(token, code, confidence, or_none(sources), or_none(targets))
 
+
+
+def _hyphen_pair(c: Clause, sources: list[Mention]) -> bool:
+    """ "the Iran-Iraq war": two parties joined by a hyphen before a noun of contest are its
+    two sides (before a strike, "the Saudi-Emirati strike", they are partners)."""
+    if len(sources) != 2:
+        return False
+    first, second = sorted(sources, key=lambda m: m.start)
+    return (second.start == first.end + 1 and c.doc.tokens[first.end].text == "-")
