@@ -222,7 +222,8 @@ def test_a_seat_word_inside_another_organisations_name_is_no_seat(
         [(m.text, m.actor.code if m.actor else None) for m in mentions]
 
 
-@pytest.mark.parametrize("text", ["Congress criticised Japan.", "The U.S. Congress criticised Japan."])
+@pytest.mark.parametrize("text", ["Congress criticised Japan.",
+                                  "The U.S. Congress criticised Japan."])
 def test_congress_alone_is_still_the_us_legislature(nlp_stage: NlpStage,
                                                      resolver: ActorResolver, text: str) -> None:
     _, mentions = mentions_of(nlp_stage, resolver, text, date(1987, 4, 1))
