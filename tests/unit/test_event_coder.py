@@ -292,6 +292,20 @@ def test_yielding_office_is_done_to_ones_own_state(code_text: CodeText, text: st
     assert_has(events, expected)
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Brazil's finance minister flew to Japan for talks. Brazil halted payment of interest "
+     "on its debt owed to foreign commercial banks.", "halted"),
+    ("Brazil's finance minister flew to Japan for talks. Brazil resumed talks with its "
+     "creditor banks.", "resumed"),
+])
+def test_a_side_given_to_banks_is_not_filled_from_the_story(code_text: CodeText, text: str,
+                                                            trigger: str) -> None:
+    _, events = code_text(text)
+    acts = [e for e in events if e.trigger == trigger]
+    # the story's pair is Brazil and Japan, but the banks are who the act is aimed at
+    assert acts and all(e.target is None for e in acts), shown(events)
+
+
 @pytest.mark.parametrize("text", [
     "Moscow stayed neutral in the war between Iran and Iraq.",
     "Fighting between Iranian and Iraqi troops continued near Basra.",

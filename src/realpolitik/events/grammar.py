@@ -51,6 +51,7 @@ class Grammar:
     one_sided_verbs: frozenset[str]
     symmetric_verbs: frozenset[str]
     stative_passives: frozenset[str]
+    private_nouns: frozenset[str]
     contest_nouns: frozenset[str]
     path_nouns: frozenset[str]
     owned_measures: frozenset[str]

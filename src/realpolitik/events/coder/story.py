@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Collection
 
 from realpolitik.model import Event, ParsedDoc, Participant, party, stable_id
 
@@ -46,18 +47,23 @@ def story_partners(events: list[Event]) -> dict[str, Participant]:
     return out
 
 
-def fill_from_story(events: list[Event]) -> list[Event]:
+def fill_from_story(events: list[Event],
+                    private: Collection[tuple[str, str]] = ()) -> list[Event]:
     """Each event after the lead with one party named and the other open takes the named
-    party's story partner for the open side (see the module docstring)."""
+    party's story partner for the open side (see the module docstring), unless the text
+    gives that side to an actor that is no state: ``private`` holds such (event id,
+    "source" or "target") pairs."""
     partners = story_partners(events)
     out: list[Event] = []
     for e in events:
         src, tgt = party(e.source), party(e.target)
         if e.sentence == 0:
             pass
-        elif src is not None and tgt is None and src in partners:
+        elif src is not None and tgt is None and src in partners \
+                and (e.id, "target") not in private:
             e = dataclasses.replace(e, target=partners[src])
-        elif tgt is not None and src is None and tgt in partners:
+        elif tgt is not None and src is None and tgt in partners \
+                and (e.id, "source") not in private:
             e = dataclasses.replace(e, source=partners[tgt])
         out.append(e)
     return out
