@@ -137,7 +137,6 @@ class CoderBase:
         return Trigger(token, code, confidence, or_none(sources), or_none(targets))
 
 
-
 def _hyphen_pair(c: Clause, sources: list[Mention]) -> bool:
     """ "the Iran-Iraq war": two parties joined by a hyphen before a noun of contest are its
     two sides (before a strike, "the Saudi-Emirati strike", they are partners)."""

@@ -59,28 +59,6 @@ class EventCoder(EventAssembly):
         return [(events, agreements) for events, (_, agreements)
                 in zip(coded, ruled, strict=True)]
 
-    def _private_side(self, c: Clause, event: Event, side: str) -> bool:
-        """Whether the text gives an open side to an actor that is no state: "halted
-        payments owed to foreign banks", "talks with its creditor banks" (the story's
-        partner state is not who the banks are)."""
-        t = event.trigger_token
-        if side == "source":
-            words = c.kids(t, "nsubj", "nsubjpass")
-        else:
-            words = c.kids(t, "dobj") + [o for p in c.kids(t, "prep")
-                                         if c.lemma(p) in ("to", "with", "from", "on")
-                                         for o in c.kids(p, "pobj")]
-            # "halted payment of interest owed to banks": a "to" or "with" inside the object
-            below = list(words)
-            while below:
-                w = below.pop()
-                for k in c.kids(w):
-                    below.append(k)
-                    if c.lemma(w) in ("to", "with") and c.doc.tokens[k].dep == "pobj":
-                        words.append(k)
-        return any(c.lemma(w) in self.grammar.private_nouns and w not in c.mention_at
-                   for w in words)
-
     def _rules(self, doc: ParsedDoc, mentions: list[Mention]
                ) -> tuple[list[Event], list[Event]]:
         clause = Clause(doc, mentions, self.grammar)
@@ -129,7 +107,8 @@ class EventCoder(EventAssembly):
         events = fill_repeated(doc, events, self.grammar.symmetric_codes)
         events = drop_underspecified(dedupe(events))
         private = {(ev.id, side) for ev in events for side in ("source", "target")
-                   if getattr(ev, side) is None and self._private_side(clause, ev, side)}
+                   if getattr(ev, side) is None
+                   and clause.private_side(ev.trigger_token, side)}
         events = complete_reciprocal(doc, fill_from_story(events, private),
                                      self.grammar.symmetric_codes, self.grammar.one_sided_verbs)
         if self.require_actor:

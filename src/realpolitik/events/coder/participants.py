@@ -217,6 +217,28 @@ class Clause(ClauseModality):
         targets = [t for t in targets if t not in sources]
         return sources, targets
 
+    def private_side(self, t: int, side: str) -> bool:
+        """Whether the text gives the ``side`` ("source" or "target") of the event at
+        trigger ``t`` to an actor that is no state: "halted payments owed to foreign
+        banks", "talks with its creditor banks" (the story's partner state is not who the
+        banks are)."""
+        if side == "source":
+            words = self.kids(t, "nsubj", "nsubjpass")
+        else:
+            words = self.kids(t, "dobj") + [o for p in self.kids(t, "prep")
+                                            if self.lemma(p) in ("to", "with", "from", "on")
+                                            for o in self.kids(p, "pobj")]
+            # "halted payment of interest owed to banks": a "to" or "with" inside the object
+            below = list(words)
+            while below:
+                w = below.pop()
+                for k in self.kids(w):
+                    below.append(k)
+                    if self.lemma(w) in ("to", "with") and self.doc.tokens[k].dep == "pobj":
+                        words.append(k)
+        return any(self.lemma(w) in self.grammar.private_nouns and w not in self.mention_at
+                   for w in words)
+
     def measure_owners(self, n: int) -> list[Mention]:
         """Whose measure "the tax" is: "the EC proposed a tax on oils ... Britain and
         Denmark oppose the tax" aims at the EC. A definite measure noun with no actor of its
