@@ -125,6 +125,10 @@ def test_counterpart_holds_the_same_office(nlp_stage: NlpStage, resolver: ActorR
     ("Modi called the raid cowardly. He did not name the attackers.", "He", "INDGOV"),
     ("Iran launched drones. It said the attack was a response.", "It", "IRN"),
     ("Iranian officials met. They rejected the offer.", "They", "IRNGOV"),
+    # possessives: the owner of what follows, the clause's subject before a nearer actor
+    ("Modi told Macron that his visit to Paris went well.", "his", "INDGOV"),
+    ("Japan said its attack on Iran would be a success.", "its", "JPN"),
+    ("Iranian officials met. Their talks with Iraq failed.", "Their", "IRNGOV"),
 ])
 def test_pronouns_corefer_within_the_paragraph(nlp_stage: NlpStage, resolver: ActorResolver,
                                                text: str, pronoun: str, code: str) -> None:

@@ -103,7 +103,7 @@ NON_FACTS: dict[str, list[tuple[str, Key]]] = {
         ("Peru denied reports that it had sent troops to Ecuador.",
          ("15", "PER", "ECU", "negated", "reported")),
         ("Kenya denied rumours that its forces had attacked Somalia.",
-         ("190", None, "SOM", "negated", "reported")),
+         ("190", "KEN", "SOM", "negated", "reported")),
         ("The Thai army refuted rumours of a Thai attack on Cambodia.",
          ("190", "THA", "KHM", "negated", "reported")),
     ],
@@ -260,7 +260,7 @@ REPORTED: list[tuple[str, Key]] = [
     ("Officials said Chad had sent troops to Sudan.", ("15", "TCD", "SDN", "asserted", "reported")),
     ("Peru claimed it had sent aid to Ecuador.", ("070", "PER", "ECU", "asserted", "reported")),
     ("Kenya denied that its troops had attacked Somalia.",
-     ("190", None, "SOM", "negated", "reported")),
+     ("190", "KEN", "SOM", "negated", "reported")),
 ]
 
 

@@ -586,6 +586,14 @@ PARTICIPANTS: list[tuple[str, tuple[Key, ...]]] = [
       ("190", "PAK", "IND", "asserted", "actual"))),
     ("Egypt's condemnation of Ethiopia was swift.",
      (("111", "EGY", "ETH", "asserted", "actual"),)),
+    # a possessive pronoun is the owner of its event noun ...
+    ("Egypt said its strike on Libya was a success.",
+     (("190", "EGY", "LBY", "asserted", "actual"),)),
+    ("Egypt said its forces attacked Libya.",  # a party telling its own act
+     (("190", "EGY", "LBY", "asserted", "actual"),)),
+    # ... but what the actor does to its own things is not aimed at itself
+    ("Japan cut its tariffs on American rice.",
+     (("085", "JPN", "USA", "asserted", "actual"),)),
 ]
 
 

@@ -29,7 +29,10 @@ if TYPE_CHECKING:
 
 #: how many sentences back a pronoun may look for its antecedent
 _PRONOUN_WINDOW = 2
-_GENDERED = {"he": "m", "him": "m", "she": "f"}
+_GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+#: a subject pronoun, or a possessive one ("Nakasone said his visit ..."), refers to the
+#: salient actor (the subject) before the nearest one
+_SALIENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 _COLLECTIVE_KINDS = frozenset({"state", "organisation", "group", "government", "body"})
 #: nouns a leader's name can modify to name the government: "the Reagan administration"
 _GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet", "regime"})
@@ -258,8 +261,9 @@ class Coreference:
                 antecedent = self._pronoun_antecedent(items, tok.i, personal=True,
                                                       gender=_GENDERED.get(low))
             elif low in self.collective_pronouns:
-                # an object "it" is nearly always a thing or an event, not an actor
-                if tok.dep not in ("nsubj", "nsubjpass") or self._pleonastic(tok.i):
+                # an object "it" is nearly always a thing or an event, not an actor (but
+                # "its" owns what follows: "Japan said its attack ...")
+                if tok.dep not in _SALIENT_DEPS or self._pleonastic(tok.i):
                     continue
                 antecedent = self._pronoun_antecedent(items, tok.i, collective=True)
                 if antecedent is None and chain is not None \
@@ -300,7 +304,7 @@ class Coreference:
                        any_paragraph: bool) -> Actor | None:
         sent = self.doc.tokens[index].sent
         candidates = self._earlier(items, index, any_paragraph)
-        if self.doc.tokens[index].dep not in ("nsubj", "nsubjpass"):
+        if self.doc.tokens[index].dep not in _SALIENT_DEPS:
             # an object pronoun takes the nearest antecedent, not the salient subject
             candidates.sort(key=lambda r: r.draft.start, reverse=True)
         for candidate in candidates:

@@ -62,9 +62,13 @@ class Clause(ClauseModality):
             # "the two men signed", "both sides pledged": the last two parties named
             found.extend(self.last_pair(i))
         elif depth < 2:
-            # "Iranian officials", "Russian and Ukrainian delegations", "Iran's programme"
+            # "Iranian officials", "Russian and Ukrainian delegations", "Iran's programme";
+            # a possessive pronoun stands for its phrase only as a subject: "its forces
+            # attacked" (but "Japan cut its tariffs" is not aimed at Japan)
+            owned_only = self.doc.tokens[i].dep not in SUBJECT_DEPS
             found.extend(self.mention_at[k] for k in self._left_modifiers(i)
-                         if k in self.mention_at)
+                         if k in self.mention_at
+                         and not (owned_only and self.doc.tokens[k].tag == "PRP$"))
             if not found:
                 # "the actions of the US"
                 for p in self.kids(i, "prep"):
