@@ -458,3 +458,15 @@ def test_a_meeting_with_a_named_partner_stays(code_text: CodeText, text: str,
                                              expected: Key) -> None:
     events = code_text(text)
     assert expected in keys(events), shown(events)
+
+
+# -- destroying armed forces is combat, destroying property stays 1712 ----------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iraqi troops destroyed two Iranian tanks.", ("190", "IRQ", "IRN")),
+    ("Iran vowed to destroy Iraq's forces.", ("190", "IRN", "IRQ")),
+    ("Iran called for the destruction of Iraqi forces.", ("190", None, "IRQ")),
+    ("Israeli troops destroyed Palestinian homes.", ("1712", "ISR", "PSE")),
+])
+def test_destroying_forces_is_combat(code_text: CodeText, text: str, expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
