@@ -33,6 +33,9 @@ _GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 #: a subject pronoun, or a possessive one ("Nakasone said his visit ..."), refers to the
 #: salient actor (the subject) before the nearest one
 _SALIENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+#: roles of a person who holds no office at the time: a surname alone that the knowledge
+#: base gives such a person yields to a full name the document used before
+_OUT_OF_OFFICE_ROLES = frozenset({"ELI"})
 _COLLECTIVE_KINDS = frozenset({"state", "organisation", "group", "government", "body"})
 #: nouns a leader's name can modify to name the government: "the Reagan administration"
 _GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet", "regime"})
@@ -111,7 +114,13 @@ class Coreference:
             key = text.split()[-1]
             if key in full_names:
                 known = full_names[key]
-                if known is not None and (item.actor is None or item.actor.id != known.id):
+                if known is None:
+                    # "Aneesuddin Ahmed ... Ahmed said": the person named in full earlier,
+                    # whom we do not know, not a namesake the knowledge base holds out of
+                    # office (but "Pik Botha ... Botha" may still be the president Botha)
+                    return replace(item, actor=None) if item.actor is None or \
+                        item.actor.role in _OUT_OF_OFFICE_ROLES else item
+                if item.actor is None or item.actor.id != known.id:
                     return replace(item, actor=known)
             return item
         if item.actor is not None:
@@ -134,6 +143,9 @@ class Coreference:
             return item
         if item.draft.end - item.draft.start == 1 and full_names.get(last.text) is not None:
             return replace(item, actor=full_names[last.text])
+        if item.draft.end - item.draft.start > 1:
+            # a full name we do not know still owns its surname in this document
+            full_names.setdefault(last.text, None)
         return item
 
     def _antecedent_person(self, items: Sequence[Resolved], start: int
