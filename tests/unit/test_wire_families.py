@@ -470,3 +470,19 @@ def test_a_meeting_with_a_named_partner_stays(code_text: CodeText, text: str,
 def test_destroying_forces_is_combat(code_text: CodeText, text: str, expected: Key) -> None:
     events = code_text(text)
     assert expected in keys(events), shown(events)
+
+
+# -- what another "must" do is demanded of it, what it "should" do is asked of it ------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia said Sudan must return the helicopter.", ("105", "SUN", "SDN")),
+    ("Russia said Sudan has to return the helicopter.", ("10", "SUN", "SDN")),
+    ("Russia said Sudan should return the helicopter.", ("025", "SUN", "SDN")),
+    ("West German bankers said Brazil should seek an understanding with the IMF.",
+     ("020", "DEU", "BRA")),
+    ("West German bankers said Brazil must seek an understanding with the IMF.",
+     ("100", "DEU", "BRA")),
+])
+def test_must_demands_and_should_appeals(code_text: CodeText, text: str,
+                                         expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)

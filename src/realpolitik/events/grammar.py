@@ -136,6 +136,7 @@ class Families:
     threat_roots: frozenset[str]
     obligation_auxiliaries: frozenset[str]
     obligation_governors: frozenset[str]
+    advice_auxiliaries: frozenset[str]
     intent_governors: frozenset[str]
 
     def code_for(self, family_root: str, content_code: str) -> str | None:
@@ -166,6 +167,7 @@ def default_families() -> Families:
             threat_roots=frozenset(str(r) for r in data["threat_roots"]),
             obligation_auxiliaries=frozenset(str(w) for w in data["obligation_auxiliaries"]),
             obligation_governors=frozenset(str(w) for w in data["obligation_governors"]),
+            advice_auxiliaries=frozenset(str(w) for w in data["advice_auxiliaries"]),
             intent_governors=frozenset(str(w) for w in data["intent_governors"]),
         )
     except (KeyError, AttributeError, TypeError) as exc:

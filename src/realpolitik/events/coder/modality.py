@@ -290,16 +290,18 @@ class ClauseModality(ClauseTree):
         # "paved the way for talks": made possible, not held
         return "hypothetical" if paved and not presupposed else "actual"
 
-    def obliged(self, v: int, families: Families) -> bool:
-        """'must act', 'should act', 'has to act', 'needs to act'."""
-        if any(self.lemma(k) in families.obligation_auxiliaries
-               for k in self.kids(v, "aux")):
-            return True
+    def obligation_root(self, v: int, families: Families) -> str | None:
+        """The family of what a verb of obligation asks: an appeal ("02": 'should act',
+        'ought to act'), a demand ("10": 'must act', 'has to act'), or None."""
+        auxiliaries = [self.lemma(k) for k in self.kids(v, "aux")]
+        if any(a in families.obligation_auxiliaries for a in auxiliaries):
+            return "02" if all(a in families.advice_auxiliaries for a in auxiliaries
+                               if a in families.obligation_auxiliaries) else "10"
         for k in self.kids(v, "xcomp"):
             if self.lemma(v) in families.obligation_governors and any(
                     self.lemma(a) == "to" for a in self.kids(k, "aux")):
-                return True
-        return False
+                return "10"
+        return None
 
     def governed_by(self, t: int, lemmas: frozenset[str]) -> bool:
         for gov, link in self._governors(t):

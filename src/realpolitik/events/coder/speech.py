@@ -23,11 +23,13 @@ class SpeechActs(CoderBase):
             if self.codebook[gov.code].root != "01":
                 continue
             for comp in c.kids(v, "ccomp"):
-                if comp in verbs or not c.obliged(comp, self.families):
+                family = None if comp in verbs else c.obligation_root(comp, self.families)
+                if family is None:
                     continue
                 subjects, _ = c.subjects(comp)
                 if subjects and not same_actors(gov.sources, tuple(subjects)):
-                    verbs[v] = dataclasses.replace(gov, code="100", targets=tuple(subjects))
+                    verbs[v] = dataclasses.replace(gov, code=self.families.generic[family],
+                                                   targets=tuple(subjects))
 
     def _asked_event(self, c: Clause, v: int, gov: Trigger, consumed: set[int]
                      ) -> Trigger | None:
@@ -121,9 +123,12 @@ class SpeechActs(CoderBase):
                     if asker:
                         verbs[i] = dataclasses.replace(trigger, targets=asker)
             elif gov_root == "01" and tok.dep == "ccomp":
-                if c.obliged(i, self.families):
+                family = c.obligation_root(i, self.families)
+                if family is not None:
                     # "Russia said Sudan must return the helicopter": a demand on Sudan
-                    code = self.families.code_for("10", trigger.code) or "100"
+                    # ("should return it": an appeal)
+                    code = self.families.code_for(family, trigger.code) \
+                        or self.families.generic[family]
                     targets = tuple(m for m in trigger.sources if m) or gov.targets
                     verbs[head] = dataclasses.replace(gov, code=code, targets=targets)
                     del verbs[i]
