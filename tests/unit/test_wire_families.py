@@ -474,9 +474,9 @@ def test_destroying_forces_is_combat(code_text: CodeText, text: str, expected: K
 
 # -- what another "must" do is demanded of it, what it "should" do is asked of it ------------------
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Russia said Sudan must return the helicopter.", ("105", "SUN", "SDN")),
+    ("Russia said Sudan must return the helicopter.", ("1053", "SUN", "SDN")),
     ("Russia said Sudan has to return the helicopter.", ("10", "SUN", "SDN")),
-    ("Russia said Sudan should return the helicopter.", ("025", "SUN", "SDN")),
+    ("Russia said Sudan should return the helicopter.", ("0253", "SUN", "SDN")),
     ("West German bankers said Brazil should seek an understanding with the IMF.",
      ("020", "DEU", "BRA")),
     ("West German bankers said Brazil must seek an understanding with the IMF.",
