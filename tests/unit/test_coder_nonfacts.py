@@ -140,7 +140,8 @@ NON_FACTS: dict[str, list[tuple[str, Key]]] = {
          ("163", None, "CHN", "asserted", "hypothetical")),
         ("Pakistan warned against a possible Indian strike on its territory.",
          ("190", "IND", None, "asserted", "hypothetical")),
-        ("Canada proposed sanctions on Eritrea.", ("163", None, "ERI", "asserted", "demanded")),
+        ("Canada proposed sanctions on Eritrea.",
+         ("163", None, "ERI", "asserted", "hypothetical")),
     ],
     "prevented": [
         ("Japan cut exports to ward off American sanctions on Japan.",

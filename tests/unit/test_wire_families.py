@@ -486,3 +486,27 @@ def test_must_demands_and_should_appeals(code_text: CodeText, text: str,
                                          expected: Key) -> None:
     events = code_text(text)
     assert expected in keys(events), shown(events)
+
+
+# -- a proposal offers what the proposer would take part in; a proposed measure is not imposed ---
+@pytest.mark.parametrize(("text", "expected"), [
+    ("India proposed talks with Pakistan.", ("036", "IND", "PAK")),
+    ("Gorbachev proposed on Saturday that talks with the United States resume.",
+     ("036", "SUN", "USA")),
+])
+def test_a_proposal_is_an_offer(code_text: CodeText, text: str, expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Gorbachev proposed that talks with the United States resume.",
+    "Canada proposed sanctions on Eritrea.",
+    "Japan is considering a ban on imports from Iran.",
+    "The ministers considered new tariffs on Chilean copper.",
+])
+def test_a_proposed_or_considered_measure_is_not_imposed(code_text: CodeText, text: str) -> None:
+    events = code_text(text)
+    measures = [e for e in events if e.root in ("04", "16", "17")]
+    assert all(e.modality == "hypothetical" for e in measures), shown(events)
+    assert not [e for e in events if e.root == "02"], shown(events)

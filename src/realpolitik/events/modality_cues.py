@@ -35,6 +35,7 @@ class NonFactCues:
     pending_states: frozenset[str]
     schedule_predicates: frozenset[str]
     proposal_predicates: frozenset[str]
+    proposing_verbs: frozenset[str]
     denying_verbs: frozenset[str]
     telling_verbs: frozenset[str]
     #: word as written → the modality it gives the event it modifies

@@ -211,6 +211,9 @@ class ClauseModality(ClauseTree):
                 # "India accused Pakistan ...; Pakistan denied any role": the denial's
                 # content is its object, not the clause before it
                 break
+            if link == "ccomp" and lemma in self.cues.proposing_verbs:
+                # "proposed that talks resume": put forward, not (yet) held
+                return settle("hypothetical")
             if link == "ccomp" and lemma in g.future_governors | g.hypothetical_governors:
                 # "Diplomats expect Beijing to resist": not yet done
                 return settle("future" if lemma in g.future_governors else "hypothetical")
@@ -255,6 +258,10 @@ class ClauseModality(ClauseTree):
                     and self.codes_at.get(t, "99")[:2] not in g.violent_roots):
                 # "vetoed an arms embargo", "sanctions were blocked": never imposed (but
                 # "air defences blocked the attack": it was made all the same)
+                return settle("hypothetical")
+            if (direct and link == "object" and lemma in self.cues.proposing_verbs
+                    and self.codes_at.get(t, "99")[:2] not in g.violent_roots):
+                # "proposed sanctions on Eritrea", "is considering a ban": not yet imposed
                 return settle("hypothetical")
             if direct and link == "object" and lemma in self.cues.preventing_verbs and (
                     lemma not in ("ward", "stave", "head")
