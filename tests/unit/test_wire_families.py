@@ -510,3 +510,11 @@ def test_a_proposed_or_considered_measure_is_not_imposed(code_text: CodeText, te
     measures = [e for e in events if e.root in ("04", "16", "17")]
     assert all(e.modality == "hypothetical" for e in measures), shown(events)
     assert not [e for e in events if e.root == "02"], shown(events)
+
+
+# -- blame laid on an actor accuses it; blame laid on a thing accuses nobody ---------------------
+def test_blame_on_no_actor_is_no_accusation(code_text: CodeText) -> None:
+    events = code_text("Japan said the shortage of farmland was responsible for high prices.")
+    assert not [e for e in events if e.root == "11"], shown(events)
+    events = code_text("Iran said Iraq was responsible for the attack.")
+    assert ("112", "IRN", "IRQ") in keys(events), shown(events)
