@@ -173,9 +173,9 @@ class SpeechActs(CoderBase):
             for comp in c.kids(v, "ccomp"):
                 subjects = [m for s in c.kids(comp, "nsubj") for m in c.actors_at(s)]
                 if c.words_under(comp, depth=1) & g.blame_words:
-                    if not subjects:
+                    if c.kids(comp, "nsubj") and not subjects:
                         # "said the shortage of farmland was responsible for high prices":
-                        # blame laid on no actor accuses nobody
+                        # blame laid on a thing, no actor, accuses nobody
                         continue
                     return "112", subjects
                 if c.words_under(comp) & g.condemning_labels:
