@@ -518,3 +518,16 @@ def test_blame_on_no_actor_is_no_accusation(code_text: CodeText) -> None:
     assert not [e for e in events if e.root == "11"], shown(events)
     events = code_text("Iran said Iraq was responsible for the attack.")
     assert ("112", "IRN", "IRQ") in keys(events), shown(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The United States announced an aid package for Jordan.", ("070", "USA", "JOR")),
+    ("Nakasone will take the economic package to Washington.", None),
+])
+def test_a_package_is_aid_only_when_it_says_so(code_text: CodeText, text: str,
+                                               expected: Key | None) -> None:
+    events = code_text(text)
+    if expected is None:
+        assert not [e for e in events if e.root == "07"], shown(events)
+    else:
+        assert expected in keys(events), shown(events)
