@@ -255,3 +255,11 @@ def test_surname_of_a_leader_in_office_stays_after_a_namesake(
         "Botha warned neighbouring states on Monday.", date(1987, 5, 20))
     botha = [m for m in mentions if m.text == "Botha"]
     assert botha and all(m.actor is not None and m.actor.country == "ZAF" for m in botha)
+
+
+def test_bare_firms_or_banks_take_no_state_from_the_story(nlp_stage: NlpStage,
+                                                          resolver: ActorResolver) -> None:
+    # the banks a debtor negotiates with are its foreign creditors as often as its own
+    _, mentions = mentions_of(nlp_stage, resolver,
+                              "Argentina asked the banks for new loans.", date(1987, 3, 5))
+    assert not [m for m in mentions if m.text == "the banks" and m.actor is not None]

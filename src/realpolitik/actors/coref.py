@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from realpolitik.actors.compose import span_head
 from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.actors.lexicon import surnames
+from realpolitik.actors.nonstate import BUSINESS
 from realpolitik.model import Actor, Mention, ParsedDoc
 
 if TYPE_CHECKING:
@@ -235,6 +236,10 @@ class Coreference:
         if not specific:
             return None
         role = specific[-1].role or specific[-1].target
+        if role == BUSINESS:
+            # "Argentina asked the banks for new loans": the firms or banks a story names
+            # without a country are as often foreign (its creditors) as the state's own
+            return None
         earlier = self._earlier(items, draft.start)
         for candidate in earlier:
             actor = candidate.actor
