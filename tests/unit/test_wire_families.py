@@ -531,3 +531,16 @@ def test_a_package_is_aid_only_when_it_says_so(code_text: CodeText, text: str,
         assert not [e for e in events if e.root == "07"], shown(events)
     else:
         assert expected in keys(events), shown(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The letter answered a recent North Korean call for high-level talks.", ("020", "PRK", None)),
+    ("The EC renewed its call for a ceasefire between Iran and Iraq.", ("020", "EEC", None)),
+    ("Reagan had a telephone call with Kohl.", ("041", "USA", "DEU")),
+])
+def test_a_call_for_something_is_an_appeal_not_a_telephone_call(
+        code_text: CodeText, text: str, expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+    if expected[0] == "020":
+        assert not [e for e in events if e.code == "041"], shown(events)
