@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from realpolitik.analysis.events import cluster_evidence
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
-from realpolitik.analysis.late import events_by_id, is_table
+from realpolitik.analysis.late import events_by_key, is_table
 from realpolitik.analysis.names import actor_filter
 from realpolitik.errors import QueryError
 from realpolitik.store import Store
@@ -197,13 +197,10 @@ def _evidence(store: Store, counts: list[tuple[Any, ...]], per_period: int,
     if per_period < 1:
         return {}
     wanted = [key for row in counts for key in row[-1] or ()]
-    if by_rowid:
-        found = {hit["k"]: hit for hit in store.query_dicts(
-            "SELECT rowid AS k, evidence, document_id, sentence, pub_date, cluster_id "
-            "FROM events WHERE rowid IN (SELECT unnest(?::BIGINT[]))", [wanted])}
-    else:
-        found = {hit["id"]: hit for hit in events_by_id(
-            store, "id, evidence, document_id, sentence, pub_date, cluster_id", wanted)}
+    key = "rowid" if by_rowid else "id"
+    found = {hit["k"]: hit for hit in events_by_key(
+        store, f"{key} AS k, evidence, document_id, sentence, pub_date, cluster_id", wanted,
+        by_rowid)}
     reports = {} if mentions else cluster_evidence(
         store, (hit["cluster_id"] for hit in found.values()), "event")
     out: dict[tuple[int, date], list[Evidence]] = defaultdict(list)

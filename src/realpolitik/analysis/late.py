@@ -34,11 +34,33 @@ def late_event_dicts(store: Store, select: str, where: str, params: Sequence[Any
             f"SELECT {select} FROM events WHERE {where} ORDER BY {order}",
             [*select_params, *params])
     ids = [r[0] for r in store.query(f"SELECT rowid FROM events WHERE {where}", params)]
-    if not ids:
+    return events_by_rowid(store, select, ids, order=order, select_params=select_params)
+
+
+def events_by_rowid(store: Store, columns: str, rowids: Sequence[int], *, order: str = "",
+                    limit: int | None = None, select_params: Sequence[Any] = ()
+                    ) -> list[dict[str, Any]]:
+    """``SELECT {columns} FROM events`` for the rows with these row ids (one list
+    parameter: DuckDB fetches the rows by id), optionally ordered and limited;
+    ``select_params`` fill the placeholders of ``columns``."""
+    if not rowids:
         return []
-    return store.query_dicts(
-        f"SELECT {select} FROM events WHERE rowid IN (SELECT unnest(?::BIGINT[])) "
-        f"ORDER BY {order}", [*select_params, ids])
+    sql = f"SELECT {columns} FROM events WHERE rowid IN (SELECT unnest(?::BIGINT[]))"
+    params: list[Any] = [*select_params, list(rowids)]
+    if order:
+        sql += f" ORDER BY {order}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return store.query_dicts(sql, params)
+
+
+def events_by_key(store: Store, columns: str, keys: Sequence[Any], by_rowid: bool
+                  ) -> list[dict[str, Any]]:
+    """:func:`events_by_rowid` where ``keys`` are row ids (``events`` is a table), else
+    :func:`events_by_id` (a view over Parquet has no row ids)."""
+    return (events_by_rowid(store, columns, keys) if by_rowid
+            else events_by_id(store, columns, keys))
 
 
 def events_by_id(store: Store, columns: str, ids: Sequence[str]) -> list[dict[str, Any]]:

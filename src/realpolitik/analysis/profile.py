@@ -11,7 +11,7 @@ from typing import Any
 from realpolitik.actors.cameo import iso_country
 from realpolitik.analysis.events import once_per_event, one_row_per_event
 from realpolitik.analysis.evidence import Evidence, evidence_from_row
-from realpolitik.analysis.late import is_table
+from realpolitik.analysis.late import events_by_rowid, is_table
 from realpolitik.analysis.leaders import PERSON_PREFIX, LeaderBook
 from realpolitik.analysis.names import actor_filter, country_name
 from realpolitik.analysis.rules import TieRules, default_tie_rules
@@ -199,11 +199,7 @@ def _recent_events(store: Store, where: str, params: list[Any], limit: int, once
             SELECT r FROM m
             WHERE w >= (SELECT min(w) FROM (SELECT w FROM m ORDER BY w DESC LIMIT ?))""",
         [*(p for _, ps in branches for p in ps), limit])]
-    if not ids:
-        return []
-    return store.query_dicts(
-        f"SELECT * FROM events WHERE rowid IN (SELECT unnest(?::BIGINT[])) "
-        f"ORDER BY {order} LIMIT ?", [ids, limit])
+    return events_by_rowid(store, "*", ids, order=order, limit=limit)
 
 
 def _people(store: Store, country: str, on: date, limit: int) -> tuple[PersonSeen, ...]:

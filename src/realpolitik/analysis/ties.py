@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from realpolitik.analysis.evidence import Evidence, evidence_from_row
-from realpolitik.analysis.late import events_by_id, is_table, late_event_dicts
+from realpolitik.analysis.late import events_by_key, is_table, late_event_dicts
 from realpolitik.analysis.rules import TieRules, strength_rank
 from realpolitik.events.codebook import default_codebook
 from realpolitik.model import OBLIGATION_TYPES
@@ -229,10 +229,7 @@ def _strongest_event_ties(store: Store, actor: str, as_of: date | None, rules: T
                 ORDER BY {rank} DESC, coalesce(date_start, pub_date), id) <= ?""",
         [actor, actor, *params, actor, *rank_params, per_counterpart])
     counts = {other: int(n) for _, other, n in kept}
-    rows = (store.query_dicts(f"SELECT {_TIE_COLUMNS} FROM events "
-                              "WHERE rowid IN (SELECT unnest(?::BIGINT[]))",
-                              [[r[0] for r in kept]]) if table and kept
-            else events_by_id(store, _TIE_COLUMNS, [r[0] for r in kept]))
+    rows = events_by_key(store, _TIE_COLUMNS, [r[0] for r in kept], table)
     ties = []
     for row in sorted(rows, key=lambda r: (r["date_start"] or r["pub_date"] or date.max,
                                            r["id"])):
