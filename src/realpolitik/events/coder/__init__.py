@@ -2,7 +2,7 @@
 
 - ``triggers``: verbs and event nouns matched against the pattern dictionaries;
 - ``participants``: sources and targets from the parse;
-- ``modality``: negation and modality;
+- ``negation``: whether an event is asserted or denied; ``modality``: how it is asserted;
 - ``speech``: speech acts and the events they are about;
 - ``folding``: folding and deduplication;
 - ``assembly``: events from triggers; ``engine``: the per-document loop.
