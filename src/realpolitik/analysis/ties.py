@@ -255,17 +255,10 @@ def find_ties(store: Store, actor: str, rules: TieRules, *,
     if wanted is not None and not wanted:
         return {}
     floor = strength_rank(min_strength)
-    found: list[Tie] = [
-        *_relation_ties(store, actor, wanted, as_of, active_since, rules),
-        *_event_ties(store, actor, wanted, as_of, rules, min_confidence, floor),
-    ]
-    if rules.shared_membership:
-        found += _shared_membership_ties(store, actor, wanted, as_of, rules)
-    by_counterpart: dict[str, list[Tie]] = defaultdict(list)
-    for tie in found:
-        if strength_rank(tie.strength) >= floor:
-            by_counterpart[tie.counterpart].append(tie)
-    return {c: strongest_first(ts) for c, ts in sorted(by_counterpart.items())}
+    found = [*_other_ties(store, actor, wanted, as_of, active_since, rules),
+             *_event_ties(store, actor, wanted, as_of, rules, min_confidence, floor)]
+    by_counterpart = _by_counterpart(t for t in found if strength_rank(t.strength) >= floor)
+    return {c: strongest_first(ts) for c, ts in by_counterpart.items()}
 
 
 def strongest_ties(store: Store, actor: str, rules: TieRules, per_counterpart: int, *,
@@ -276,16 +269,30 @@ def strongest_ties(store: Store, actor: str, rules: TieRules, per_counterpart: i
     a profile of a busy state lists its strongest ties, not every cooperation event."""
     events, event_counts = _strongest_event_ties(store, actor, as_of, rules, min_confidence,
                                                  per_counterpart)
-    found = [*_relation_ties(store, actor, None, as_of, active_since, rules), *events]
-    if rules.shared_membership:
-        found += _shared_membership_ties(store, actor, None, as_of, rules)
-    by_counterpart: dict[str, list[Tie]] = defaultdict(list)
-    for tie in found:
-        by_counterpart[tie.counterpart].append(tie)
+    by_counterpart = _by_counterpart(
+        [*_other_ties(store, actor, None, as_of, active_since, rules), *events])
     counts = {c: len([t for t in ts if t.kind != "event"]) + event_counts.get(c, 0)
               for c, ts in by_counterpart.items()}
-    ties = {c: strongest_first(ts)[:per_counterpart] for c, ts in sorted(by_counterpart.items())}
-    return ties, {c: counts[c] for c in ties}
+    ties = {c: strongest_first(ts)[:per_counterpart] for c, ts in by_counterpart.items()}
+    return ties, counts
+
+
+def _other_ties(store: Store, actor: str, wanted: set[str] | None, as_of: date | None,
+                active_since: date | None, rules: TieRules) -> list[Tie]:
+    """The ties that are no events: relations, and shared memberships where the rules
+    count them."""
+    found = _relation_ties(store, actor, wanted, as_of, active_since, rules)
+    if rules.shared_membership:
+        found += _shared_membership_ties(store, actor, wanted, as_of, rules)
+    return found
+
+
+def _by_counterpart(ties: Iterable[Tie]) -> dict[str, list[Tie]]:
+    """Ties grouped by counterpart, counterparts in order, each group in the ties' order."""
+    grouped: dict[str, list[Tie]] = defaultdict(list)
+    for tie in ties:
+        grouped[tie.counterpart].append(tie)
+    return dict(sorted(grouped.items()))
 
 
 def strongest_first(ties: Sequence[Tie]) -> list[Tie]:
