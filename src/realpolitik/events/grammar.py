@@ -79,6 +79,8 @@ class Grammar:
     violent_roots: frozenset[str]
     generic_violence_codes: frozenset[str]
     military_context: frozenset[str]
+    armed_agents: frozenset[str]
+    property_harm_codes: frozenset[str]
     mass_killing_victims: int
     person_target_codes: dict[str, str]
     attitude_codes: dict[str, str]

@@ -138,6 +138,11 @@ class TriggerFinder(SpeechActs):
             targets = named or targets
         if crowds and self.codebook[code].root in self.grammar.violent_roots:
             code = "145"
+        elif (code in self.grammar.property_harm_codes and not pattern.object
+              and self._armed_agent(c, v)):
+            # "U.S. warships destroyed an Iranian oil platform": armed forces attack (but
+            # "troops destroyed Palestinian homes" is CAMEO's own 1712)
+            code = c.weapon_code(v) or "190"
         elif code in self.grammar.generic_violence_codes:
             # "Israeli jets struck ...", "attacked the port with drones": the weapon says
             # which kind of force it was
@@ -148,6 +153,12 @@ class TriggerFinder(SpeechActs):
         return dataclasses.replace(trigger, specific=bool(pattern.xcomp or pattern.object
                                                           or pattern.pobj),
                                    complement=frozenset(pattern.xcomp))
+
+    def _armed_agent(self, c: Clause, v: int) -> bool:
+        """Are the doers of ``v`` (its subject, or "by" whom) armed forces or weapons?"""
+        doers = c.kids(v, "nsubj") + [o for a in c.kids(v, "agent") for o in c.kids(a, "pobj")]
+        armed = self.grammar.armed_agents | self.grammar.weapon_codes.keys()
+        return any(c.lemma(k) in armed for k in doers)
 
     def _question_or_service(self, c: Clause, v: int) -> bool:
         """"Asked whether Rome would join, ...", "was asked about the talks": a question,
