@@ -55,7 +55,8 @@ class NounPattern:
     prep: tuple[str, ...] = ()
     #: a modifier the noun must have: "hunger strike", "general strike"
     modifier: frozenset[str] = frozenset()
-    #: what its "of" complement must name: "an exchange of fire" (not "of prisoners")
+    #: what its "of" or "on" complement must name: "an exchange of fire" (not "of
+    #: prisoners"), "a ban on exports"
     of: frozenset[str] = frozenset()
     confidence: float = DEFAULT_CONFIDENCE
     origin: str = ""

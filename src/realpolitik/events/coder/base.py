@@ -81,7 +81,7 @@ class CoderBase:
         for pattern in candidates:
             if pattern.modifier and not modifiers & pattern.modifier:
                 continue
-            if pattern.of and not c.of_words(n) & pattern.of:
+            if pattern.of and not c.complement_words(n) & pattern.of:
                 continue
             if not pattern.prep or preps.intersection(pattern.prep):
                 return pattern

@@ -91,9 +91,10 @@ class ClauseTree:
                      if any(self.lemma(a) == "to" for a in self.kids(k, "aux")))
         return words
 
-    def of_words(self, n: int) -> set[str]:
-        """Lemmas of what a noun's "of" complement names: "an exchange of (artillery) fire"."""
-        return {self.lemma(o) for p in self.kids(n, "prep") if self.lemma(p) == "of"
+    def complement_words(self, n: int, preps: tuple[str, ...] = ("of", "on")) -> set[str]:
+        """Lemmas of what a noun's complements with ``preps`` name: "an exchange of
+        (artillery) fire", "a ban on (Danish meat) exports"."""
+        return {self.lemma(o) for p in self.kids(n, "prep") if self.lemma(p) in preps
                 for o in self.kids(p, "pobj")}
 
     def counted_by(self, obj: int) -> list[int]:
