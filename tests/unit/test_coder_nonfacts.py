@@ -117,6 +117,8 @@ NON_FACTS: dict[str, list[tuple[str, Key]]] = {
          ("194", "TUR", "CYP", "asserted", "reported")),
         ("India alleged that Pakistan had attacked its border posts.",
          ("190", "PAK", None, "asserted", "reported")),
+        ("Greece charged Turkey with shelling Cyprus.",
+         ("194", "TUR", "CYP", "asserted", "reported")),
     ],
     "schedule or plan": [
         ("Modi visits Washington next week.", ("042", "IND", "USA", "asserted", "future")),

@@ -86,7 +86,8 @@ class ClauseModality(ClauseNegation):
                 # "will release them on condition that Israel ends the blockade"
                 return settle("hypothetical")
             if (link == "prep:of" and (lemma in g.report_governors or self._report_noun(gov))
-                    ) or link == "claim":
+                    ) or link == "claim" or (link == "prep:with" and lemma in g.accusing_verbs):
+                # "accused Iran of violating", "charged Japan with dumping": alleged
                 return settle("reported")
             if link.startswith("prep:") and self._condition_noun(gov):
                 # "will free them on condition of a truce"

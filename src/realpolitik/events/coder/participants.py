@@ -141,8 +141,10 @@ class Clause(ClauseModality):
             prep = head
             if self.doc.tokens[prep].pos == "ADP":
                 governor = self.doc.tokens[prep].head
-                if self.lemma(prep) == "of":
-                    # "accused Russia of restricting": the accused did it
+                if self.lemma(prep) == "of" or (self.lemma(prep) == "with" and self.lemma(
+                        governor) in self.grammar.accusing_verbs):
+                    # "accused Russia of restricting", "charged Japan with violating": the
+                    # accused did it
                     objs = self.kids(governor, "dobj")
                     if objs:
                         return self.actors_at(objs[0]), True
@@ -463,9 +465,12 @@ class Clause(ClauseModality):
 
     def accused_of(self, n: int) -> list[Mention]:
         tok = self.doc.tokens[n]
-        if tok.dep != "pobj" or self.lemma(tok.head) != "of":
+        if tok.dep != "pobj" or self.lemma(tok.head) not in ("of", "with"):
             return []
         governor = self.doc.tokens[tok.head].head
+        if self.lemma(tok.head) == "with" and self.lemma(governor) not in \
+                self.grammar.accusing_verbs:
+            return []
         if self.lemma(governor) not in self.grammar.report_governors:
             return []
         objs = self.kids(governor, "dobj")
