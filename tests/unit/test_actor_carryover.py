@@ -68,6 +68,8 @@ def test_surname_stays_unknown_without_country_and_office(nlp_stage: NlpStage,
     ("The Soviet Union expelled two diplomats.\n\nIt said they had been spying.", "It", "USR"),
     ("Argentina recalled its ambassador from London.\n\nIt said the decision was final.", "It",
      "ARG"),
+    # a demonym on a plural noun is a plural group
+    ("Australian unions called a strike.\n\nThey said it would last a week.", "They", "AUS"),
 ])
 def test_pronoun_opening_a_paragraph_looks_back(nlp_stage: NlpStage,
                                                 actor_resolver: ActorResolver, text: str,

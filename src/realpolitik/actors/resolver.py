@@ -367,8 +367,10 @@ class ActorResolver:
                 return Resolved(draft, kb.state_actor(country), "metonym", place=True)
             return Resolved(draft, kb.state_actor(country, "GOV"), "metonym")
         if entry.kind in ("adj", "people"):
+            # "Australian unions said they ...": the adjective speaks for a plural group
+            group = _modified_group(doc, draft, kb.vocabulary.words("group_nouns"))
             return Resolved(draft, kb.state_actor(country), "demonym",
-                            plural=entry.kind == "people")
+                            plural=entry.kind == "people" or group)
         return Resolved(draft, kb.state_actor(country), "name")
 
     # ------------------------------------------------------------ output
@@ -453,3 +455,12 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
             out.append(mention)
             last_end = mention.end
     return out
+
+
+def _modified_group(doc: ParsedDoc, draft: Draft, group_nouns: frozenset[str]) -> bool:
+    """Does the mention modify a plural noun of people ("Australian unions", "Iranian
+    forces"; not "American sanctions")?"""
+    head = doc.tokens[span_head(doc, draft.start, draft.end)]
+    noun = doc.tokens[head.head]
+    return (head.dep in ("amod", "compound") and noun.tag in ("NNS", "NNPS")
+            and noun.lemma.lower() in group_nouns)
