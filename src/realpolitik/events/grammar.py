@@ -80,11 +80,13 @@ class Grammar:
     generic_violence_codes: frozenset[str]
     military_context: frozenset[str]
     armed_agents: frozenset[str]
+    labour_context: frozenset[str]
     property_harm_codes: frozenset[str]
     mass_killing_victims: int
     person_target_codes: dict[str, str]
     attitude_codes: dict[str, str]
     economic_senses: dict[str, str]
+    labour_senses: dict[str, str]
     weapon_codes: dict[str, str]
 
     def is_reciprocal(self, code: str) -> bool:
@@ -109,6 +111,7 @@ def default_grammar() -> Grammar:
         attitude_codes={k.lower(): v for k, v in _code_mapping(data, "attitude_codes").items()},
         economic_senses={k.lower(): v
                          for k, v in _code_mapping(data, "economic_senses").items()},
+        labour_senses={k.lower(): v for k, v in _code_mapping(data, "labour_senses").items()},
         weapon_codes={k.lower(): v for k, v in _code_mapping(data, "weapon_codes").items()},
         mass_killing_victims=_positive_int(data.get("mass_killing_victims")),
     )

@@ -69,7 +69,26 @@ class CoderBase:
 
     def _noun_pattern(self, c: Clause, n: int) -> NounPattern | None:
         pattern = self._matching_noun_pattern(c, n)
-        return None if pattern is None or pattern.code == NO_EVENT else pattern
+        if pattern is not None and pattern.code == NO_EVENT:
+            return None
+        labour = self.labour_sense(c, n)
+        if labour is not None and (pattern is None or pattern.code[:2] in ("14", "19")):
+            # "launched week-long strikes against the wage law": a labour strike
+            return NounPattern(labour, c.lemma(n), prep=pattern.prep if pattern else (),
+                               confidence=0.6, origin="grammar.yaml labour_senses")
+        return pattern
+
+    def labour_sense(self, c: Clause, n: int) -> str | None:
+        """"widespread strikes over a wage freeze": a strike among words of work and pay,
+        and none of arms, is a labour strike (grammar.yaml labour_senses)."""
+        g = self.grammar
+        sense = g.labour_senses.get(c.lemma(n))
+        if sense is None:
+            return None
+        sentence = c.doc.sentences[c.doc.tokens[n].sent]
+        words = {c.lemma(k) for k in range(sentence.start, sentence.end)}
+        armed = g.military_context | g.armed_agents | g.weapon_codes.keys()
+        return sense if words & g.labour_context and not words & armed else None
 
     def _matching_noun_pattern(self, c: Clause, n: int) -> NounPattern | None:
         candidates = self.patterns.nouns.get(c.doc.tokens[n].lemma.lower())

@@ -118,6 +118,9 @@ class TriggerFinder(SpeechActs):
             if agents:
                 targets = [m for m in agents if m not in sources]
         code = self._economic_sense(c, v, pattern.code)
+        if obj is not None and pattern.object and self.codebook[code].root in ("14", "19"):
+            # "unions launched week-long strikes against the wage policy"
+            code = self.labour_sense(c, obj) or code
         if (lemma in self.grammar.accusing_verbs and code == "115"
                 and not any(m.actor is not None and m.actor.role in ("COP", "JUD")
                             for m in sources)
