@@ -489,6 +489,17 @@ CODED: list[tuple[str, str, Key]] = [
      ("172", "JPN", None)),
     ("the charged did it", "The United States charged Japan with violating GATT rules.",
      ("128", "JPN", None)),
+    ("a strike over pay is a labour strike",
+     "Australian unions launched week-long strikes against the government's wage policy.",
+     ("143", "AUS", "AUS")),
+    ("a strike over pay is a labour strike",
+     "Australian unions said they have launched week-long strikes in New South Wales.",
+     ("143", "AUS", None)),
+    ("helping a state act is aid", "The United States helped Iraq defeat Iran.",
+     ("070", "USA", "IRQ")),
+    ("a strike among arms is an attack",
+     "Israeli jets launched strikes against Hezbollah positions after militants killed two "
+     "workers.", ("195", "ISR", "LBN")),
     ("must demands", "Russia said Sudan must return the helicopter.", ("1053", "SUN", "SDN")),
     ("must demands", "Russia said Sudan has to return the helicopter.", ("10", "SUN", "SDN")),
     ("must demands", "West German bankers said Brazil must seek an understanding with the IMF.",
@@ -523,6 +534,10 @@ def test_coded_as_its_family(code_text: CodeText, family: str, text: str,
 
 
 NOT_CODED: list[tuple[str, str, str]] = [
+    ("a purpose to help do is no aid",
+     "Canada hired a lawyer to help settle its dispute over acid rain with the U.S.", "07"),
+    ("a purpose to help do is no aid",
+     "NATO offered to help resolve the row between Greece and Turkey.", "07"),
     ("a government voted out is not overthrown",
      "Portugal's government was ousted in a parliamentary censure vote.", "18"),
     ("blame on a thing accuses nobody",

@@ -165,13 +165,23 @@ class TriggerFinder(SpeechActs):
 
     def _question_or_service(self, c: Clause, v: int) -> bool:
         """"Asked whether Rome would join, ...", "was asked about the talks": a question,
-        no appeal; "to help narrow its trade surplus": help towards an economic goal is no
-        aid."""
+        no appeal; "to help narrow its trade surplus", "to help settle the dispute": help
+        towards an economic goal, or a purpose "to help do", is no aid."""
         lemma = c.lemma(v)
         g = self.grammar
         if lemma in g.serving_verbs:
-            return any(c.words_under(k, depth=3) & g.economic_context
-                       for k in c.kids(v, "xcomp", "ccomp"))
+            doing = c.kids(v, "xcomp", "ccomp")
+            tok = c.doc.tokens[v]
+            asked = tok.dep == "xcomp" and c.lemma(tok.head) in g.demand_governors
+            helped = [m for k in doing for o in c.kids(k, "dobj") for m in c.actors_at(o)]
+            if (doing and not asked and not helped
+                    and any(c.lemma(a) == "to" for a in c.kids(v, "aux"))):
+                # "hired to help settle a dispute", "an offer to help resolve the row": the
+                # purpose is the act the sentence names, no aid given (but "asked Asian
+                # banks to help finance" appeals for aid, and "to help defend Saudi Arabia"
+                # aids a party)
+                return True
+            return any(c.words_under(k, depth=3) & g.economic_context for k in doing)
         if lemma not in g.question_verbs:
             return False
         # a party that asks another whether it will act appeals to it ("Lima asked whether
