@@ -434,12 +434,11 @@ def test_a_material_act_with_a_doer_stays(code_text: CodeText, text: str,
     assert expected in keys(events), shown(events)
 
 
-# -- a meeting with nobody else is an internal procedure ----------------------------------------
+# -- a meeting with nobody else, not even plural members of one body, is no event ------------
 @pytest.mark.parametrize("text", [
     "The Dutch cabinet discussed the budget on Tuesday.",
     "The Greek prime minister chaired a cabinet meeting on the budget.",
     "The Belgian finance minister said on entering the meeting that rates would stay.",
-    "Norwegian ministers held talks on the budget deficit.",
 ])
 def test_a_meeting_with_no_second_party_is_no_event(code_text: CodeText, text: str) -> None:
     events = code_text(text)
@@ -497,6 +496,18 @@ CODED: list[tuple[str, str, Key]] = [
      ("143", "AUS", None)),
     ("helping a state act is aid", "The United States helped Iraq defeat Iran.",
      ("070", "USA", "IRQ")),
+    ("members meet among themselves", "EC farm ministers held six hours of talks in Brussels.",
+     ("046", "EEC", "EEC")),
+    ("members meet among themselves",
+     "Belgian coalition parties reached an agreement on the budget.", ("057", "BEL", "BEL")),
+    ("members meet among themselves", "Norwegian ministers held talks on the budget deficit.",
+     ("046", "NOR", "NOR")),
+    ("the six are the last six named together",
+     "The four nations -- Britain, Canada, France and Japan -- are abiding by the Paris "
+     "accord. The four agreed to cooperate to stabilise exchange rates.", ("030", "FRA", "JPN")),
+    ("the six are the last six named together",
+     "Britain, Canada, France and Japan signed the accord. The four nations agreed to meet "
+     "again.", ("036", "JPN", "GBR")),
     ("a strike among arms is an attack",
      "Israeli jets launched strikes against Hezbollah positions after militants killed two "
      "workers.", ("195", "ISR", "LBN")),
@@ -534,6 +545,8 @@ def test_coded_as_its_family(code_text: CodeText, family: str, text: str,
 
 
 NOT_CODED: list[tuple[str, str, str]] = [
+    ("the six need six named together",
+     "Britain and France signed the accord. The four agreed to cooperate.", "03"),
     ("a purpose to help do is no aid",
      "Canada hired a lawyer to help settle its dispute over acid rain with the U.S.", "07"),
     ("a purpose to help do is no aid",

@@ -80,6 +80,7 @@ class Grammar:
     generic_violence_codes: frozenset[str]
     military_context: frozenset[str]
     armed_agents: frozenset[str]
+    member_nouns: frozenset[str]
     labour_context: frozenset[str]
     property_harm_codes: frozenset[str]
     mass_killing_victims: int

@@ -63,10 +63,15 @@ class EventAssembly(Folding):
             return []
         own = ((c.lemma(trigger.token) in self.grammar.self_directed_verbs
                 or trigger.code == "0831") and not any(trigger.targets))
-        if own:
+        among = (not any(trigger.targets) and trigger.code in self.grammar.symmetric_codes
+                 and len(trigger.sources) == 1 and trigger.sources[0] is not None
+                 and self._members(c, trigger.sources[0]))
+        if own or among:
             # "the prime minister resigned", "might have to step down" (0831, yielding office):
-            # a domestic act, done to the actor's own state
+            # a domestic act, done to the actor's own state; "EC farm ministers held talks",
+            # "Belgian coalition parties reached an agreement": among themselves
             trigger = dataclasses.replace(trigger, targets=trigger.sources)
+            own = True
         out: list[Event] = []
         for source in trigger.sources:
             for target in trigger.targets:
@@ -90,6 +95,14 @@ class EventAssembly(Folding):
                     out.append(self._event(c, trigger, cameo, target, source, polarity,
                                            modality))
         return out
+
+    def _members(self, c: Clause, mention: Mention) -> bool:
+        """Does the mention name members of one body or state, in the plural ("EC farm
+        ministers", "Belgian coalition parties", "GATT members")?"""
+        tok = c.doc.tokens[mention.head]
+        noun = tok.head if tok.dep in ("compound", "amod", "nmod", "poss") else tok.i
+        return (c.doc.tokens[noun].tag in ("NNS", "NNPS")
+                and c.lemma(noun) in self.grammar.member_nouns)
 
     def _person_code(self, c: Clause, trigger: Trigger, cameo: CameoCode,
                      target: Mention | None) -> CameoCode:

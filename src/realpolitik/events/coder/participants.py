@@ -23,6 +23,10 @@ from realpolitik.events.patterns import (
 )
 from realpolitik.model import Mention
 
+#: "the six" or "the seven nations": how many parties a number word stands for
+GROUP_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
 #: how many sentences back "the tax" looks for the tax someone was named with
 _MEASURE_WINDOW = 4
 
@@ -61,6 +65,10 @@ class Clause(ClauseModality):
                 self.doc.tokens[k].lower in ("both", "two") for k in self.kids(i)):
             # "the two men signed", "both sides pledged": the last two parties named
             found.extend(self.last_pair(i))
+        elif self._group_size(i):
+            # "the six nations -- Britain, Canada, ...", then "The six agreed": the last
+            # six parties named together
+            found.extend(self.last_group(i, self._group_size(i)))
         elif depth < 2:
             # "Iranian officials", "Russian and Ukrainian delegations", "Iran's programme";
             # a possessive pronoun stands for its phrase only as a subject: "its forces
@@ -292,6 +300,41 @@ class Clause(ClauseModality):
                 if (second is not None and second.actor is not None
                         and second.actor.country != first.actor.country):
                     return [first, second]
+        return []
+
+    def _group_size(self, i: int) -> int:
+        """N for "the N" or "the N nations" (three to twelve), else 0."""
+        tok = self.doc.tokens[i]
+        if not any(self.doc.tokens[d].lower == "the" for d in self.kids(i, "det")):
+            return 0
+        if tok.tag == "CD":
+            return GROUP_NUMBERS.get(tok.lower, 0)
+        if self.lemma(i) in self.grammar.pair_nouns:
+            for k in self.kids(i, "nummod"):
+                return GROUP_NUMBERS.get(self.doc.tokens[k].lower, 0)
+        return 0
+
+    def last_group(self, i: int, size: int) -> list[Mention]:
+        """The last ``size`` parties named together (one list of conjoined states) before
+        token ``i`` in its paragraph. Nothing when no list of that length was named."""
+        doc = self.doc
+        paragraph = doc.sentences[doc.tokens[i].sent].paragraph
+        for k in range(i - 1, -1, -1):
+            if doc.sentences[doc.tokens[k].sent].paragraph != paragraph:
+                break
+            first = self.mention_at.get(k)
+            if (first is None or first.actor is None or k != first.head
+                    or doc.tokens[k].dep == "conj"):
+                continue
+            members, stack = [first], list(self.kids(k, "conj"))
+            while stack:
+                j = stack.pop(0)
+                m = self.mention_at.get(j)
+                if m is not None and m.actor is not None:
+                    members.append(m)
+                stack.extend(self.kids(j, "conj"))
+            if len({m.actor.country or m.actor.code for m in members if m.actor}) == size:
+                return members
         return []
 
     def purpose_targets(self, t: int) -> list[Mention]:
