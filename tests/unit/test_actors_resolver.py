@@ -72,6 +72,9 @@ def find(mentions: list[Mention], text: str) -> Mention:
     ("The IRGC seized a tanker.", "2024-06-01", "The IRGC", "IRNMIL"),
     ("Iran's Revolutionary Guards fired.", "2024-06-01", "Iran's Revolutionary Guards",
      "IRNMIL"),
+    # state bodies of their time: Japan's MITI until 2001, state oil companies
+    ("MITI asked chipmakers to cut output.", "1987-03-27", "MITI", "JPNGOV"),
+    ("Petrobras asked the army to withdraw.", "1987-03-12", "Petrobras", "BRABUS"),
 ])
 def test_mention_resolves_to(nlp_stage: NlpStage, resolver: ActorResolver, text: str,
                              when: str, mention: str, code: str) -> None:
