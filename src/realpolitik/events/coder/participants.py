@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from realpolitik.events.coder.common import (
     FALLBACK_TARGET_PREPS,
@@ -283,18 +283,24 @@ class Clause(ClauseModality):
                 return unique(owners)
         return []
 
-    def last_pair(self, i: int) -> list[Mention]:
-        """The last two countries named together before token ``i`` in its paragraph
-        ("Egypt and Sudan", "between India and Pakistan"): what "both sides" or "the two
-        leaders" stand for. Nothing when no pair was named together."""
+    def _actors_before(self, i: int) -> Iterator[tuple[int, Mention]]:
+        """(head token, mention) of the resolved mentions before token ``i``, nearest first,
+        back to the start of its paragraph."""
         doc = self.doc
         paragraph = doc.sentences[doc.tokens[i].sent].paragraph
         for k in range(i - 1, -1, -1):
             if doc.sentences[doc.tokens[k].sent].paragraph != paragraph:
-                break
-            first = self.mention_at.get(k)
-            if first is None or first.actor is None or k != first.head:
-                continue
+                return
+            mention = self.mention_at.get(k)
+            if mention is not None and mention.actor is not None and k == mention.head:
+                yield k, mention
+
+    def last_pair(self, i: int) -> list[Mention]:
+        """The last two countries named together before token ``i`` in its paragraph
+        ("Egypt and Sudan", "between India and Pakistan"): what "both sides" or "the two
+        leaders" stand for. Nothing when no pair was named together."""
+        for k, first in self._actors_before(i):
+            assert first.actor is not None
             for j in self.kids(k, "conj"):
                 second = self.mention_at.get(j)
                 if (second is not None and second.actor is not None
@@ -317,14 +323,8 @@ class Clause(ClauseModality):
     def last_group(self, i: int, size: int) -> list[Mention]:
         """The last ``size`` parties named together (one list of conjoined states) before
         token ``i`` in its paragraph. Nothing when no list of that length was named."""
-        doc = self.doc
-        paragraph = doc.sentences[doc.tokens[i].sent].paragraph
-        for k in range(i - 1, -1, -1):
-            if doc.sentences[doc.tokens[k].sent].paragraph != paragraph:
-                break
-            first = self.mention_at.get(k)
-            if (first is None or first.actor is None or k != first.head
-                    or doc.tokens[k].dep == "conj"):
+        for k, first in self._actors_before(i):
+            if self.doc.tokens[k].dep == "conj":
                 continue
             members, stack = [first], list(self.kids(k, "conj"))
             while stack:
