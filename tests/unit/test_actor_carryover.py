@@ -36,6 +36,9 @@ def _last(mentions: list[Mention], text: str) -> Mention:
      "fallen enough.", "1987-02-20", "Baker", "USAGOV"),
     ("Nigerian Army Commander Musa Bello inspected the troops. Bello said the rebels had "
      "fled.", "1995-07-01", "Bello", "NGAMIL"),
+    # the full name again is the person described, not another of the name's tenures
+    ("Deputy U.S. Trade Representative Michael Smith met Kuroda. Michael Smith said the "
+     "talks were useful.", "1987-04-08", "Michael Smith", "USAGOV"),
 ])
 def test_surname_carries_the_first_description(nlp_stage: NlpStage,
                                                actor_resolver: ActorResolver, text: str,

@@ -65,12 +65,13 @@ class Coreference:
         """Fill in actors that depend on earlier mentions; drop what stays unresolvable."""
         out: list[Resolved] = []
         full_names: dict[str, Actor | None] = {}
+        described: dict[str, Actor] = {}
         for item in items:
             draft = item.draft
             if draft.person:
-                item = self._surname(item, full_names)
+                item = self._surname(item, full_names, described)
             elif item.personal and (item.kind == "name" or draft.unknown_name):
-                item = self._described_surname(item, full_names)
+                item = self._described_surname(item, full_names, described)
             elif item.kind == "counterpart":
                 item = self._counterpart(item, out)
             elif item.kind == "title" and item.actor is None:
@@ -107,10 +108,17 @@ class Coreference:
     def _head(self, item: Resolved) -> int:
         return span_head(self.doc, item.draft.start, item.draft.end)
 
-    def _surname(self, item: Resolved, full_names: dict[str, Actor | None]) -> Resolved:
+    def _surname(self, item: Resolved, full_names: dict[str, Actor | None],
+                 described: dict[str, Actor]) -> Resolved:
         draft = item.draft
         text = self.doc.text_of(draft.start, draft.end)
         only_surname = all(e.kind == "surname" for e in draft.person)
+        for name, actor in described.items():
+            if text.endswith(name) and (item.actor is None or item.actor.code != actor.code):
+                # "Deputy U.S. Trade Representative Michael Smith ... Michael Smith said":
+                # the person as the document described them, not a namesake or another
+                # tenure the knowledge base holds under that name (an Irish minister)
+                return replace(item, actor=actor)
         if only_surname:
             key = text.split()[-1]
             if key in full_names:
@@ -129,18 +137,33 @@ class Coreference:
             if person is not None:
                 for name in surnames(person.name, person.aliases, self.kb.vocabulary):
                     full_names.setdefault(name, item.actor)
+            # "Deputy U.S. Trade Representative Michael Smith": the name, as written, stays
+            # this person's in the document (not an Irish namesake's)
+            self._describe(item, described)
         return item
 
-    def _described_surname(self, item: Resolved, full_names: dict[str, Actor | None]
-                           ) -> Resolved:
+    def _describe(self, item: Resolved, described: dict[str, Actor]) -> None:
+        """Record the person's name (the run of name words ending the mention) as theirs."""
+        assert item.actor is not None
+        end = item.draft.end
+        first = end - 1
+        while first > item.draft.start and self.doc.tokens[first - 1].pos == "PROPN" \
+                and self.doc.tokens[first - 1].ent_type == "PERSON":
+            first -= 1
+        if first < end - 1:
+            described.setdefault(self.doc.text_of(first, end), item.actor)
+
+    def _described_surname(self, item: Resolved, full_names: dict[str, Actor | None],
+                           described: dict[str, Actor]) -> Resolved:
         """A person the knowledge base does not know: their surname alone later is them
-        ("Brazilian Finance Minister Dilson Funaro ... Funaro said"), with what their
-        first mention said they were."""
+        ("Brazilian Finance Minister Dilson Funaro ... Funaro said"), and so is their full
+        name, with what their first mention said they were."""
         last = self.doc.tokens[item.draft.end - 1]
         if last.pos != "PROPN":
             return item
         if item.actor is not None:
             full_names.setdefault(last.text, item.actor)
+            self._describe(item, described)
             return item
         if item.draft.end - item.draft.start == 1 and full_names.get(last.text) is not None:
             return replace(item, actor=full_names[last.text])
