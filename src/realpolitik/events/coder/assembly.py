@@ -61,17 +61,16 @@ class EventAssembly(Folding):
                 and c.lemma(trigger.token) in self.grammar.flow_nouns):
             # "Japanese exports rose": a flow, no act between actors
             return []
-        own = ((c.lemma(trigger.token) in self.grammar.self_directed_verbs
-                or trigger.code == "0831") and not any(trigger.targets))
-        among = (not any(trigger.targets) and trigger.code in self.grammar.symmetric_codes
-                 and len(trigger.sources) == 1 and trigger.sources[0] is not None
-                 and self._members(c, trigger.sources[0]))
-        if own or among:
+        own = not any(trigger.targets) and (
+            c.lemma(trigger.token) in self.grammar.self_directed_verbs
+            or trigger.code == "0831"
+            or (trigger.code in self.grammar.symmetric_codes and len(trigger.sources) == 1
+                and trigger.sources[0] is not None and self._members(c, trigger.sources[0])))
+        if own:
             # "the prime minister resigned", "might have to step down" (0831, yielding office):
             # a domestic act, done to the actor's own state; "EC farm ministers held talks",
             # "Belgian coalition parties reached an agreement": among themselves
             trigger = dataclasses.replace(trigger, targets=trigger.sources)
-            own = True
         out: list[Event] = []
         for source in trigger.sources:
             for target in trigger.targets:

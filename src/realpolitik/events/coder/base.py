@@ -46,6 +46,11 @@ class CoderBase:
         self.patterns = base
         self.grammar = grammar or default_grammar()
         self.families: Families = default_families()
+        g = self.grammar
+        #: armed forces and weapons as doers ("warships destroyed", "jets struck"), and
+        #: with the words of armed conflict every word of arms: built once, read per trigger
+        self.armed_doers = g.armed_agents | frozenset(g.weapon_codes)
+        self.arms_words = g.military_context | self.armed_doers
 
     def _best_verb_pattern(self, c: Clause, v: int) -> VerbPattern | None:
         matching = [p for p in self.patterns.verbs.get(c.doc.tokens[v].lemma.lower(), ())
@@ -71,24 +76,24 @@ class CoderBase:
         pattern = self._matching_noun_pattern(c, n)
         if pattern is not None and pattern.code == NO_EVENT:
             return None
-        labour = self.labour_sense(c, n)
-        if labour is not None and (pattern is None or pattern.code[:2] in ("14", "19")):
+        labour = self.labour_sense(c, n, pattern.code if pattern else None)
+        if labour is not None:
             # "launched week-long strikes against the wage law": a labour strike
             return NounPattern(labour, c.lemma(n), prep=pattern.prep if pattern else (),
                                confidence=0.6, origin="grammar.yaml labour_senses")
         return pattern
 
-    def labour_sense(self, c: Clause, n: int) -> str | None:
+    def labour_sense(self, c: Clause, n: int, reading: str | None) -> str | None:
         """"widespread strikes over a wage freeze": a strike among words of work and pay,
-        and none of arms, is a labour strike (grammar.yaml labour_senses)."""
+        and none of arms, is a labour strike (grammar.yaml labour_senses). It replaces no
+        reading or an attack or protest one (``reading``'s root 19 or 14), never another
+        ("called off a strike" stays 082). None when it does not apply."""
         g = self.grammar
         sense = g.labour_senses.get(c.lemma(n))
-        if sense is None:
+        if sense is None or (reading is not None and reading[:2] not in ("14", "19")):
             return None
-        sentence = c.doc.sentences[c.doc.tokens[n].sent]
-        words = {c.lemma(k) for k in range(sentence.start, sentence.end)}
-        armed = g.military_context | g.armed_agents | g.weapon_codes.keys()
-        return sense if words & g.labour_context and not words & armed else None
+        words = c.sentence_lemmas(n)
+        return sense if words & g.labour_context and not words & self.arms_words else None
 
     def _matching_noun_pattern(self, c: Clause, n: int) -> NounPattern | None:
         candidates = self.patterns.nouns.get(c.doc.tokens[n].lemma.lower())

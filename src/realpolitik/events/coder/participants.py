@@ -65,10 +65,10 @@ class Clause(ClauseModality):
                 self.doc.tokens[k].lower in ("both", "two") for k in self.kids(i)):
             # "the two men signed", "both sides pledged": the last two parties named
             found.extend(self.last_pair(i))
-        elif self._group_size(i):
+        elif size := self._group_size(i):
             # "the six nations -- Britain, Canada, ...", then "The six agreed": the last
             # six parties named together
-            found.extend(self.last_group(i, self._group_size(i)))
+            found.extend(self.last_group(i, size))
         elif depth < 2:
             # "Iranian officials", "Russian and Ukrainian delegations", "Iran's programme";
             # a possessive pronoun stands for its phrase only as a subject: "its forces
@@ -149,8 +149,7 @@ class Clause(ClauseModality):
             prep = head
             if self.doc.tokens[prep].pos == "ADP":
                 governor = self.doc.tokens[prep].head
-                if self.lemma(prep) == "of" or (self.lemma(prep) == "with" and self.lemma(
-                        governor) in self.grammar.accusing_verbs):
+                if self._accusing_prep(prep):
                     # "accused Russia of restricting", "charged Japan with violating": the
                     # accused did it
                     objs = self.kids(governor, "dobj")
@@ -506,14 +505,18 @@ class Clause(ClauseModality):
             stack.extend(j for j in self.kids(k, *LEFT_MODIFIER_DEPS, "conj") if j < n)
         return sorted(out)
 
+    def _accusing_prep(self, prep: int) -> bool:
+        """Does preposition ``prep`` introduce what its verb's object is said to have done:
+        "accused X of", or "with" under a verb of charging ("charged X with")?"""
+        lemma = self.lemma(prep)
+        return lemma == "of" or (lemma == "with" and self.lemma(self.doc.tokens[prep].head)
+                                 in self.grammar.accusing_verbs)
+
     def accused_of(self, n: int) -> list[Mention]:
         tok = self.doc.tokens[n]
-        if tok.dep != "pobj" or self.lemma(tok.head) not in ("of", "with"):
+        if tok.dep != "pobj" or not self._accusing_prep(tok.head):
             return []
         governor = self.doc.tokens[tok.head].head
-        if self.lemma(tok.head) == "with" and self.lemma(governor) not in \
-                self.grammar.accusing_verbs:
-            return []
         if self.lemma(governor) not in self.grammar.report_governors:
             return []
         objs = self.kids(governor, "dobj")

@@ -25,6 +25,7 @@ class ClauseTree:
         #: each token's dependency label, read once: kids() filters children by it (192,233
         #: calls for 270 stories)
         self._deps = [tok.dep for tok in doc.tokens]
+        self._sentence_lemmas: dict[int, frozenset[str]] = {}
         for m in mentions:
             for i in range(m.start, m.end):
                 self.mention_at[i] = m
@@ -90,6 +91,16 @@ class ClauseTree:
         words.update(self.lemma(k) for k in self.kids(n, "acl")
                      if any(self.lemma(a) == "to" for a in self.kids(k, "aux")))
         return words
+
+    def sentence_lemmas(self, i: int) -> frozenset[str]:
+        """Lemmas of the sentence of token ``i`` (read once per sentence)."""
+        index = self.doc.tokens[i].sent
+        found = self._sentence_lemmas.get(index)
+        if found is None:
+            sentence = self.doc.sentences[index]
+            found = frozenset(self.lemma(k) for k in range(sentence.start, sentence.end))
+            self._sentence_lemmas[index] = found
+        return found
 
     def complement_words(self, n: int, preps: tuple[str, ...] = ("of", "on")) -> set[str]:
         """Lemmas of what a noun's complements with ``preps`` name: "an exchange of

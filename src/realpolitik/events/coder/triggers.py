@@ -118,9 +118,9 @@ class TriggerFinder(SpeechActs):
             if agents:
                 targets = [m for m in agents if m not in sources]
         code = self._economic_sense(c, v, pattern.code)
-        if obj is not None and pattern.object and self.codebook[code].root in ("14", "19"):
+        if obj is not None and pattern.object:
             # "unions launched week-long strikes against the wage policy"
-            code = self.labour_sense(c, obj) or code
+            code = self.labour_sense(c, obj, code) or code
         if (lemma in self.grammar.accusing_verbs and code == "115"
                 and not any(m.actor is not None and m.actor.role in ("COP", "JUD")
                             for m in sources)
@@ -160,8 +160,7 @@ class TriggerFinder(SpeechActs):
     def _armed_agent(self, c: Clause, v: int) -> bool:
         """Are the doers of ``v`` (its subject, or "by" whom) armed forces or weapons?"""
         doers = c.kids(v, "nsubj") + [o for a in c.kids(v, "agent") for o in c.kids(a, "pobj")]
-        armed = self.grammar.armed_agents | self.grammar.weapon_codes.keys()
-        return any(c.lemma(k) in armed for k in doers)
+        return any(c.lemma(k) in self.armed_doers for k in doers)
 
     def _question_or_service(self, c: Clause, v: int) -> bool:
         """"Asked whether Rome would join, ...", "was asked about the talks": a question,
@@ -208,9 +207,7 @@ class TriggerFinder(SpeechActs):
         if sense is None:
             return code
         g = self.grammar
-        sentence = c.doc.sentences[c.doc.tokens[i].sent]
-        words = {c.lemma(k) for k in range(sentence.start, sentence.end)}
-        if words & g.economic_context:
+        if c.sentence_lemmas(i) & g.economic_context:
             return sense
         story = {t.lemma.lower() for t in c.doc.tokens}
         return sense if story & g.economic_context and not story & g.military_context \
