@@ -13,7 +13,8 @@ order: ``test2``, the held-out split of the second development cycle (drawn once
 had used its two scorings), and ``dev2``, more development stories for that cycle; ``test3``
 and ``dev3`` for the third; ``test4`` and ``dev4``, the fourth cycle's held-out and
 development splits; ``test5`` and ``dev5``, the fifth cycle's; ``test6`` and ``dev6``, the
-sixth's; ``test7`` and ``dev7``, the seventh's; ``test8`` and ``dev8``, the eighth's.
+sixth's; ``test7`` and ``dev7``, the seventh's; ``test8`` and ``dev8``, the eighth's;
+``test9`` and ``dev9``, the ninth's.
 Only story ids and splits are written: the texts stay in ../shared.
 
 Usage: python scripts/draw_reuters_gold.py [--shared ../shared] [--out gold/reuters/stories.json]
@@ -35,7 +36,8 @@ TEST_SIZE = 42
 #: the later cycles' splits, taken in this order from the same shuffle after the first COUNT
 LATER_SPLITS = (("test2", 42), ("dev2", 42), ("test3", 42), ("dev3", 42), ("test4", 42),
                 ("dev4", 42), ("test5", 42), ("dev5", 42), ("test6", 42), ("dev6", 42),
-                ("test7", 42), ("dev7", 42), ("test8", 42), ("dev8", 42))
+                ("test7", 42), ("dev7", 42), ("test8", 42), ("dev8", 42),
+                ("test9", 42), ("dev9", 42))
 MIN_WORDS, MAX_WORDS = 60, 350
 
 POLITICAL = re.compile(
