@@ -71,3 +71,19 @@ def test_it_is_the_leaders_government(nlp_stage: NlpStage,
                                "that it may retaliate.", when=DAY)
     it = [m for m in actor_resolver.resolve_document(doc) if m.text == "it"]
     assert it and it[0].actor is not None and it[0].actor.country == "USA", it
+
+
+#: the state before "-backed" backs what follows, which is not the state; a state that leads,
+#: owns or flags something stands for it
+@pytest.mark.parametrize(("text", "codes"), [
+    ("U.S.-backed Contra rebels attacked a Nicaraguan army post.", {"NICMIL"}),
+    ("Syrian-backed militiamen shelled the camps.", set()),
+    ("Iran - backed gunmen seized the embassy.", set()),
+    ("The U.S.-led force patrolled the Gulf.", {"USA"}),
+    ("Iranian gunboats attacked a U.S.-flagged tanker.", {"IRN", "USA"}),
+])
+def test_a_backer_is_not_what_it_backs(nlp_stage: NlpStage, actor_resolver: ActorResolver,
+                                       text: str, codes: set[str]) -> None:
+    doc = nlp_stage.parse_text(text, when=DAY)
+    found = {m.actor.code for m in actor_resolver.resolve_document(doc) if m.actor is not None}
+    assert found == codes, found

@@ -533,6 +533,15 @@ CODED: list[tuple[str, str, Key]] = [
      "The EC renewed its call for a ceasefire between Iran and Iraq.", ("020", "EEC", None)),
     ("a call with someone is a telephone call", "Reagan had a telephone call with Kohl.",
      ("041", "USA", "DEU")),
+    ("withholding details declines comment",
+     "The Dutch foreign minister gave no details of his talks with Belgium.",
+     ("011", "NLD", None)),
+    ("withholding details declines comment",
+     "The Swedish finance minister declined to give details of the loan.", ("011", "SWE", None)),
+    ("withholding details declines comment",
+     "Norwegian officials had no comment on the Danish proposal.", ("011", "NOR", "DNK")),
+    ("withholding details declines comment",
+     "The Greek government declined to disclose details of the loan.", ("011", "GRC", None)),
 ]
 
 
@@ -561,6 +570,10 @@ NOT_CODED: list[tuple[str, str, str]] = [
      "The letter answered a recent North Korean call for high-level talks.", "041"),
     ("a call for something is no telephone call",
      "The EC renewed its call for a ceasefire between Iran and Iraq.", "041"),
+    ("giving details is sharing them, not declining",
+     "The United States gave Pakistan details of the Soviet buildup.", "011"),
+    ("withheld details are no negated sharing",
+     "The Dutch foreign minister gave no details of his talks with Belgium.", "064"),
 ]
 
 

@@ -73,7 +73,7 @@ def build_drafts(doc: ParsedDoc, matches: Sequence[Match], lowers: Sequence[str]
         if match.start < covered_until:
             continue
         draft = _read_phrase(doc, match, by_start, lowers, person_tokens,
-                             vocabulary.words("led"))
+                             vocabulary.words("led"), vocabulary.words("backing"))
         if draft is None:
             continue
         _extend_left(draft, tokens, lowers, vocabulary.words("past_markers"))
@@ -125,7 +125,7 @@ def _entity_tokens(doc: ParsedDoc, label: str) -> set[int]:
 
 def _read_phrase(doc: ParsedDoc, first: Match, by_start: dict[int, Match],
                  lowers: Sequence[str], person_tokens: set[int],
-                 led: frozenset[str]) -> Draft | None:
+                 led: frozenset[str], backing: frozenset[str]) -> Draft | None:
     tokens = doc.tokens
     draft = Draft(first.start, first.end)
     match: Match | None = first
@@ -146,12 +146,18 @@ def _read_phrase(doc: ParsedDoc, first: Match, by_start: dict[int, Match],
             draft.led = True
             draft.end = _led_head(doc, pos - 2)
             return draft
+        if _led_inside(lowers[pos - 1], backing):
+            # "U.S.-backed Contra rebels", "Syrian-sponsored talks": the state backs what
+            # follows, which is not the state (but a "U.S.-flagged tanker" is American)
+            return None
         if pos < len(tokens) and lowers[pos] in _POSSESSIVE:
             pos += 1
         elif _led_at(lowers, pos, led):
             draft.led = True
             draft.end = _led_head(doc, pos)
             return draft
+        elif _led_at(lowers, pos, backing):
+            return None
         body = by_start.get(pos)
         if body is not None and (named := body.first("body", "seat")) is not None:
             # "Iran's Revolutionary Guards", "the Russian Duma": the body names the actor

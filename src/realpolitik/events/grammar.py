@@ -83,6 +83,8 @@ class Grammar:
     member_nouns: frozenset[str]
     labour_context: frozenset[str]
     property_harm_codes: frozenset[str]
+    withholding_codes: frozenset[str]
+    information_nouns: frozenset[str]
     mass_killing_victims: int
     person_target_codes: dict[str, str]
     attitude_codes: dict[str, str]

@@ -26,6 +26,11 @@ class EventAssembly(Folding):
                 trigger.targets if self.grammar.is_reciprocal(trigger.code) else ())):
             # "X met Y, a spokesman for X said": X tells its own act
             modality = "actual"
+        if polarity == "negated" and self._withheld(c, trigger):
+            # "gave no details", "declined to give details", "had no comment": the refusal
+            # is the event, and it happened
+            cameo = self.codebook["011"]
+            polarity, modality = "asserted", "actual"
         announced = c.governed_by(trigger.token, self.families.intent_governors)
         scheduled = modality == "future" and trigger.token in c.scheduled
         if (cameo.root in self.families.intent_roots
@@ -94,6 +99,12 @@ class EventAssembly(Folding):
                     out.append(self._event(c, trigger, cameo, target, source, polarity,
                                            modality))
         return out
+
+    def _withheld(self, c: Clause, trigger: Trigger) -> bool:
+        """Is the trigger the giving of details or comment ("gave no details")?"""
+        return (trigger.code in self.grammar.withholding_codes
+                and any(c.lemma(k) in self.grammar.information_nouns
+                        for k in c.kids(trigger.token, "dobj")))
 
     def _members(self, c: Clause, mention: Mention) -> bool:
         """Does the mention name members of one body or state, in the plural ("EC farm
