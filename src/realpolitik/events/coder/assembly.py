@@ -10,7 +10,23 @@ from realpolitik.events.coder.common import (
 )
 from realpolitik.events.coder.folding import Folding
 from realpolitik.events.coder.participants import Clause
-from realpolitik.model import Event, Mention, Modality, Participant, Polarity, stable_id
+from realpolitik.model import (
+    Actor,
+    Event,
+    Mention,
+    Modality,
+    Participant,
+    Polarity,
+    stable_id,
+)
+
+
+def _business(actor: Actor | None) -> bool:
+    return actor is not None and actor.role == "BUS"
+
+
+def _political(actor: Actor | None) -> bool:
+    return actor is not None and actor.role != "BUS"
 
 
 class EventAssembly(Folding):
@@ -81,7 +97,12 @@ class EventAssembly(Folding):
             for target in trigger.targets:
                 src_actor = source.actor if source else None
                 tgt_actor = target.actor if target else None
-                if self.require_actor and src_actor is None and tgt_actor is None:
+                if self.require_actor and (
+                        (src_actor is None and tgt_actor is None)
+                        or (_business(src_actor) and not _political(tgt_actor))):
+                    # "Bank of Tokyo officials made no comment": a company that acts toward
+                    # no political actor makes no political event (but "Pemex cut exports
+                    # to Japan" is one toward Japan, and an attack on Aramco one against it)
                     continue
                 if (source is not None and target is not None and source.start == target.start
                         and cameo.root != "14" and not own):

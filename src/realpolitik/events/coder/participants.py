@@ -179,8 +179,12 @@ class Clause(ClauseModality):
         agents = [m for a in self.kids(v, "agent") for o in self.kids(a, "pobj")
                   for m in self.actors_at(o)]
         if tok.tag == "VBN" and agents and not self.kids(v, "nsubj"):
-            # "Iran would retaliate if attacked by Israel": the clause's subject suffers it
-            patients, _ = self.subjects(tok.head) if tok.head != v else ([], False)
+            # "Iran would retaliate if attacked by Israel": the clause's subject suffers it;
+            # "none of the Soviet ships are known to have been attacked by Iran": the
+            # raised subject does
+            raised = self.kids(tok.head, "nsubjpass") if tok.dep == "xcomp" else []
+            patients = (self.actors_at(raised[0]) if raised
+                        else self.subjects(tok.head)[0] if tok.head != v else [])
             return agents, [m for m in patients if m not in agents]
         sources, _ = self.subjects(v)
         targets: list[Mention] = []

@@ -186,6 +186,11 @@ class TriggerFinder(SpeechActs):
         # a party that asks another whether it will act appeals to it ("Lima asked whether
         # Quito would reopen the border"); only a question put by the press, or by nobody
         # named ("Asked whether ...", "was asked about ..."), is no appeal
+        tok = c.doc.tokens[v]
+        if tok.tag == "VBN" and not c.kids(v, "nsubj", "nsubjpass", "agent", "aux", "auxpass"):
+            # "Asked to comment on ..., Miyazawa said": a participle clause with no asker
+            # is the press's question
+            return True
         askers = c.kids(v, "nsubj")
         if askers and not {c.lemma(a) for a in askers} & g.press_askers:
             return False
