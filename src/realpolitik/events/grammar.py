@@ -84,6 +84,10 @@ class Grammar:
     labour_context: frozenset[str]
     property_harm_codes: frozenset[str]
     withholding_codes: frozenset[str]
+    directive_verbs: frozenset[str]
+    addressed_nouns: frozenset[str]
+    combatant_nouns: frozenset[str]
+    battle_words: frozenset[str]
     information_nouns: frozenset[str]
     mass_killing_victims: int
     person_target_codes: dict[str, str]

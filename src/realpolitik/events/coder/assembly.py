@@ -5,9 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from realpolitik.events.codebook import CameoCode
-from realpolitik.events.coder.common import (
-    Trigger,
-)
+from realpolitik.events.coder.common import Trigger, sides
 from realpolitik.events.coder.folding import Folding
 from realpolitik.events.coder.participants import Clause
 from realpolitik.model import (
@@ -19,6 +17,15 @@ from realpolitik.model import (
     Polarity,
     stable_id,
 )
+
+
+def _is_noun(c: Clause, i: int) -> bool:
+    return c.doc.tokens[i].pos in ("NOUN", "PROPN")
+
+
+def _same_state(a: Mention | None, b: Mention | None) -> bool:
+    return (a is not None and b is not None and a.actor is not None and b.actor is not None
+            and a.actor.country is not None and a.actor.country == b.actor.country)
 
 
 def _business(actor: Actor | None) -> bool:
@@ -47,6 +54,19 @@ class EventAssembly(Folding):
             # is the event, and it happened
             cameo = self.codebook["011"]
             polarity, modality = "asserted", "actual"
+        if self._visitor_after(c, trigger):
+            # "Deng told visiting U.S. Secretary of State Shultz": Shultz is the visitor,
+            # the one he told his host
+            trigger = dataclasses.replace(trigger, sources=trigger.targets,
+                                          targets=trigger.sources)
+        if (cameo.root == "04" and _is_noun(c, trigger.token) and not any(trigger.sources)
+                and any(trigger.targets)):
+            # "Lawson said progress had been made in talks with Japan": the speaker's side
+            # holds the talks
+            speakers = [m for m in c.reporting_speakers(trigger.token)
+                        if not sides((m,)) & sides(trigger.targets)]
+            if speakers:
+                trigger = dataclasses.replace(trigger, sources=tuple(speakers))
         announced = c.governed_by(trigger.token, self.families.intent_governors)
         scheduled = modality == "future" and trigger.token in c.scheduled
         if (cameo.root in self.families.intent_roots
@@ -78,9 +98,11 @@ class EventAssembly(Folding):
                 # ("Tokyo said Japan had no plans to ..."): news only as that act
                 return []
         tok = c.doc.tokens[trigger.token]
+        unaddressed = self.grammar.flow_nouns | self.grammar.addressed_nouns
         if (self.require_actor and tok.pos in ("NOUN", "PROPN") and not any(trigger.targets)
-                and c.lemma(trigger.token) in self.grammar.flow_nouns):
-            # "Japanese exports rose": a flow, no act between actors
+                and c.lemma(trigger.token) in unaddressed):
+            # "Japanese exports rose": a flow, no act between actors; "were also submitting
+            # proposals", "the Australian proposals": a proposal to no one names no appeal
             return []
         own = not any(trigger.targets) and (
             c.lemma(trigger.token) in self.grammar.self_directed_verbs
@@ -107,6 +129,10 @@ class EventAssembly(Folding):
                 if (source is not None and target is not None and source.start == target.start
                         and cameo.root != "14" and not own):
                     continue
+                if (cameo.root == "10" and c.lemma(trigger.token) in self.grammar.directive_verbs
+                        and (target is None or target.actor is None
+                             or _same_state(source, target))):
+                    continue
                 code = self._person_code(c, trigger, cameo, target)
                 out.append(self._event(c, trigger, code, source, target, polarity, modality))
                 if threat is not None:
@@ -120,6 +146,16 @@ class EventAssembly(Folding):
                     out.append(self._event(c, trigger, cameo, target, source, polarity,
                                            modality))
         return out
+
+    def _visitor_after(self, c: Clause, trigger: Trigger) -> bool:
+        """Is the trigger a subjectless "visiting" before the official it describes?"""
+        tok = c.doc.tokens[trigger.token]
+        return (tok.tag == "VBG" and c.lemma(trigger.token) == "visit"
+                and not c.kids(trigger.token, "nsubj", "nsubjpass", "aux")
+                and any(trigger.targets)
+                and all(m is not None and m.actor is not None and m.start == trigger.token + 1
+                        and (m.actor.kind == "person" or m.actor.role is not None)
+                        for m in trigger.targets))
 
     def _withheld(self, c: Clause, trigger: Trigger) -> bool:
         """Is the trigger the giving of details or comment ("gave no details")?"""
@@ -139,12 +175,15 @@ class EventAssembly(Folding):
                      target: Mention | None) -> CameoCode:
         """Seizing a named person is an abduction, killing one an assassination, killing
         thousands a mass killing."""
-        if (cameo.root in ("18", "19") and c.lemma(trigger.token) in self.grammar.killing_verbs
-                and c.victims(trigger.token) >= self.grammar.mass_killing_victims):
+        g = self.grammar
+        if (cameo.root in ("18", "19") and c.lemma(trigger.token) in g.killing_verbs
+                and c.victims(trigger.token) >= g.mass_killing_victims
+                and not c.casualties_of_battle(trigger.token, g.combatant_nouns,
+                                               g.battle_words)):
+            # thousands of soldiers killed in an offensive are combat (190), not a massacre
             return self.codebook["202"]
         if target is None or target.actor is None or target.actor.kind != "person":
             return cameo
-        g = self.grammar
         code = g.person_target_codes.get(cameo.code)
         if code is None and cameo.root in ("18", "19") and (
                 c.lemma(trigger.token) in g.killing_verbs):

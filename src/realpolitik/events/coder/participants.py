@@ -420,6 +420,13 @@ class Clause(ClauseModality):
                 return bool(known) and not same_actors(known, sources)
         return False
 
+    def reporting_speakers(self, t: int) -> list[Mention]:
+        """The known speakers of the speech verb whose content ``t`` is in."""
+        for gov, link in self._governors(t):
+            if link == "ccomp" and self.lemma(gov) in self.grammar.report_governors:
+                return [m for m in self.subjects(gov)[0] if m.actor is not None]
+        return []
+
     def speakers(self, i: int) -> list[Mention]:
         """Who says the quotation that token ``i`` is in: the subject of a speech verb of
         the same sentence outside the quotation marks."""

@@ -192,6 +192,20 @@ class ClauseTree:
             return asking.pos == "NOUN" and asking.lemma.lower() in self.grammar.demand_governors
         return False
 
+    def casualties_of_battle(self, v: int, combatants: frozenset[str],
+                             battle: frozenset[str]) -> bool:
+        """Are those ``v`` kills fighters, or counted in a battle ("killed 1,269 Libyan
+        soldiers", "killed or wounded in fighting near Basra")?"""
+        obj = self.object_of(v)
+        heads = [obj] if obj is not None else []
+        heads += [o for h in list(heads) for p in self.kids(h, "prep") if self.lemma(p) == "of"
+                  for o in self.kids(p, "pobj")]
+        if any(self.lemma(h) in combatants for h in heads):
+            return True
+        if any(self.lemma(k) in ("wound", "injure", "capture") for k in self.kids(v, "conj")):
+            return True
+        return bool(self.sentence_lemmas(v) & battle)
+
     def victims(self, v: int) -> int:
         """How many the object of ``v`` counts: "killed some 800,000 people" → 800000,
         "killed thousands" → 1000, "killed two soldiers" → 2 (0 when no number)."""
