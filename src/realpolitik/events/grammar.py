@@ -85,6 +85,7 @@ class Grammar:
     property_harm_codes: frozenset[str]
     withholding_codes: frozenset[str]
     directive_verbs: frozenset[str]
+    wrongdoing_verbs: frozenset[str]
     addressed_nouns: frozenset[str]
     combatant_nouns: frozenset[str]
     battle_words: frozenset[str]

@@ -181,5 +181,9 @@ class SpeechActs(CoderBase):
                 if c.words_under(comp) & g.condemning_labels:
                     # "said the bombing crossed an unacceptable line"
                     return "111", subjects
+                if code == "010" and c.lemma(comp) in g.wrongdoing_verbs and subjects:
+                    # "said Iran had exaggerated reports of fighting", "said Greek
+                    # activities contravened the Berne agreement": an accusation
+                    return "112", subjects
         return None
 
