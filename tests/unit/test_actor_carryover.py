@@ -1,6 +1,7 @@
 """What a first mention says carries over: a person's description ("Brazilian Finance
-Minister Dilson Funaro") to their surname alone, even when the knowledge base does not know
-them; "it" and "they" opening a one-sentence paragraph to the state or body just before."""
+Minister Ruy Marandola", an invented name) to their surname alone, even when the knowledge
+base does not know them; "it" and "they" opening a one-sentence paragraph to the state or
+body just before."""
 
 from __future__ import annotations
 
@@ -26,8 +27,8 @@ def _last(mentions: list[Mention], text: str) -> Mention:
 
 
 @pytest.mark.parametrize(("text", "when", "surname", "code"), [
-    ("Brazilian Finance Minister Dilson Funaro arrived in Washington. Funaro said his "
-     "country would not pay.", "1987-02-25", "Funaro", "BRAGOV"),
+    ("Brazilian Finance Minister Ruy Marandola arrived in Washington. Marandola said his "
+     "country would not pay.", "1987-02-25", "Marandola", "BRAGOV"),
     ("Chile's Economy Minister Alejandro Foxley met bankers in London. Later Foxley said "
      "talks had gone well.", "1990-05-03", "Foxley", "CHLGOV"),
     ("Thai Foreign Minister Somchai Prasert flew to Hanoi.\n\nPrasert told reporters the "
@@ -52,7 +53,7 @@ def test_surname_carries_the_first_description(nlp_stage: NlpStage,
     ("A Brazilian businessman, Joao Silva, criticised the plan. Silva left.", "1987-02-25",
      "Silva"),
     # no country in the description: whose minister is not said
-    ("Finance Minister Dilson Funaro arrived. Funaro said no.", "1987-02-25", "Funaro"),
+    ("Finance Minister Ruy Marandola arrived. Marandola said no.", "1987-02-25", "Marandola"),
 ])
 def test_surname_stays_unknown_without_country_and_office(nlp_stage: NlpStage,
                                                           actor_resolver: ActorResolver,

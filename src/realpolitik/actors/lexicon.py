@@ -215,6 +215,7 @@ def _person_surfaces(kb: KnowledgeBase) -> Iterator[tuple[str, str, tuple[str, s
                                                                           bool]]]:
     for person in kb.persons.values():
         names = {person.name, *person.aliases}
+        names |= {plain for n in names if (plain := without_initials(n)) != n}
         for name in names:
             if " " in name.strip() or "-" in name:
                 yield name, "person", (person.id, None, False)
@@ -224,6 +225,19 @@ def _person_surfaces(kb: KnowledgeBase) -> Iterator[tuple[str, str, tuple[str, s
             continue
         for surname in surnames(person.name, person.aliases, kb.vocabulary):
             yield surname, "surname", (person.id, None, False)
+
+
+def without_initials(name: str) -> str:
+    """"Clayton K. Yeutter" as the news names him, "Clayton Yeutter": middle initials
+    dropped (never a first or last word)."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    middle = [w for w in words[1:-1] if not _INITIAL.fullmatch(w)]
+    return " ".join([words[0], *middle, words[-1]])
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def surnames(name: str, aliases: Sequence[str], vocabulary: Vocabulary) -> set[str]:
