@@ -7,9 +7,17 @@ from datetime import date
 import pytest
 
 from realpolitik.actors import ActorResolver
+from realpolitik.model import Mention
 from realpolitik.nlp import NlpStage
 
 DAY = date(1987, 6, 1)
+
+
+def mentions_naming(nlp_stage: NlpStage, actor_resolver: ActorResolver, text: str,
+                    words: str) -> list[Mention]:
+    """The mentions of ``text`` (read on DAY) whose words include ``words``."""
+    doc = nlp_stage.parse_text(text, when=DAY)
+    return [m for m in actor_resolver.resolve_document(doc) if words in m.text]
 
 
 #: "EC" is how wire copy of the 1980s names the European Community (CAMEO's EEC)
@@ -20,8 +28,7 @@ DAY = date(1987, 6, 1)
 ])
 def test_the_ec_is_the_european_community(nlp_stage: NlpStage, actor_resolver: ActorResolver,
                                           text: str, mention: str) -> None:
-    doc = nlp_stage.parse_text(text, when=DAY)
-    found = [m for m in actor_resolver.resolve_document(doc) if mention in m.text]
+    found = mentions_naming(nlp_stage, actor_resolver, text, mention)
     assert found and found[0].actor is not None and found[0].actor.code == "EEC", found
 
 
@@ -43,8 +50,7 @@ def test_a_lower_case_ec_names_nobody(nlp_stage: NlpStage,
 ])
 def test_a_surname_needs_its_given_name(nlp_stage: NlpStage, actor_resolver: ActorResolver,
                                         text: str, mention: str, code: str | None) -> None:
-    doc = nlp_stage.parse_text(text, when=DAY)
-    found = [m for m in actor_resolver.resolve_document(doc) if mention in m.text]
+    found = mentions_naming(nlp_stage, actor_resolver, text, mention)
     got = found[0].actor.code if found and found[0].actor else None
     assert got == code, found
 
@@ -101,14 +107,13 @@ def test_a_backer_is_not_what_it_backs(nlp_stage: NlpStage, actor_resolver: Acto
 def test_officials_of_the_period_by_their_names(nlp_stage: NlpStage,
                                                  actor_resolver: ActorResolver, text: str,
                                                  mention: str, code: str) -> None:
-    doc = nlp_stage.parse_text(text, when=DAY)
-    found = [m for m in actor_resolver.resolve_document(doc) if mention in m.text]
+    found = mentions_naming(nlp_stage, actor_resolver, text, mention)
     assert found and found[0].actor is not None and found[0].actor.code == code, found
 
 
 def test_an_office_outside_its_tenure_is_no_longer_held(nlp_stage: NlpStage,
                                                          actor_resolver: ActorResolver) -> None:
     # Funaro left the Brazilian finance ministry on 29 April 1987, before DAY
-    doc = nlp_stage.parse_text("Dilson Funaro spoke in Sao Paulo.", when=DAY)
-    found = [m for m in actor_resolver.resolve_document(doc) if "Funaro" in m.text]
+    found = mentions_naming(nlp_stage, actor_resolver, "Dilson Funaro spoke in Sao Paulo.",
+                            "Funaro")
     assert not found or found[0].actor is None or found[0].actor.role != "GOV", found

@@ -146,8 +146,8 @@ def _read_phrase(doc: ParsedDoc, first: Match, by_start: dict[int, Match],
             draft.led = True
             draft.end = _led_head(doc, pos - 2)
             return draft
-        if _led_inside(lowers[pos - 1], backing):
-            # "U.S.-backed Contra rebels", "Syrian-sponsored talks": the state backs what
+        if _led_inside(lowers[pos - 1], backing) or _led_at(lowers, pos, backing):
+            # "U.S.-backed Contra rebels", "Iran - backed gunmen": the state backs what
             # follows, which is not the state (but a "U.S.-flagged tanker" is American)
             return None
         if pos < len(tokens) and lowers[pos] in _POSSESSIVE:
@@ -156,8 +156,6 @@ def _read_phrase(doc: ParsedDoc, first: Match, by_start: dict[int, Match],
             draft.led = True
             draft.end = _led_head(doc, pos)
             return draft
-        elif _led_at(lowers, pos, backing):
-            return None
         body = by_start.get(pos)
         if body is not None and (named := body.first("body", "seat")) is not None:
             # "Iran's Revolutionary Guards", "the Russian Duma": the body names the actor

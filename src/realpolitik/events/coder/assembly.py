@@ -19,10 +19,6 @@ from realpolitik.model import (
 )
 
 
-def _is_noun(c: Clause, i: int) -> bool:
-    return c.doc.tokens[i].pos in ("NOUN", "PROPN")
-
-
 def _same_state(a: Mention | None, b: Mention | None) -> bool:
     return (a is not None and b is not None and a.actor is not None and b.actor is not None
             and a.actor.country is not None and a.actor.country == b.actor.country)
@@ -33,7 +29,7 @@ def _business(actor: Actor | None) -> bool:
 
 
 def _political(actor: Actor | None) -> bool:
-    return actor is not None and actor.role != "BUS"
+    return actor is not None and not _business(actor)
 
 
 class EventAssembly(Folding):
@@ -41,6 +37,7 @@ class EventAssembly(Folding):
 
     # -- events ------------------------------------------------------------------
     def _events(self, c: Clause, trigger: Trigger) -> list[Event]:
+        noun = c.doc.tokens[trigger.token].pos in ("NOUN", "PROPN")
         cameo = self.codebook[trigger.code]
         c.codes_at[trigger.token] = trigger.code
         polarity = c.polarity(trigger.token)
@@ -59,7 +56,7 @@ class EventAssembly(Folding):
             # the one he told his host
             trigger = dataclasses.replace(trigger, sources=trigger.targets,
                                           targets=trigger.sources)
-        if (cameo.root == "04" and _is_noun(c, trigger.token) and not any(trigger.sources)
+        if (cameo.root == "04" and noun and not any(trigger.sources)
                 and any(trigger.targets)):
             # "Lawson said progress had been made in talks with Japan": the speaker's side
             # holds the talks
@@ -97,15 +94,14 @@ class EventAssembly(Folding):
                 # an attribution, or the speaker's account of its own state's doings
                 # ("Tokyo said Japan had no plans to ..."): news only as that act
                 return []
-        tok = c.doc.tokens[trigger.token]
-        unaddressed = self.grammar.flow_nouns | self.grammar.addressed_nouns
-        if (self.require_actor and tok.pos in ("NOUN", "PROPN") and not any(trigger.targets)
-                and c.lemma(trigger.token) in unaddressed):
+        lemma = c.lemma(trigger.token)
+        if (self.require_actor and noun and not any(trigger.targets)
+                and (lemma in self.grammar.flow_nouns or lemma in self.grammar.addressed_nouns)):
             # "Japanese exports rose": a flow, no act between actors; "were also submitting
             # proposals", "the Australian proposals": a proposal to no one names no appeal
             return []
         own = not any(trigger.targets) and (
-            c.lemma(trigger.token) in self.grammar.self_directed_verbs
+            lemma in self.grammar.self_directed_verbs
             or trigger.code == "0831"
             or (trigger.code in self.grammar.symmetric_codes and len(trigger.sources) == 1
                 and trigger.sources[0] is not None and self._members(c, trigger.sources[0])))
@@ -129,7 +125,7 @@ class EventAssembly(Folding):
                 if (source is not None and target is not None and source.start == target.start
                         and cameo.root != "14" and not own):
                     continue
-                if (cameo.root == "10" and c.lemma(trigger.token) in self.grammar.directive_verbs
+                if (cameo.root == "10" and lemma in self.grammar.directive_verbs
                         and (target is None or target.actor is None
                              or _same_state(source, target))):
                     continue
@@ -140,8 +136,8 @@ class EventAssembly(Folding):
                                            "actual"))
                 if (source is not None and target is not None
                         and (cameo.code in self.grammar.symmetric_codes
-                             or c.lemma(trigger.token) in self.grammar.symmetric_verbs)
-                        and c.lemma(trigger.token) not in self.grammar.one_sided_verbs):
+                             or lemma in self.grammar.symmetric_verbs)
+                        and lemma not in self.grammar.one_sided_verbs):
                     # "Li met Albanese": Albanese met Li as well
                     out.append(self._event(c, trigger, cameo, target, source, polarity,
                                            modality))

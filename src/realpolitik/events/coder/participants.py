@@ -413,12 +413,8 @@ class Clause(ClauseModality):
     def reported_by_another(self, t: int, sources: tuple[Mention | None, ...]) -> bool:
         """"the Kremlin insisted that no Turkish peacekeepers would be sent": what one
         says another will not do is no refusal by the other."""
-        for gov, link in self._governors(t):
-            if link == "ccomp" and self.lemma(gov) in self.grammar.report_governors:
-                speakers, _ = self.subjects(gov)
-                known = tuple(m for m in speakers if m.actor is not None)
-                return bool(known) and not same_actors(known, sources)
-        return False
+        known = tuple(self.reporting_speakers(t))
+        return bool(known) and not same_actors(known, sources)
 
     def reporting_speakers(self, t: int) -> list[Mention]:
         """The known speakers of the speech verb whose content ``t`` is in."""
