@@ -183,7 +183,7 @@ def test_a_named_document_or_proposal_is_no_signing(code_text: CodeText, text: s
 
 @pytest.mark.parametrize("text", [
     "Chile and Peru signed a fishing agreement.",
-    "An accord between Ghana and Togo was reached on Friday.",
+    "An accord between Ghana and Togo was concluded on Friday.",
     "Norway announced that the treaty with Denmark signed last year had lapsed.",
     "Ghana honoured a July agreement with Togo on fishing.",
     "A proposed treaty between Peru and Chile would cut tariffs.",

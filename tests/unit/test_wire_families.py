@@ -182,6 +182,11 @@ NO_EVENT_SENSES = [
     "Korea's trade surplus with Japan hit 2.1 billion dlrs last year.",
     "The central bank's action was interpreted as an attempt to curb interest rates.",
     "American investment in the Philippines doubled.",
+    # a flow to a named partner is still a flow, not an act between them
+    "Danish pigmeat exports to Canada were worth 106 mln crowns in 1986.",
+    "The ECGD suspended its cover for exports to Nigeria in 1983.",
+    "About 95 pct of the surplus was from Taiwan's trade with the United States.",
+    "U.S. chip sales in Japan remained low.",
 ]
 
 
@@ -195,6 +200,7 @@ def test_economic_senses_are_no_events(code_text: CodeText, text: str) -> None:
 EVENT_SENSES: list[tuple[str, Key]] = [
     ("Rebels made an attempt on the life of the Colombian president.", ("185", None, "COL")),
     ("Ecuador resumed exports to Peru.", ("061", "ECU", "PER")),
+    ("China agreed to expand trade with Brazil.", ("0311", "CHN", "BRA")),
     ("Peru took legal action against Chile over the border.", ("115", "PER", "CHL")),
 ]
 
@@ -499,7 +505,7 @@ CODED: list[tuple[str, str, Key]] = [
     ("members meet among themselves", "EC farm ministers held six hours of talks in Brussels.",
      ("046", "EEC", "EEC")),
     ("members meet among themselves",
-     "Belgian coalition parties reached an agreement on the budget.", ("057", "BEL", "BEL")),
+     "Belgian coalition parties reached an agreement on the budget.", ("019", "BEL", "BEL")),
     ("members meet among themselves", "Norwegian ministers held talks on the budget deficit.",
      ("046", "NOR", "NOR")),
     ("the six are the last six named together",
@@ -575,6 +581,39 @@ CODED: list[tuple[str, str, Key]] = [
      "Norwegian officials had no comment on the Danish proposal.", ("011", "NOR", "DNK")),
     ("withholding details declines comment",
      "The Greek government declined to disclose details of the loan.", ("011", "GRC", None)),
+    ("retaliatory action in a trade dispute is a sanction",
+     "Reagan was ready to impose retaliatory trade action against Japan.", ("163", "USA", "JPN")),
+    ("a wrong an act punishes accuses the punished",
+     "Reagan was ready to impose tariffs on Japan for breaking the chip agreement.",
+     ("112", "USA", "JPN")),
+    ("a wrong an act punishes accuses the punished",
+     "The EC condemned Israel for violating the ceasefire.", ("112", "EEC", "ISR")),
+    ("a wrong an act punishes accuses the punished",
+     "Britain urged the United States to impose sanctions on Libya for violating the accord.",
+     ("112", "GBR", "LBY")),
+    ("the one judged for an act did it",
+     "The EC condemned Israel for attacking Lebanon.", ("190", "ISR", "LBN")),
+    ("an assurance is a promise",
+     "The IMF assured Kenya it would continue to give the country maximum help.",
+     ("030", "IMF", "KEN")),
+    ("an assurance is a promise",
+     "Greece assured Turkey it would not start prospecting in disputed waters.",
+     ("030", "GRC", "TUR")),
+    ("being against a measure rejects it",
+     "Britain is firmly against any new tax on oils and fats proposed by the European "
+     "Community.", ("120", "GBR", "EEC")),
+    ("being against a measure rejects it", "Japan is against the proposal.",
+     ("120", "JPN", None)),
+    ("reaching an agreement expresses accord, both ways",
+     "The United States and India reached a tentative agreement in December on security "
+     "precautions.", ("019", "IND", "USA")),
+    ("reaching an agreement expresses accord, both ways",
+     "The accord was reached between Iran and Ghana.", ("019", "GHA", "IRN")),
+    ("signing an agreement is signing", "Japan and the United States signed an agreement on "
+     "chips.", ("057", "USA", "JPN")),
+    ("opposition to a measure rejects it",
+     "The Netherlands regretted West German opposition to radical reforms of the European "
+     "Community.", ("120", "DEU", "EEC")),
 ]
 
 
@@ -629,6 +668,13 @@ NOT_CODED: list[tuple[str, str, str]] = [
      "The Dutch union presented its case against the redundancies to parliament.", "115"),
     ("action against a state is any act, no lawsuit",
      "The United States took action against Japan over the chip pact.", "115"),
+    ("an assurance is no optimistic comment",
+     "The IMF assured Kenya it would continue to give the country maximum help.", "013"),
+    ("opposition to an actor is no rejection",
+     "Britain stated its opposition to Iran.", "12"),
+    ("reaching an agreement is no signing",
+     "South Africa reached a rescheduling agreement with its creditors.", "057"),
+    ("being against an actor is no rejection", "The Netherlands is against Iran.", "12"),
     ("withheld details are no negated sharing",
      "The Dutch foreign minister gave no details of his talks with Belgium.", "064"),
 ]
@@ -654,3 +700,4 @@ def test_a_proposed_or_considered_measure_is_not_imposed(code_text: CodeText, te
     measures = [e for e in events if e.root in ("04", "16", "17")]
     assert all(e.modality == "hypothetical" for e in measures), shown(events)
     assert not [e for e in events if e.root == "02"], shown(events)
+

@@ -155,6 +155,12 @@ class Clause(ClauseModality):
                     objs = self.kids(governor, "dobj")
                     if objs:
                         return self.actors_at(objs[0]), True
+                if self.lemma(prep) == "for" and tok.dep == "pcomp" and tok.tag == "VBG":
+                    # "criticised Japan for failing", "sanctions on Iran for supporting
+                    # terrorism": the one judged or punished did it
+                    judged = self.judged_for(governor)
+                    if judged:
+                        return judged, True
                 return self.subjects(governor, seen + 1)
             return self.subjects(head, seen + 1)
         return [], False
@@ -258,12 +264,22 @@ class Clause(ClauseModality):
 
     def measure_owners(self, n: int) -> list[Mention]:
         """Whose measure "the tax" is: "the EC proposed a tax on oils ... Britain and
-        Denmark oppose the tax" aims at the EC. A definite measure noun with no actor of its
-        own takes the actors of the last earlier mention of the same noun that names some
-        (its modifiers, possessor or "by"), within the story's last few sentences."""
+        Denmark oppose the tax" aims at the EC, as "a tax proposed by the EC" does. A
+        definite measure noun with no actor of its own takes the actors of the last earlier
+        mention of the same noun that names some (its modifiers, possessor or "by"), within
+        the story's last few sentences."""
         tokens = self.doc.tokens
-        if self.lemma(n) not in self.grammar.owned_measures or not any(
-                tokens[d].lower in ("the", "this", "that") for d in self.kids(n, "det")):
+        if self.lemma(n) not in self.grammar.owned_measures:
+            return []
+        # the parser may hang the participle on the measure's complement ("a tax on oils
+        # and fats proposed by the EC")
+        proposers = [m for acl in self.doc.subtree(n) if tokens[acl].dep == "acl"
+                     for a in self.kids(acl, "agent") for o in self.kids(a, "pobj")
+                     for m in self.actors_at(o)]
+        if proposers:
+            # "any new tax proposed by the European Community"
+            return unique(proposers)
+        if not any(tokens[d].lower in ("the", "this", "that") for d in self.kids(n, "det")):
             return []
         lemma, sent = self.lemma(n), tokens[n].sent
         for j in range(n - 1, -1, -1):
@@ -518,6 +534,24 @@ class Clause(ClauseModality):
         lemma = self.lemma(prep)
         return lemma == "of" or (lemma == "with" and self.lemma(self.doc.tokens[prep].head)
                                  in self.grammar.accusing_verbs)
+
+    def judged_for(self, governor: int) -> list[Mention]:
+        """The actor a verb acts on, as the doer of what it is acted on "for": its object,
+        else the object of an "on" or "against" of the verb or its object ("imposed
+        sanctions on Iran for ...")."""
+        objects = self.kids(governor, "dobj")
+        for obj in objects:
+            found = self.actors_at(obj)
+            if found:
+                return found
+        for head in (governor, *objects):
+            for prep in self.kids(head, "prep"):
+                if self.lemma(prep) in ("on", "against"):
+                    for obj in self.kids(prep, "pobj"):
+                        found = self.actors_at(obj)
+                        if found:
+                            return found
+        return []
 
     def accused_of(self, n: int) -> list[Mention]:
         tok = self.doc.tokens[n]

@@ -102,9 +102,10 @@ class ClauseTree:
             self._sentence_lemmas[index] = found
         return found
 
-    def complement_words(self, n: int, preps: tuple[str, ...] = ("of", "on")) -> set[str]:
+    def complement_words(self, n: int, preps: tuple[str, ...] = ("of", "on", "to")
+                         ) -> set[str]:
         """Lemmas of what a noun's complements with ``preps`` name: "an exchange of
-        (artillery) fire", "a ban on (Danish meat) exports"."""
+        (artillery) fire", "a ban on (Danish meat) exports", "opposition to the tax"."""
         return {self.lemma(o) for p in self.kids(n, "prep") if self.lemma(p) in preps
                 for o in self.kids(p, "pobj")}
 

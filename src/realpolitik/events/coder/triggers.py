@@ -131,6 +131,9 @@ class TriggerFinder(SpeechActs):
             # accusation (but the police and prosecutors charge persons: 115)
             code = "112"
             targets = targets or c.about(v, tuple(sources), content=True)
+        blamed = self._blamed_for(c, v, code)
+        if blamed is not None:
+            code, sources, targets = blamed
         crowds = [k for k in c.kids(v, "nsubj") if c.lemma(k) in self.grammar.crowd_nouns]
         if crowds and not sources:
             # "protesters in Baghdad stormed the embassy": the crowd is the place's
@@ -354,6 +357,27 @@ class TriggerFinder(SpeechActs):
             # the object was the event noun itself, not an actor
             targets = [t for t in targets if t.head != noun]
         return self._trigger(c, noun, pattern.code, pattern.confidence * 0.95, sources, targets)
+
+    def _blamed_for(self, c: Clause, v: int, code: str
+                    ) -> tuple[str, list[Mention], list[Mention]] | None:
+        """A wrong that another act is done "for" is that act's accusation (112) of the
+        one it acts on: "ready to impose sanctions against Japan for breaking the
+        accord", "criticised Iran for violating the truce". Returns the code, the judge
+        and the judged."""
+        tok = c.doc.tokens[v]
+        if (tok.dep != "pcomp" or tok.tag != "VBG" or c.lemma(tok.head) != "for"
+                or not (code == "128" or c.lemma(v) in self.grammar.wrongdoing_verbs)):
+            return None
+        governor = c.doc.tokens[tok.head].head
+        judged = c.judged_for(governor)
+        if not judged:
+            return None
+        acting = c.doc.tokens[governor]
+        if acting.dep == "xcomp" and c.lemma(acting.head) in self.grammar.demand_governors:
+            # "urged Washington to impose sanctions on Japan for violating": the one
+            # who urges the punishment accuses, not the one urged
+            governor = acting.head
+        return "112", c.subjects(governor)[0], judged
 
     def _noun_trigger(self, c: Clause, n: int) -> Trigger | None:
         pattern = self._noun_pattern(c, n)
