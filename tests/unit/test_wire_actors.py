@@ -38,11 +38,12 @@ def test_a_lower_case_ec_names_nobody(nlp_stage: NlpStage,
     assert not [m for m in actor_resolver.resolve_document(doc) if m.actor is not None]
 
 
-#: a surname after another given name is someone else: the knowledge base's John Lyng and
-#: George Price are not the Richard Lyng and Peter Price of a 1987 story; initials are
-#: passed over
+#: a surname after another given name is someone else: the knowledge base's Konstantinos
+#: Mitsotakis and George Price are not a John Mitsotakis and the Peter Price of a 1987 story;
+#: initials are passed over
 @pytest.mark.parametrize(("text", "mention", "code"), [
-    ("Agriculture Secretary Richard Lyng met the Japanese minister.", "Lyng", None),
+    ("John Mitsotakis told reporters the plan was dead.", "Mitsotakis", None),
+    ("Agriculture Secretary Richard Lyng met the Japanese minister.", "Lyng", "USAGOV"),
     ("British parliamentarian Peter Price told reporters the plan was dead.", "Price", None),
     ("Soviet leader Mikhail S. Gorbachev met the West German chancellor.", "Gorbachev",
      "USRGOV"),
