@@ -14,7 +14,9 @@ had used its two scorings), and ``dev2``, more development stories for that cycl
 and ``dev3`` for the third; ``test4`` and ``dev4``, the fourth cycle's held-out and
 development splits; ``test5`` and ``dev5``, the fifth cycle's; ``test6`` and ``dev6``, the
 sixth's; ``test7`` and ``dev7``, the seventh's; ``test8`` and ``dev8``, the eighth's;
-``test9`` and ``dev9``, the ninth's.
+``test9`` and ``dev9``, the ninth's; ``test10``, the tenth's held-out split, the last 42
+candidates. ``dev10``, the tenth cycle's development split, is the first 30 of the second
+pool (LONG_SPLITS): stories of 351-600 words that pass the same tests, in their own shuffle.
 Only story ids and splits are written: the texts stay in ../shared.
 
 Usage: python scripts/draw_reuters_gold.py [--shared ../shared] [--out gold/reuters/stories.json]
@@ -37,7 +39,13 @@ TEST_SIZE = 42
 LATER_SPLITS = (("test2", 42), ("dev2", 42), ("test3", 42), ("dev3", 42), ("test4", 42),
                 ("dev4", 42), ("test5", 42), ("dev5", 42), ("test6", 42), ("dev6", 42),
                 ("test7", 42), ("dev7", 42), ("test8", 42), ("dev8", 42),
-                ("test9", 42), ("dev9", 42))
+                ("test9", 42), ("dev9", 42), ("test10", 42))
+#: the first pool ends with test10 (842 candidates); later development splits come from a
+#: second pool, the longer stories (LONG_MIN_WORDS to LONG_MAX_WORDS) that pass the same
+#: tests, shuffled with their own seed and taken in this order
+LONG_SEED = 1988
+LONG_MIN_WORDS, LONG_MAX_WORDS = 351, 600
+LONG_SPLITS = (("dev10", 30),)
 MIN_WORDS, MAX_WORDS = 60, 350
 
 POLITICAL = re.compile(
@@ -54,10 +62,11 @@ MARKET = re.compile(
 )
 
 
-def is_political(record: dict[str, object]) -> bool:
+def is_political(record: dict[str, object], min_words: int = MIN_WORDS,
+                 max_words: int = MAX_WORDS) -> bool:
     text = str(record.get("text") or "")
     words = len(text.split())
-    if not MIN_WORDS <= words <= MAX_WORDS:
+    if not min_words <= words <= max_words:
         return False
     political = {m.group(0).lower() for m in POLITICAL.finditer(text)}
     places = record.get("places") or []
@@ -66,10 +75,12 @@ def is_political(record: dict[str, object]) -> bool:
 
 def draw(corpus: Path) -> dict[str, list[str]]:
     with corpus.open(encoding="utf-8") as lines:
-        candidates = sorted(
-            (r["id"] for r in map(json.loads, lines) if is_political(r)),
-            key=lambda i: int(i.rsplit("-", 1)[1]),
-        )
+        records = list(map(json.loads, lines))
+    candidates = sorted((r["id"] for r in records if is_political(r)),
+                        key=lambda i: int(i.rsplit("-", 1)[1]))
+    longer = sorted((r["id"] for r in records
+                     if is_political(r, LONG_MIN_WORDS, LONG_MAX_WORDS)),
+                    key=lambda i: int(i.rsplit("-", 1)[1]))
     random.Random(DRAW_SEED).shuffle(candidates)
     chosen = candidates[:COUNT]
     split = list(chosen)
@@ -80,6 +91,11 @@ def draw(corpus: Path) -> dict[str, list[str]]:
     start = COUNT
     for name, size in LATER_SPLITS:
         splits[name] = candidates[start:start + size]
+        start += size
+    random.Random(LONG_SEED).shuffle(longer)
+    start = 0
+    for name, size in LONG_SPLITS:
+        splits[name] = longer[start:start + size]
         start += size
     return splits
 
