@@ -90,6 +90,9 @@ class Grammar:
     combatant_nouns: frozenset[str]
     battle_words: frozenset[str]
     information_nouns: frozenset[str]
+    market_nouns: frozenset[str]
+    market_verbs: frozenset[str]
+    agent_nouns: frozenset[str]
     mass_killing_victims: int
     person_target_codes: dict[str, str]
     attitude_codes: dict[str, str]

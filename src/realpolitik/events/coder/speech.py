@@ -27,6 +27,13 @@ class SpeechActs(CoderBase):
                 if family is None:
                     continue
                 subjects, _ = c.subjects(comp)
+                heads = c.kids(comp, "nsubj", "nsubjpass")
+                if heads and not any(m.start <= h < m.end for m in subjects for h in heads) \
+                        and not any(c.lemma(h) in self.grammar.agent_nouns for h in heads):
+                    # "Honda's U.S. output would have to be adjusted", "an agreement must be
+                    # reached": what must happen to a thing asks no actor to act (but "the EC
+                    # members have to make a choice" asks the members)
+                    continue
                 if subjects and not same_actors(gov.sources, tuple(subjects)):
                     verbs[v] = dataclasses.replace(gov, code=self.families.generic[family],
                                                    targets=tuple(subjects))

@@ -358,6 +358,13 @@ class TriggerFinder(SpeechActs):
             targets = [t for t in targets if t.head != noun]
         return self._trigger(c, noun, pattern.code, pattern.confidence * 0.95, sources, targets)
 
+    def _market_quantity(self, c: Clause, n: int) -> bool:
+        """A market's demand, not a party's: the singular noun as what a verb of quantity
+        acts on ("reducing demand in Japan for semiconductors")."""
+        tok = c.doc.tokens[n]
+        return (c.lemma(n) in self.grammar.market_nouns and tok.tag == "NN"
+                and tok.dep == "dobj" and c.lemma(tok.head) in self.grammar.market_verbs)
+
     def _blamed_for(self, c: Clause, v: int, code: str
                     ) -> tuple[str, list[Mention], list[Mention]] | None:
         """A wrong that another act is done "for" is that act's accusation (112) of the
@@ -381,7 +388,7 @@ class TriggerFinder(SpeechActs):
 
     def _noun_trigger(self, c: Clause, n: int) -> Trigger | None:
         pattern = self._noun_pattern(c, n)
-        if pattern is None:
+        if pattern is None or self._market_quantity(c, n):
             return None
         sources, targets = c.noun_participants(n, pattern)
         if not sources:
