@@ -616,6 +616,11 @@ CODED: list[tuple[str, str, Key]] = [
      ("120", "GBR", "JPN")),
     ("armies that clash fight each other", "Iranian troops clashed with Iraqi forces near "
      "Basra.", ("190", "IRQ", "IRN")),
+    ("weighing a policy option is considering it",
+     "The Japanese government is considering buying U.S.-made supercomputers.",
+     ("014", "JPN", "USA")),
+    ("weighing a policy option is considering it", "Britain is considering sanctions against "
+     "Japan.", ("014", "GBR", "JPN")),
     ("what the members must do is asked of them",
      "Britain said the EC members have to make a choice.", ("100", "GBR", "EEC")),
     ("opposition to a measure rejects it",
@@ -701,6 +706,14 @@ NOT_CODED: list[tuple[str, str, str]] = [
      "spokesman said.", "10"),
     ("what must happen to a thing asks nobody",
      "The U.S. decision to slap tariffs should support the dollar, he said.", "02"),
+    ("a judgement is no policy option", "Greece declared it considers the accord inoperative.",
+     "014"),
+    ("a judgement is no policy option", "Weizsaecker is considered a key backer of more "
+     "flexible terms.", "014"),
+    ("a judgement is no policy option",
+     "The Greek government considers the 1976 Berne protocol as inactive.", "014"),
+    ("a judgement is no policy option",
+     "We considered all political obstacles had been removed, Urban said.", "014"),
     ("being against an actor is no rejection", "The Netherlands is against Iran.", "12"),
     ("withheld details are no negated sharing",
      "The Dutch foreign minister gave no details of his talks with Belgium.", "064"),

@@ -153,6 +153,7 @@ def test_filter_open_document_and_back(page: Watched) -> None:
     assert p.locator("#record .rec.k-event").count() == 1
     assert "date basis" in p.locator("#record").inner_text()
     p.locator(".mk.k-mention").first.click()
+    p.wait_for_selector("#record .rec.k-mention")
     assert p.locator("#record .rec.k-mention").count() >= 1
     p.click("#back-link")
     p.wait_for_url("**/events?*")
@@ -290,6 +291,8 @@ def test_analyze_page_with_hostile_text(page: Watched) -> None:
     assert "<script>" in p.inner_text("#doc-text")
     assert p.locator(".mk.k-event").count() >= 1
     p.locator(".mk.k-event").first.click()
+    # the record is drawn after the click's handler runs: wait for it, as a reader would
+    p.wait_for_selector("#record .rec.k-event")
     assert p.locator("#record .rec.k-event").count() >= 1
     assert_nothing_injected(page)
     page.clean()

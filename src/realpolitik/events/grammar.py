@@ -93,6 +93,7 @@ class Grammar:
     market_nouns: frozenset[str]
     market_verbs: frozenset[str]
     agent_nouns: frozenset[str]
+    judging_verbs: frozenset[str]
     mass_killing_victims: int
     person_target_codes: dict[str, str]
     attitude_codes: dict[str, str]

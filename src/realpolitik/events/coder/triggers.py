@@ -45,6 +45,8 @@ class TriggerFinder(SpeechActs):
         pattern = self._best_verb_pattern(c, v)
         if pattern is not None and pattern.code == NO_EVENT:
             return None
+        if self._judgement_not_option(c, v):
+            return None
         if self._question_or_service(c, v):
             return None
         lemma = c.doc.tokens[v].lemma.lower()
@@ -357,6 +359,32 @@ class TriggerFinder(SpeechActs):
             # the object was the event noun itself, not an actor
             targets = [t for t in targets if t.head != noun]
         return self._trigger(c, noun, pattern.code, pattern.confidence * 0.95, sources, targets)
+
+    def _judgement_not_option(self, c: Clause, v: int) -> bool:
+        """"considers the accord inoperative", "is considered a key backer", "considered
+        that all obstacles had been removed": a verb of considering with a predicate on its
+        object judges it; only "is considering sanctions" or "considering buying" weighs a
+        policy option (014)."""
+        if c.lemma(v) not in self.grammar.judging_verbs:
+            return False
+        heads = [v, *c.kids(v, "dobj")]
+        if c.kids(v, "oprd", "attr", "acomp") or any(
+                c.lemma(p) == "as" for h in heads for p in c.kids(h, "prep")):
+            return True
+        clauses = c.kids(v, "ccomp")
+        if clauses and not any(self._deliberated(c, k) for k in clauses):
+            # "considered (that) the obstacles had been removed" (but "is considering how
+            # to retaliate", "will consider what action to take": an option weighed)
+            return True
+        # "is considered to have been successful": a passive with a predicate
+        return bool(c.kids(v, "nsubjpass", "auxpass")) and bool(c.kids(v, "xcomp"))
+
+    @staticmethod
+    def _deliberated(c: Clause, clause: int) -> bool:
+        """Does a complement clause open with a question word ("how to retaliate", "what
+        legal action it can take", "whether to act")?"""
+        return any(c.doc.tokens[k].tag in ("WRB", "WP", "WDT", "WP$") or c.lemma(k) == "whether"
+                   for k in c.doc.subtree(clause) if k < clause)
 
     def _market_quantity(self, c: Clause, n: int) -> bool:
         """A market's demand, not a party's: the singular noun as what a verb of quantity
