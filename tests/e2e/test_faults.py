@@ -122,7 +122,8 @@ def test_sigint_keeps_committed_batches_and_says_so(corpus: Path, tmp_path: Path
     _, err = process.communicate(timeout=300)
     if process.returncode in (0, -signal.SIGINT):
         # 0: done before the signal; -SIGINT: it reached the interpreter's own shutdown
-        pytest.skip("the ingest finished before the interrupt reached it")
+        pytest.skip("the ingest finished before the interrupt reached it "
+                    f"(exit status {process.returncode})")
     assert process.returncode == 130, err
     assert "Traceback" not in err
     lines = [x for x in err.splitlines() if x.startswith("interrupted")]
