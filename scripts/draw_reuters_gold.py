@@ -73,31 +73,38 @@ def is_political(record: dict[str, object], min_words: int = MIN_WORDS,
     return len(political) >= 3 and len(MARKET.findall(text)) <= 1 and bool(places)
 
 
+def _shuffled_pool(records: list[dict[str, object]], seed: int, min_words: int,
+                   max_words: int) -> list[str]:
+    """The ids of the political stories of a length range, sorted by id, then shuffled."""
+    pool = sorted((str(r["id"]) for r in records if is_political(r, min_words, max_words)),
+                  key=lambda i: int(i.rsplit("-", 1)[1]))
+    random.Random(seed).shuffle(pool)
+    return pool
+
+
+def _take(pool: list[str], sizes: tuple[tuple[str, int], ...], start: int
+          ) -> dict[str, list[str]]:
+    """Consecutive slices of ``pool`` from ``start``, one per (split, size)."""
+    out: dict[str, list[str]] = {}
+    for name, size in sizes:
+        out[name] = pool[start:start + size]
+        start += size
+    return out
+
+
 def draw(corpus: Path) -> dict[str, list[str]]:
     with corpus.open(encoding="utf-8") as lines:
         records = list(map(json.loads, lines))
-    candidates = sorted((r["id"] for r in records if is_political(r)),
-                        key=lambda i: int(i.rsplit("-", 1)[1]))
-    longer = sorted((r["id"] for r in records
-                     if is_political(r, LONG_MIN_WORDS, LONG_MAX_WORDS)),
-                    key=lambda i: int(i.rsplit("-", 1)[1]))
-    random.Random(DRAW_SEED).shuffle(candidates)
+    candidates = _shuffled_pool(records, DRAW_SEED, MIN_WORDS, MAX_WORDS)
     chosen = candidates[:COUNT]
     split = list(chosen)
     random.Random(SPLIT_SEED).shuffle(split)
     test = sorted(split[:TEST_SIZE], key=chosen.index)
     dev = [i for i in chosen if i not in set(test)]
-    splits = {"dev": dev, "test": test}
-    start = COUNT
-    for name, size in LATER_SPLITS:
-        splits[name] = candidates[start:start + size]
-        start += size
-    random.Random(LONG_SEED).shuffle(longer)
-    start = 0
-    for name, size in LONG_SPLITS:
-        splits[name] = longer[start:start + size]
-        start += size
-    return splits
+    return {"dev": dev, "test": test, **_take(candidates, LATER_SPLITS, COUNT),
+            **_take(_shuffled_pool(records, LONG_SEED, LONG_MIN_WORDS, LONG_MAX_WORDS),
+                    LONG_SPLITS, 0)}
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -104,6 +104,11 @@ class Grammar:
     def is_reciprocal(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.reciprocal_codes)
 
+    def mutual_verb(self, lemma: str, quad_class: int) -> bool:
+        """A verb that is mutual when it codes material conflict ("clashed with", "exchanged
+        fire"), whatever its sides; "fight Japan's attempt" (120) is one side's act."""
+        return lemma in self.symmetric_verbs and quad_class == 4
+
 
 #: the word lists grammar.yaml must give: every ``frozenset[str]`` field of :class:`Grammar`
 _KEYS = tuple(f.name for f in fields(Grammar) if f.type == "frozenset[str]")

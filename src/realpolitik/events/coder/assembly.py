@@ -136,8 +136,7 @@ class EventAssembly(Folding):
                                            "actual"))
                 if (source is not None and target is not None
                         and (cameo.code in self.grammar.symmetric_codes
-                             or (lemma in self.grammar.symmetric_verbs
-                                 and cameo.quad_class == 4))
+                             or self.grammar.mutual_verb(lemma, cameo.quad_class))
                         and lemma not in self.grammar.one_sided_verbs):
                     # "Li met Albanese": Albanese met Li as well
                     out.append(self._event(c, trigger, cameo, target, source, polarity,

@@ -145,8 +145,7 @@ class CoderBase:
             sources = list(between)
             targets = [t for t in targets if t not in between]
         mutual = (self.grammar.is_reciprocal(code)
-                  or (c.lemma(token) in self.grammar.symmetric_verbs
-                      and self.codebook[code].quad_class == 4)
+                  or self.grammar.mutual_verb(c.lemma(token), self.codebook[code].quad_class)
                   or (obj is not None and c.lemma(obj) in self.grammar.mutual_objects)
                   or (len(between) >= 2 and all(m in sources for m in between))
                   or (not targets and c.lemma(token) in self.grammar.contest_nouns

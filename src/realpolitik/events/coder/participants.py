@@ -155,12 +155,11 @@ class Clause(ClauseModality):
                     objs = self.kids(governor, "dobj")
                     if objs:
                         return self.actors_at(objs[0]), True
-                if self.lemma(prep) == "for" and tok.dep == "pcomp" and tok.tag == "VBG":
+                punished = self.punished_for(v)
+                if punished is not None:
                     # "criticised Japan for failing", "sanctions on Iran for supporting
                     # terrorism": the one judged or punished did it
-                    judged = self.judged_for(governor)
-                    if judged:
-                        return judged, True
+                    return punished[1], True
                 return self.subjects(governor, seen + 1)
             return self.subjects(head, seen + 1)
         return [], False
@@ -534,6 +533,16 @@ class Clause(ClauseModality):
         lemma = self.lemma(prep)
         return lemma == "of" or (lemma == "with" and self.lemma(self.doc.tokens[prep].head)
                                  in self.grammar.accusing_verbs)
+
+    def punished_for(self, v: int) -> tuple[int, list[Mention]] | None:
+        """For a gerund an act is done "for" ("imposed sanctions on Iran for supporting
+        terrorism"): that act's verb and the actors it acts on, or None."""
+        tok = self.doc.tokens[v]
+        if tok.dep != "pcomp" or tok.tag != "VBG" or self.lemma(tok.head) != "for":
+            return None
+        governor = self.doc.tokens[tok.head].head
+        judged = self.judged_for(governor)
+        return (governor, judged) if judged else None
 
     def judged_for(self, governor: int) -> list[Mention]:
         """The actor a verb acts on, as the doer of what it is acted on "for": its object,

@@ -399,14 +399,12 @@ class TriggerFinder(SpeechActs):
         one it acts on: "ready to impose sanctions against Japan for breaking the
         accord", "criticised Iran for violating the truce". Returns the code, the judge
         and the judged."""
-        tok = c.doc.tokens[v]
-        if (tok.dep != "pcomp" or tok.tag != "VBG" or c.lemma(tok.head) != "for"
-                or not (code == "128" or c.lemma(v) in self.grammar.wrongdoing_verbs)):
+        if not (code == "128" or c.lemma(v) in self.grammar.wrongdoing_verbs):
             return None
-        governor = c.doc.tokens[tok.head].head
-        judged = c.judged_for(governor)
-        if not judged:
+        punished = c.punished_for(v)
+        if punished is None:
             return None
+        governor, judged = punished
         acting = c.doc.tokens[governor]
         if acting.dep == "xcomp" and c.lemma(acting.head) in self.grammar.demand_governors:
             # "urged Washington to impose sanctions on Japan for violating": the one
