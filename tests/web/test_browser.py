@@ -288,6 +288,8 @@ def test_analyze_page_with_hostile_text(page: Watched) -> None:
     p.fill("input[name=date]", "2024-03-04")
     p.click("#analyze-form button[type=submit]")
     p.wait_for_selector("#doc-text")
+    # the marks answer clicks once document.js (at the end of the page) has run
+    p.wait_for_load_state("load")
     assert "<script>" in p.inner_text("#doc-text")
     assert p.locator(".mk.k-event").count() >= 1
     p.locator(".mk.k-event").first.click()
