@@ -10,8 +10,9 @@ labels the candidates by reading the text; documents are split dev/test by a sec
 ``--later test2`` draws the held-out split of the second development cycle instead: LATER_COUNT
 stories with ``random.Random(LATER_SEEDS["test2"])`` from the Reuters gold's ``test2`` stories
 (drawn after every earlier place document), all of them ``test2``; ``--later dev2`` draws
-more development documents the same way from the Reuters ``dev2`` stories. The earlier
-splits stay as they were.
+more development documents the same way from the Reuters ``dev2`` stories; ``test3`` and
+``dev3`` (the third cycle) likewise from the Reuters ``test3`` and ``dev3`` stories. The
+earlier splits stay as they were.
 
 Writes a work list (mention, offsets, 80 characters of context) to ``--out`` (kept outside
 the project: the context is the corpus's text) and the document split to gold/places/docs.json.
@@ -31,7 +32,7 @@ from realpolitik.nlp import NlpStage
 
 SEED = 2026
 SPLIT_SEED = 15
-LATER_SEEDS = {"test2": 2027, "dev2": 2028}
+LATER_SEEDS = {"test2": 2027, "dev2": 2028, "test3": 2029, "dev3": 2030}
 LATER_COUNT = 24
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "src" / "realpolitik" / "data" / "demo"
@@ -45,7 +46,7 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, required=True)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--later", choices=sorted(LATER_SEEDS),
-                    help="draw a split of the second cycle (test2 or dev2)")
+                    help="draw a split of a later cycle (test2, dev2, test3 or dev3)")
     args = ap.parse_args()
     stories = json.loads((ROOT / "gold" / "reuters" / "stories.json").read_text())
     docs_path = ROOT / "gold" / "places" / "docs.json"

@@ -45,7 +45,7 @@ LATER_SPLITS = (("test2", 42), ("dev2", 42), ("test3", 42), ("dev3", 42), ("test
 #: tests, shuffled with their own seed and taken in this order
 LONG_SEED = 1988
 LONG_MIN_WORDS, LONG_MAX_WORDS = 351, 600
-LONG_SPLITS = (("dev10", 30),)
+LONG_SPLITS = (("dev10", 30), ("test11", 30), ("dev11", 30))
 MIN_WORDS, MAX_WORDS = 60, 350
 
 POLITICAL = re.compile(
