@@ -154,6 +154,8 @@ TRIPS: list[tuple[str, Key]] = [
     ("The Spanish trade minister leaves for Rabat tomorrow.", ("042", "ESP", "MAR")),
     ("The Dutch prime minister departed for Jakarta on Monday.", ("042", "NLD", "IDN")),
     ("The Spanish minister stopped in Tunis on his way home.", ("042", "ESP", "TUN")),
+    ("The Greek premier leaves for Ankara on Friday for talks with the Turkish premier.",
+     ("042", "GRC", "TUR")),
 ]
 
 
@@ -715,6 +717,10 @@ NOT_CODED: list[tuple[str, str, str]] = [
     ("a judgement is no policy option",
      "We considered all political obstacles had been removed, Urban said.", "014"),
     ("being against an actor is no rejection", "The Netherlands is against Iran.", "12"),
+    ("leaving for talks halts no talks",
+     "The Greek premier leaves for Ankara on Friday for talks with the Turkish premier.", "16"),
+    ("leaving for a meeting halts no meeting",
+     "The Dutch minister left for the negotiations in Geneva.", "16"),
     ("withheld details are no negated sharing",
      "The Dutch foreign minister gave no details of his talks with Belgium.", "064"),
 ]

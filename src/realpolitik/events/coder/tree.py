@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from realpolitik.events.coder.common import (
     QUOTES,
     count_of,
@@ -59,7 +61,7 @@ class ClauseTree:
         if pattern.particle and not any(
                 self.lemma(k) in pattern.particle for k in self.kids(v, "prt")):
             return False
-        if pattern.object and not self.object_words(v) & pattern.object:
+        if pattern.object and not self.object_words(v, pattern.prep) & pattern.object:
             return False
         if pattern.prep and not self._has_prep(v, pattern.prep):
             obj = self.object_of(v)
@@ -129,9 +131,10 @@ class ClauseTree:
                 for w in (self.lemma(o), *(self.lemma(k) for k in self.kids(o, "compound",
                                                                              "amod")))}
 
-    def object_words(self, v: int) -> set[str]:
+    def object_words(self, v: int, preps: Collection[str] = ()) -> set[str]:
         """Lemmas that can fill a pattern's object slot: the object and its compounds,
-        the thing counted in "hundreds of drones", and "supplied X with drones"."""
+        the thing counted in "hundreds of drones", and "supplied X with drones"; ``preps``
+        are the pattern's own prepositions."""
         heads: list[int] = []
         obj = self.object_of(v)
         if obj is not None:
@@ -139,8 +142,12 @@ class ClauseTree:
             heads += self.counted_by(obj)
         heads += [o for p in self.kids(v, "prep") if self.lemma(p) == "with"
                   for o in self.kids(p, "pobj")]
-        # "contributed troops to a peacekeeping force": what the object joins
-        heads += [o for p in self.kids(v, "prep") if self.lemma(p) in ("to", "for")
+        # "contributed troops to a peacekeeping force": what the object joins; with no
+        # object the phrase is a destination or purpose ("leaves for talks" halts nothing)
+        # unless the pattern asks for that preposition ("called for restraint")
+        joining = ("to", "for") if obj is not None else tuple(
+            p for p in ("to", "for") if p in preps)
+        heads += [o for p in self.kids(v, "prep") if self.lemma(p) in joining
                   for o in self.kids(p, "pobj") if o not in self.mention_at]
         heads += [k for h in heads for k in self.kids(h, "conj")]
         words: set[str] = set()
