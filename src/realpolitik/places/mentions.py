@@ -55,13 +55,24 @@ def _trim(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_candidates(parsed: ParsedDoc, gaz: Gazetteer,
-                    demonyms: dict[str, str]) -> list[Candidate]:
-    """Every place candidate of the document, in text order."""
+def find_candidates(parsed: ParsedDoc, gaz: Gazetteer, demonyms: dict[str, str],
+                    body_words: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Every place candidate of the document, in text order. ``body_words`` are the nouns
+    of a state's bodies ("government", "legislators"): an organisation entity that is a
+    country's name before them names the country ("The U.K. Government", "U.S.
+    Legislators")."""
     tokens = parsed.tokens
     out: list[Candidate] = []
     covered = [False] * len(tokens)
     for ent in parsed.entities:
+        if ent.label == "ORG" and body_words:
+            prefix = _country_prefix(parsed, ent.start, ent.end, gaz, body_words)
+            if prefix is not None:
+                out.append(prefix)
+        elif ent.label in ("NORP", "EVENT"):
+            inner = _place_in_name(parsed, ent.start, ent.end, gaz, ent.label)
+            if inner is not None:
+                out.append(inner)
         if ent.label == "ORG" and fold(parsed.text_of(*_trim(tokens, ent.start, ent.end))) \
                 in gaz.landmarks:
             # "the White House said": a landmark tagged as the organisation it houses
@@ -96,6 +107,52 @@ def find_candidates(parsed: ParsedDoc, gaz: Gazetteer,
 _PLURAL_ADMIN = {"provinces": "province", "governorates": "governorate",
                  "regions": "region", "prefectures": "prefecture", "oblasts": "oblast",
                  "districts": "district", "counties": "county"}
+
+
+def _country_prefix(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
+                    body_words: frozenset[str]) -> Candidate | None:
+    """The country named by the first words of an organisation entity when the rest names
+    one of its state's bodies; never a name inside an organisation's own name ("Bank of
+    Korea", "Amoco Canada"), whose rest is no body noun."""
+    tokens = parsed.tokens
+    start, end = _trim(tokens, start, end)
+    for cut in range(end - 1, start, -1):
+        rest = " ".join(t.text.lower() for t in tokens[cut:end])
+        if rest not in body_words:
+            continue
+        name = parsed.text_of(start, cut)
+        if any(e.place.feature == "country" for e in gaz.lookup(name)):
+            return Candidate(tokens[start].sent, start, cut, tokens[start].idx,
+                             tokens[cut - 1].idx + len(tokens[cut - 1].text), name, "name",
+                             None, True)
+    return None
+
+
+def _place_in_name(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
+                   label: str) -> Candidate | None:
+    """A sea the parser took for a people ("the Aegean" is the Aegean Sea) or the place an
+    event is named after ("the Gulf war", "the Tokyo summit"): the region or place, as the
+    gold convention has a place used as a label still name that place."""
+    tokens = parsed.tokens
+    start, end = _trim(tokens, start, end)
+    if start >= end:
+        return None
+    if label == "NORP":
+        name = parsed.text_of(start, end) + " Sea"
+        if not any(e.place.feature == "region" for e in gaz.lookup(name)):
+            return None
+        return Candidate(tokens[start].sent, start, end, tokens[start].idx,
+                         tokens[end - 1].idx + len(tokens[end - 1].text), name, "name", None,
+                         True)
+    for cut in range(end - 1, start, -1):
+        if tokens[cut - 1].pos != "PROPN":
+            continue
+        name = parsed.text_of(start, cut)
+        if gaz.lookup(name):
+            return Candidate(tokens[start].sent, start, cut, tokens[start].idx,
+                             tokens[cut - 1].idx + len(tokens[cut - 1].text), name, "name",
+                             None, True)
+    return None
 
 
 def _division_lists(parsed: ParsedDoc, gaz: Gazetteer, found: list[Candidate]
@@ -196,18 +253,35 @@ def _entity_candidate(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
     nxt = tokens[end].lower if end < len(tokens) else ""
     if last in gaz.admin_words and end - start > 1:
         kind, end = "admin", end - 1
-    elif nxt in gaz.admin_words and tokens[end].sent == tokens[start].sent:
+    elif (nxt in gaz.admin_words and tokens[end].sent == tokens[start].sent) or _governed(
+            tokens, start, end):
         kind = "admin"
     if last == "border" and end - start > 1:
         words = parsed.text_of(start, end - 1)
         if words in demonyms or gaz.lookup(words):
             kind, end = "border", end - 1
     name = parsed.text_of(start, end)
-    if kind == "border" and name in demonyms:
+    if name in demonyms and (kind == "border" or not gaz.lookup(name)):
+        # "the Kuwaiti news agency" tagged as a place: the adjective names its country
         name = demonyms[name]
     return Candidate(tokens[start].sent, start, end, tokens[start].idx,
                      tokens[end - 1].idx + len(tokens[end - 1].text), name, kind,
                      _qualifier(parsed, end), True)
+
+
+#: nouns whose "of" names a division, not its seat: "the governors of Sao Paulo, Rio de
+#: Janeiro and Minas Gerais" are the states'
+_DIVISION_HEADS = frozenset({"governor", "governors", "governorship", "state", "province"})
+
+
+def _governed(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether the name is (one of the conjoined names) after "governor of"."""
+    i = next((k for k in range(start, end) if not start <= tokens[k].head < end), end - 1)
+    while tokens[i].dep == "conj" and tokens[i].head != i:
+        i = tokens[i].head
+    prep = tokens[tokens[i].head]
+    return (tokens[i].dep == "pobj" and prep.lower == "of"
+            and tokens[prep.head].lower in _DIVISION_HEADS)
 
 
 def _qualifier(parsed: ParsedDoc, end: int) -> str | None:

@@ -70,6 +70,22 @@ def load_demonyms() -> dict[str, str]:
     return out
 
 
+#: roles whose nouns name a body of the state itself (not its companies, media or people)
+_STATE_ROLES = ("GOV", "MIL", "LEG", "JUD", "SPY", "COP")
+
+
+def load_body_words() -> frozenset[str]:
+    """Nouns of a state's bodies ("government", "legislators", "armed forces"), lower case,
+    from the actor roles file."""
+    roles = read_yaml(data_file("actors", "roles.yaml")).get("roles") or {}
+    words: set[str] = set()
+    for code in _STATE_ROLES:
+        record = roles.get(code) or {}
+        words.update(str(w).lower() for w in [*(record.get("words") or []),
+                                               *(record.get("generic") or [])])
+    return frozenset(words)
+
+
 class PlaceResolver:
     """Place mentions of a document resolved against the gazetteer."""
 
@@ -83,11 +99,12 @@ class PlaceResolver:
             if entry is not None:
                 demonyms[adj] = entry.place.name
         self.demonyms = demonyms
+        self.body_words = load_body_words()
 
     def resolve_document(self, parsed: ParsedDoc,
                          actors: Iterable[Mention] = ()) -> list[PlaceMention]:
         actors = list(actors)
-        candidates = find_candidates(parsed, self.gaz, self.demonyms)
+        candidates = find_candidates(parsed, self.gaz, self.demonyms, self.body_words)
         context = {iso for m in actors if m.actor and m.actor.country
                    for iso in [self.gaz.iso2_of(m.actor.country)] if iso}
         options = [self._options(c) for c in candidates]
