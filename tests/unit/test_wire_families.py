@@ -747,3 +747,38 @@ def test_a_proposed_or_considered_measure_is_not_imposed(code_text: CodeText, te
     assert all(e.modality == "hypothetical" for e in measures), shown(events)
     assert not [e for e in events if e.root == "02"], shown(events)
 
+
+
+# -- unrest with no actor named is the country's own ------------------------------------------
+
+#: strikes, riots and protests the text gives no actor for are the story's country's own,
+#: both sides (the gold convention for domestic events)
+OWN_UNREST: list[tuple[str, Key]] = [
+    ("Portuguese Prime Minister Anibal Cavaco Silva spoke in Lisbon. This month Cavaco Silva "
+     "imposed a freeze on wages and prices which led to widespread strikes.",
+     ("143", "PRT", "PRT")),
+    ("The Kenyan government raised maize prices, the Kenyan finance minister said. The move "
+     "led to riots.", ("145", "KEN", "KEN")),
+    ("The Chilean government has cut miners' pay. A one-day stoppage at the mines was called "
+     "for Monday, Chile's labour ministry said.", ("14", "CHL", "CHL")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWN_UNREST, ids=[c[0] for c in OWN_UNREST])
+def test_unrest_with_no_actor_is_the_countrys_own(code_text: CodeText, text: str,
+                                                 expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
+@pytest.mark.parametrize("text", [
+    # no country is the story's: two named equally often
+    "Peru and Chile traded accusations. The dispute led to riots.",
+    # a month is no march
+    "The talks began on March 9 in Geneva, Norway's foreign ministry said of Norway's plan.",
+    # a shown fact is no demonstration
+    "Norway's failure was also demonstrated when Norwegian officials refused to help.",
+])
+def test_no_unrest_without_a_home_or_a_protest(code_text: CodeText, text: str) -> None:
+    events = code_text(text)
+    assert not [e for e in events if e.root == "14"], shown(events)

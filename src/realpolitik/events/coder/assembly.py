@@ -115,6 +115,16 @@ class EventAssembly(Folding):
             for target in trigger.targets:
                 src_actor = source.actor if source else None
                 tgt_actor = target.actor if target else None
+                if self.require_actor and src_actor is None and tgt_actor is None \
+                        and cameo.root == "14" and not any(
+                            c.lemma(k) in self.armed_doers
+                            for k in c.kids(trigger.token, "nsubj")):
+                    # "led to widespread riots", "an opposition boycott": unrest with no
+                    # actor named is the country's own; the engine gives it the country
+                    # the story is about, or drops it (but "tanks blocked the bridges" is
+                    # no protest)
+                    out.append(self._event(c, trigger, cameo, None, None, polarity, modality))
+                    continue
                 if self.require_actor and (
                         (src_actor is None and tgt_actor is None)
                         or (_business(src_actor) and not _political(tgt_actor))):

@@ -20,7 +20,7 @@ from realpolitik.events.coder.common import (
 )
 from realpolitik.events.coder.folding import dedupe, drop_underspecified, fill_repeated
 from realpolitik.events.coder.participants import Clause
-from realpolitik.events.coder.story import complete_reciprocal, fill_from_story
+from realpolitik.events.coder.story import complete_reciprocal, fill_from_story, own_unrest
 from realpolitik.events.salience import mark_root_events
 from realpolitik.model import Event, Mention, ParsedDoc, party
 
@@ -111,6 +111,9 @@ class EventCoder(EventAssembly):
                    and clause.private_side(ev.trigger_token, side)}
         events = complete_reciprocal(doc, fill_from_story(events, private),
                                      self.grammar.symmetric_codes, self.grammar.one_sided_verbs)
+        if self.require_actor:
+            # (a coder that keeps actorless events keeps unrest as it found it)
+            events = own_unrest(events, mentions)
         if self.require_actor:
             # a plain statement still about and told to no other actor, after the story's
             # dyad was tried, is no event: "the minister said growth would slow"; nor is

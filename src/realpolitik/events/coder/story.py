@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
-from realpolitik.model import Event, ParsedDoc, Participant, party, stable_id
+from realpolitik.model import Event, Mention, ParsedDoc, Participant, party, stable_id
 
 
 def story_partners(events: list[Event]) -> dict[str, Participant]:
@@ -87,4 +87,35 @@ def complete_reciprocal(doc: ParsedDoc, events: list[Event], symmetric: frozense
         have.add((e.sentence, e.code, b, a))
         out.append(dataclasses.replace(e, id=stable_id(e.id, "reverse"), source=e.target,
                                        target=e.source))
+    return out
+
+
+def home_country(mentions: Sequence[Mention]) -> Participant | None:
+    """The state a story is about: the country its actors belong to most often, when no
+    other country is named as often and it is named at least twice."""
+    counts = Counter(m.actor.country for m in mentions
+                     if m.actor is not None and m.actor.country is not None)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    country = ranked[0][0]
+    first = next(m for m in mentions if m.actor is not None and m.actor.country == country)
+    return Participant(text=first.text, actor=country, country=country, role=None)
+
+
+def own_unrest(events: list[Event], mentions: Sequence[Mention]) -> list[Event]:
+    """Unrest no actor is named for ("led to widespread riots", "an opposition boycott
+    disrupted parliament") is the country's own, both sides the state the story is about
+    (the gold convention for domestic events); with no such state it is dropped."""
+    home: Participant | None = None
+    looked = False
+    out: list[Event] = []
+    for e in events:
+        if e.root == "14" and party(e.source) is None and party(e.target) is None:
+            if not looked:
+                home, looked = home_country(mentions), True
+            if home is None:
+                continue
+            e = dataclasses.replace(e, source=home, target=home)
+        out.append(e)
     return out

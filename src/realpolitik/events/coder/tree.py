@@ -54,7 +54,7 @@ class ClauseTree:
         return passive[0] if passive else None
 
     def satisfies(self, v: int, pattern: VerbPattern) -> bool:
-        if pattern.intransitive and self.kids(v, "dobj"):
+        if pattern.intransitive and self.kids(v, "dobj", "nsubjpass", "auxpass", "ccomp"):
             return False
         if pattern.pobj and not self.idiom_nouns(v, pattern):
             return False
