@@ -761,6 +761,11 @@ OWN_UNREST: list[tuple[str, Key]] = [
      "led to riots.", ("145", "KEN", "KEN")),
     ("The Chilean government has cut miners' pay. A one-day stoppage at the mines was called "
      "for Monday, Chile's labour ministry said.", ("14", "CHL", "CHL")),
+    # a boycott by the opposition, industrial action: strikes by other names
+    ("The Greek government wants a new tax. An opposition boycott of parliament has delayed "
+     "the Greek budget.", ("143", "GRC", "GRC")),
+    ("The Danish transport minister spoke of Denmark's ports. Four days of industrial action "
+     "by dockers have closed them.", ("143", "DNK", "DNK")),
 ]
 
 
