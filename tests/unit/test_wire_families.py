@@ -787,3 +787,21 @@ def test_unrest_with_no_actor_is_the_countrys_own(code_text: CodeText, text: str
 def test_no_unrest_without_a_home_or_a_protest(code_text: CodeText, text: str) -> None:
     events = code_text(text)
     assert not [e for e in events if e.root == "14"], shown(events)
+
+
+# -- a group's own meeting ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Last month's G-6 meeting agreed to stabilise the dollar.", ("040", "GOS", "GOS")),
+    ("The OPEC meeting ended on Friday in Vienna.", ("040", "OPC", "OPC")),
+    ("The Group of Five met at the Plaza Hotel in 1985.", ("040", "GOS", "GOS")),
+])
+def test_a_groups_meeting_is_among_its_members(code_text: CodeText, text: str,
+                                               expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
+def test_a_lenders_talks_are_not_among_its_members(code_text: CodeText) -> None:
+    events = code_text("Zambia has just completed a new round of IMF talks on its exchange rate.")
+    assert ("046", "IMF", "IMF") not in keys(events), shown(events)

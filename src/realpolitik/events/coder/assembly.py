@@ -104,7 +104,10 @@ class EventAssembly(Folding):
             lemma in self.grammar.self_directed_verbs
             or trigger.code == "0831"
             or (trigger.code in self.grammar.symmetric_codes and len(trigger.sources) == 1
-                and trigger.sources[0] is not None and self._members(c, trigger.sources[0])))
+                and trigger.sources[0] is not None and (
+                    self._members(c, trigger.sources[0])
+                    or (trigger.code == "040" and modality == "actual"
+                        and self._group_owner(c, trigger.sources[0], trigger.token)))))
         if own:
             # "the prime minister resigned", "might have to step down" (0831, yielding office):
             # a domestic act, done to the actor's own state; "EC farm ministers held talks",
@@ -176,6 +179,19 @@ class EventAssembly(Folding):
         noun = tok.head if tok.dep in ("compound", "amod", "nmod", "poss") else tok.i
         return (c.doc.tokens[noun].tag in ("NNS", "NNPS")
                 and c.lemma(noun) in self.grammar.member_nouns)
+
+    def _group_owner(self, c: Clause, mention: Mention, noun: int) -> bool:
+        """Is the mention an organisation whose own meeting the trigger is ("last month's
+        G-6 meeting", "the OPEC conference", "the Group of Five met"): held among its
+        members, the group on both sides? (Not its talks: "a new round of IMF talks" are
+        with a borrower; and only a meeting held: "next week's IMF meetings", named in
+        the leads of stories on other news, would merge them as one.)"""
+        actor = mention.actor
+        if actor is None or actor.kind not in ("organisation", "group") or actor.country:
+            return False
+        head = c.doc.tokens[mention.head]
+        # "the G-6 meeting", "OPEC's conference"; "the Group of Five met"
+        return head.head == noun and head.dep in ("poss", "compound", "nmod", "nsubj")
 
     def _person_code(self, c: Clause, trigger: Trigger, cameo: CameoCode,
                      target: Mention | None) -> CameoCode:
