@@ -24,6 +24,7 @@ from realpolitik.cli import (
 )
 from realpolitik.cli.render import error_line
 from realpolitik.errors import IngestInterrupted, RealpolitikError
+from realpolitik.store.db import is_interrupt
 
 app = typer.Typer(
     name="realpolitik", no_args_is_help=True, add_completion=False,
@@ -89,6 +90,9 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except Exception as exc:  # a bug: still one line, the traceback on request
+        if is_interrupt(exc):  # DuckDB's "Query interrupted" from a statement Ctrl-C stopped
+            error_line("interrupted", "")
+            sys.exit(130)
         if os.environ.get(TRACEBACK_ENV) == "1":
             raise
         error_line("internal error:", f"{type(exc).__name__}: {exc} (set {TRACEBACK_ENV}=1 "

@@ -45,6 +45,7 @@ from realpolitik.config import Config
 from realpolitik.errors import IngestInterrupted, StoreError
 from realpolitik.ingest import IngestFailure, read_inputs
 from realpolitik.store import open_store
+from realpolitik.store.db import is_interrupt
 from realpolitik.store.sanity import DateRejection
 
 if TYPE_CHECKING:
@@ -196,7 +197,7 @@ def run_ingest(paths: list[Path], config: Config, quiet: bool = False,
         return _run_ingest(paths, config, quiet, workers)
     except (KeyboardInterrupt, duckdb.InterruptException, RuntimeError) as exc:
         # DuckDB reports an interrupt during an Arrow scan as a plain "Query interrupted"
-        if isinstance(exc, RuntimeError) and "interrupted" not in str(exc).lower():
+        if not isinstance(exc, KeyboardInterrupt) and not is_interrupt(exc):
             raise
         try:
             stored = _stored_documents(config) - before
@@ -295,7 +296,11 @@ def ingest_command(
                           min_confidence=min_confidence, event_class_model=event_class_model,
                           participant_model=participant_model,
                           participant_actors=participant_actors)
-    since = _store_clock(config)
+    try:
+        since = _store_clock(config)
+    except KeyboardInterrupt:
+        # stopped while the store was opened or its tables made (rolled back): nothing new
+        raise IngestInterrupted(0) from None
     report, rejected = run_ingest(paths, config, quiet=quiet, workers=workers)
     try:
         _, confident = confident_events(config, since)

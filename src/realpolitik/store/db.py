@@ -30,6 +30,13 @@ from realpolitik.store.rows import (
 from realpolitik.store.sanity import DateRejection
 from realpolitik.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES
 
+
+def is_interrupt(exc: BaseException) -> bool:
+    """Whether DuckDB says a statement was stopped by Ctrl-C: its own exception, or, from
+    some statements (DDL, an Arrow scan), a plain RuntimeError "Query interrupted"."""
+    return isinstance(exc, duckdb.InterruptException) or (
+        isinstance(exc, RuntimeError) and "query interrupted" in str(exc).lower())
+
 if TYPE_CHECKING:
     import pyarrow as pa
 
@@ -108,8 +115,10 @@ class Store:
                 self._check_version()
             else:
                 self.migrate()
-        except BaseException:
+        except BaseException as exc:
             self.close()
+            if is_interrupt(exc):  # Ctrl-C while the tables are made: rolled back
+                raise KeyboardInterrupt from None
             raise
         self._release()
 
