@@ -805,3 +805,22 @@ def test_a_groups_meeting_is_among_its_members(code_text: CodeText, text: str,
 def test_a_lenders_talks_are_not_among_its_members(code_text: CodeText) -> None:
     events = code_text("Zambia has just completed a new round of IMF talks on its exchange rate.")
     assert ("046", "IMF", "IMF") not in keys(events), shown(events)
+
+
+# -- an act with a private party is coded both ways, the private side empty -----------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mexico signed a rescheduling accord with its commercial bank creditors.",
+     {("057", "MEX", None), ("057", None, "MEX")}),
+    ("Argentina held talks with its creditor banks in New York.",
+     {("046", "ARG", None), ("046", None, "ARG")}),
+])
+def test_a_reciprocal_act_with_a_private_party_goes_both_ways(code_text: CodeText, text: str,
+                                                             expected: set[Key]) -> None:
+    events = code_text(text)
+    assert expected <= keys(events), shown(events)
+
+
+def test_a_one_sided_act_with_a_private_party_stays_one_way(code_text: CodeText) -> None:
+    events = code_text("Chile ratified the accord with its creditor banks.")
+    assert not [e for e in events if e.source is None], shown(events)

@@ -110,7 +110,8 @@ class EventCoder(EventAssembly):
                    if getattr(ev, side) is None
                    and clause.private_side(ev.trigger_token, side)}
         events = complete_reciprocal(doc, fill_from_story(events, private),
-                                     self.grammar.symmetric_codes, self.grammar.one_sided_verbs)
+                                     self.grammar.symmetric_codes, self.grammar.one_sided_verbs,
+                                     private)
         if self.require_actor:
             # (a coder that keeps actorless events keeps unrest as it found it)
             events = own_unrest(events, mentions)

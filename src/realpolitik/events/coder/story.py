@@ -70,18 +70,24 @@ def fill_from_story(events: list[Event],
 
 
 def complete_reciprocal(doc: ParsedDoc, events: list[Event], symmetric: frozenset[str],
-                        one_sided: frozenset[str]) -> list[Event]:
+                        one_sided: frozenset[str],
+                        private: Collection[tuple[str, str]] = ()) -> list[Event]:
     """A meeting, call, negotiation or signing is coded both ways (CAMEO's and the gold
     guide's reciprocal events); one whose second side was filled from the story, or from
     an earlier telling of the act, gets its other direction here (but "ratified the pact
-    with X" is the ratifier's act alone)."""
+    with X" is the ratifier's act alone). So does one whose other side the text gives to
+    a private party, an empty side both ways ("reached agreement with its bank advisory
+    committee": the banks' side is no actor, as the gold guide writes it); ``private``
+    holds such (event id, "source" or "target") pairs."""
     have = {(e.sentence, e.code, party(e.source), party(e.target)) for e in events}
     out: list[Event] = []
     for e in events:
         out.append(e)
         a, b = party(e.source), party(e.target)
+        with_private = (a is None) != (b is None) and (
+            (e.id, "target") in private if b is None else (e.id, "source") in private)
         if (e.code not in symmetric or doc.tokens[e.trigger_token].lemma.lower() in one_sided
-                or a is None or b is None or a == b
+                or ((a is None or b is None) and not with_private) or a == b
                 or (e.sentence, e.code, b, a) in have):
             continue
         have.add((e.sentence, e.code, b, a))
