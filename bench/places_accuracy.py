@@ -47,14 +47,14 @@ def main() -> None:
     for g in gold:
         by_doc[g.document].append(g)
     corpus = args.corpus if args.corpus.exists() else None
-    seen_in_tuning = 0
-    if args.split.startswith("test") and corpus is not None:
+    dev: set[str] = set()
+    if args.split.startswith("test"):
         dev = {g.document for g in read_gold(args.gold) if g.split.startswith("dev")}
-        dev_texts = {" ".join(d.text.split()) for _, d in gold_documents(dev, corpus)}
-        for name, doc in gold_documents(list(by_doc), corpus):
-            if " ".join(doc.text.split()) in dev_texts:
-                del by_doc[name]
-                seen_in_tuning += 1
+    # one pass over the corpus for the split's documents and the dev ones they may repeat
+    documents = dict(gold_documents(set(by_doc) | dev, corpus))
+    dev_texts = {" ".join(documents[name].text.split()) for name in dev if name in documents}
+    seen_in_tuning = [name for name in by_doc if name in documents
+                      and " ".join(documents[name].text.split()) in dev_texts]
     pipeline = Pipeline(Config())
     # the same pipeline, every stage shared, with the places stage skipped: not a copy of
     # the stages before places, which fell behind when date_removals joined the pipeline
@@ -62,14 +62,16 @@ def main() -> None:
     gaz = pipeline.places.resolver.gaz
     alpha2_of = {a3: iso for iso, a3 in gaz.alpha3.items()}
     result = PlaceScore()
-    for name, doc in gold_documents(by_doc, corpus):
+    for name, doc in documents.items():
+        if name not in by_doc or name in seen_in_tuning:
+            continue
         analysis = next(pipeline.analyse([doc]))
         score_document(by_doc[name], analysis.places, alpha2_of, result)
         result.documents += 1
         if without_places(analysis) != next(bare.analyse([doc])).to_json():
             result.documents_lost += 1
     print(json.dumps({"split": args.split, **result.to_json(),
-                      "left_out_as_dev_duplicates": seen_in_tuning}, indent=1))
+                      "left_out_as_dev_duplicates": len(seen_in_tuning)}, indent=1))
     if args.misses:
         for miss in result.misses:
             print(json.dumps(miss, ensure_ascii=False))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sys
 
-import duckdb
 import typer
 from typer.exceptions import Abort, TyperException
 
@@ -84,13 +83,13 @@ def main(argv: list[str] | None = None) -> None:
         else:
             error_line("usage error:", _usage_line(exc))
         sys.exit(2)
-    except (Abort, KeyboardInterrupt, duckdb.InterruptException):
+    except (Abort, KeyboardInterrupt):
         error_line("interrupted", "")
         sys.exit(130)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except Exception as exc:  # a bug: still one line, the traceback on request
-        if is_interrupt(exc):  # DuckDB's "Query interrupted" from a statement Ctrl-C stopped
+        if is_interrupt(exc):  # DuckDB's ways of saying Ctrl-C stopped a statement
             error_line("interrupted", "")
             sys.exit(130)
         if os.environ.get(TRACEBACK_ENV) == "1":

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from realpolitik.model import ParsedDoc, Token
@@ -55,6 +56,25 @@ def _trim(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _span(tokens: list[Token], start: int, end: int, name: str, kind: str = "name",
+          qualifier: str | None = None, tagged: bool = True) -> Candidate:
+    """The candidate of tokens [start, end), looked up as ``name``."""
+    return Candidate(tokens[start].sent, start, end, tokens[start].idx,
+                     tokens[end - 1].idx + len(tokens[end - 1].text), name, kind, qualifier,
+                     tagged)
+
+
+def _leading_place(parsed: ParsedDoc, start: int, end: int,
+                   accepts: Callable[[int, str], bool]) -> Candidate | None:
+    """The longest leading words of tokens [start, end), short of all of them, that
+    ``accepts`` (given where they end and their text) takes for a place."""
+    for cut in range(end - 1, start, -1):
+        name = parsed.text_of(start, cut)
+        if accepts(cut, name):
+            return _span(parsed.tokens, start, cut, name)
+    return None
+
+
 def find_candidates(parsed: ParsedDoc, gaz: Gazetteer, demonyms: dict[str, str],
                     body_words: frozenset[str] = frozenset()) -> list[Candidate]:
     """Every place candidate of the document, in text order. ``body_words`` are the nouns
@@ -85,9 +105,7 @@ def find_candidates(parsed: ParsedDoc, gaz: Gazetteer, demonyms: dict[str, str],
                     and gaz.lookup(parsed.text_of(ent.start, ent.end)):
                 cand = _entity_candidate(parsed, ent.start, ent.end, gaz, demonyms)
                 if cand is not None:
-                    out.append(Candidate(cand.sentence, cand.start, cand.end, cand.start_char,
-                                         cand.end_char, cand.name, cand.kind, cand.qualifier,
-                                         tagged=False))
+                    out.append(replace(cand, tagged=False))
         if ent.label not in PLACE_LABELS:
             continue
         for i in range(ent.start, ent.end):
@@ -116,16 +134,9 @@ def _country_prefix(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
     Korea", "Amoco Canada"), whose rest is no body noun."""
     tokens = parsed.tokens
     start, end = _trim(tokens, start, end)
-    for cut in range(end - 1, start, -1):
-        rest = " ".join(t.text.lower() for t in tokens[cut:end])
-        if rest not in body_words:
-            continue
-        name = parsed.text_of(start, cut)
-        if any(e.place.feature == "country" for e in gaz.lookup(name)):
-            return Candidate(tokens[start].sent, start, cut, tokens[start].idx,
-                             tokens[cut - 1].idx + len(tokens[cut - 1].text), name, "name",
-                             None, True)
-    return None
+    return _leading_place(parsed, start, end, lambda cut, name: (
+        " ".join(t.text.lower() for t in tokens[cut:end]) in body_words
+        and any(e.place.feature == "country" for e in gaz.lookup(name))))
 
 
 def _place_in_name(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
@@ -141,18 +152,9 @@ def _place_in_name(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
         name = parsed.text_of(start, end) + " Sea"
         if not any(e.place.feature == "region" for e in gaz.lookup(name)):
             return None
-        return Candidate(tokens[start].sent, start, end, tokens[start].idx,
-                         tokens[end - 1].idx + len(tokens[end - 1].text), name, "name", None,
-                         True)
-    for cut in range(end - 1, start, -1):
-        if tokens[cut - 1].pos != "PROPN":
-            continue
-        name = parsed.text_of(start, cut)
-        if gaz.lookup(name):
-            return Candidate(tokens[start].sent, start, cut, tokens[start].idx,
-                             tokens[cut - 1].idx + len(tokens[cut - 1].text), name, "name",
-                             None, True)
-    return None
+        return _span(tokens, start, end, name)
+    return _leading_place(parsed, start, end, lambda cut, name: (
+        tokens[cut - 1].pos == "PROPN" and bool(gaz.lookup(name))))
 
 
 def _division_lists(parsed: ParsedDoc, gaz: Gazetteer, found: list[Candidate]
@@ -175,14 +177,11 @@ def _division_lists(parsed: ParsedDoc, gaz: Gazetteer, found: list[Candidate]
             if n is not None:
                 c = out[n]
                 if c.kind == "name" and entries:
-                    out[n] = Candidate(c.sentence, c.start, c.end, c.start_char, c.end_char,
-                                       c.name, "admin", c.qualifier, c.tagged)
+                    out[n] = replace(c, kind="admin")
                 continue
             if any(c.start < end and start < c.end for c in out):
                 continue
-            out.append(Candidate(tokens[start].sent, start, end, tokens[start].idx,
-                                 tokens[end - 1].idx + len(tokens[end - 1].text), name,
-                                 "admin", None, tagged=False))
+            out.append(_span(tokens, start, end, name, "admin", tagged=False))
     return out
 
 
@@ -264,9 +263,7 @@ def _entity_candidate(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
     if name in demonyms and (kind == "border" or not gaz.lookup(name)):
         # "the Kuwaiti news agency" tagged as a place: the adjective names its country
         name = demonyms[name]
-    return Candidate(tokens[start].sent, start, end, tokens[start].idx,
-                     tokens[end - 1].idx + len(tokens[end - 1].text), name, kind,
-                     _qualifier(parsed, end), True)
+    return _span(tokens, start, end, name, kind, _qualifier(parsed, end))
 
 
 #: nouns whose "of" names a division, not its seat: "the governors of Sao Paulo, Rio de
@@ -316,9 +313,8 @@ def _untagged(parsed: ParsedDoc, gaz: Gazetteer, covered: list[bool],
         found = _longest_known(parsed, gaz, i, j)
         if found is not None:
             s, e = found
-            out.append(Candidate(tokens[s].sent, s, e, tokens[s].idx,
-                                 tokens[e - 1].idx + len(tokens[e - 1].text),
-                                 parsed.text_of(s, e), "name", _qualifier(parsed, e), False))
+            out.append(_span(tokens, s, e, parsed.text_of(s, e), "name", _qualifier(parsed, e),
+                             tagged=False))
         i = max(j, i + 1)
     return out
 

@@ -30,13 +30,6 @@ from realpolitik.store.rows import (
 from realpolitik.store.sanity import DateRejection
 from realpolitik.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES
 
-
-def is_interrupt(exc: BaseException) -> bool:
-    """Whether DuckDB says a statement was stopped by Ctrl-C: its own exception, or, from
-    some statements (DDL, an Arrow scan), a plain RuntimeError "Query interrupted"."""
-    return isinstance(exc, duckdb.InterruptException) or (
-        isinstance(exc, RuntimeError) and "query interrupted" in str(exc).lower())
-
 if TYPE_CHECKING:
     import pyarrow as pa
 
@@ -49,6 +42,13 @@ _LOOKUP_CHUNK = 512
 #: how long opening a store waits for another process's lock on the file
 DEFAULT_LOCK_TIMEOUT = 60.0
 _LOCK_WORDS = ("lock", "Conflicting")
+
+
+def is_interrupt(exc: BaseException) -> bool:
+    """Whether DuckDB says a statement was stopped by Ctrl-C: its own exception, or, from
+    some statements (DDL, an Arrow scan), a plain RuntimeError "Query interrupted"."""
+    return isinstance(exc, duckdb.InterruptException) or (
+        isinstance(exc, RuntimeError) and "query interrupted" in str(exc).lower())
 
 
 def newer_schema(path: Path, version: int) -> str:

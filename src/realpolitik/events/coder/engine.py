@@ -115,7 +115,6 @@ class EventCoder(EventAssembly):
         if self.require_actor:
             # (a coder that keeps actorless events keeps unrest as it found it)
             events = own_unrest(events, mentions)
-        if self.require_actor:
             # a plain statement still about and told to no other actor, after the story's
             # dyad was tried, is no event: "the minister said growth would slow"; nor is
             # one whose speaker is no political actor ("the association's president told

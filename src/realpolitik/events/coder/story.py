@@ -113,15 +113,13 @@ def own_unrest(events: list[Event], mentions: Sequence[Mention]) -> list[Event]:
     """Unrest no actor is named for ("led to widespread riots", "an opposition boycott
     disrupted parliament") is the country's own, both sides the state the story is about
     (the gold convention for domestic events); with no such state it is dropped."""
-    home: Participant | None = None
-    looked = False
-    out: list[Event] = []
-    for e in events:
-        if e.root == "14" and party(e.source) is None and party(e.target) is None:
-            if not looked:
-                home, looked = home_country(mentions), True
-            if home is None:
-                continue
-            e = dataclasses.replace(e, source=home, target=home)
-        out.append(e)
-    return out
+    def unowned(e: Event) -> bool:
+        return e.root == "14" and party(e.source) is None and party(e.target) is None
+
+    if not any(unowned(e) for e in events):
+        return events
+    home = home_country(mentions)
+    if home is None:
+        return [e for e in events if not unowned(e)]
+    return [dataclasses.replace(e, source=home, target=home) if unowned(e) else e
+            for e in events]
