@@ -16,7 +16,7 @@ CODEBOOK = DATA / "cameo" / "codebook.csv"
 PATTERNS = {"verb": DATA / "events" / "verbs.yaml", "noun": DATA / "events" / "nouns.yaml"}
 CONSTRAINTS = {
     "verb": ("particle", "object", "prep", "xcomp", "pobj"),
-    "noun": ("prep", "modifier", "of"),
+    "noun": ("prep", "modifier", "of", "xcomp"),
 }
 COLUMNS = [
     "code", "root", "level", "name", "quad_class", "goldstein", "plover", "plover_mode",

@@ -824,3 +824,44 @@ def test_a_reciprocal_act_with_a_private_party_goes_both_ways(code_text: CodeTex
 def test_a_one_sided_act_with_a_private_party_stays_one_way(code_text: CodeText) -> None:
     events = code_text("Chile ratified the accord with its creditor banks.")
     assert not [e for e in events if e.source is None], shown(events)
+
+
+# -- a commitment not kept is defied --------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Canada cited Peru's failure to honour the fishing accord.", ("128", "PER", None)),
+    ("Officials cited the failure of Norway to abide by the whaling convention.",
+     ("128", "NOR", None)),
+    ("Chile failed to comply with the court ruling.", ("128", "CHL", None)),
+    ("Egypt neglected to implement the trade agreement.", ("128", "EGY", None)),
+    ("Iraq failed to observe the ceasefire with Iran.", ("196", "IRQ", "IRN")),
+    ("Syria's failure to respect the truce with Israel angered Washington.",
+     ("196", "SYR", "ISR")),
+])
+def test_a_commitment_not_kept_is_defied(code_text: CodeText, text: str,
+                                        expected: Key) -> None:
+    events = code_text(text)
+    matching = [e for e in events if (e.code, _country(e.source)) == expected[:2]]
+    assert matching, shown(events)
+    assert expected[2] is None or _country(matching[0].target) == expected[2], shown(events)
+    assert matching[0].polarity == "asserted", shown(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The two ministers failed to agree on farm prices.",
+    "Chile failed to win the contract.",
+    "Turkey's failure to join the bloc disappointed Ankara's allies.",
+])
+def test_other_failures_are_no_defiance(code_text: CodeText, text: str) -> None:
+    events = code_text(text)
+    assert not [e for e in events if e.root in ("12", "19")], shown(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The GCC, an alliance which has backed Iraq, met today.", ("051", "GCC", "IRQ")),
+    ("Libya, a country which has supported Iran, criticised Chad.", ("051", "LBY", "IRN")),
+])
+def test_a_relative_clause_on_an_apposition_is_the_named_actors(code_text: CodeText, text: str,
+                                                                expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)

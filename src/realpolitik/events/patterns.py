@@ -58,6 +58,8 @@ class NounPattern:
     #: what its "of" or "on" complement must name: "an exchange of fire" (not "of
     #: prisoners"), "a ban on exports"
     of: frozenset[str] = frozenset()
+    #: what its infinitival complement must be: "a failure TO HONOUR the pact"
+    xcomp: frozenset[str] = frozenset()
     confidence: float = DEFAULT_CONFIDENCE
     origin: str = ""
 
@@ -162,6 +164,7 @@ def parse_noun_entries(data: Any, codebook: Codebook, origin: str) -> list[NounP
             code=code, lemma=lemma, prep=tuple(_words(entry.get("prep"), "prep", where)),
             modifier=frozenset(_words(entry.get("modifier"), "modifier", where)),
             of=frozenset(_words(entry.get("of"), "of", where)),
+            xcomp=frozenset(_words(entry.get("xcomp"), "xcomp", where)),
             confidence=_confidence(entry, where), origin=origin,
         )
         for code, lemma, entry, where in _lemma_entries(data, codebook, origin, "noun")

@@ -101,11 +101,13 @@ class CoderBase:
             return None
         preps = c.prep_lemmas(n)
         modifiers = c.modifier_words(n)
-        plain = [p for p in candidates if not p.modifier and not p.of]
+        plain = [p for p in candidates if not p.modifier and not p.of and not p.xcomp]
         for pattern in candidates:
             if pattern.modifier and not modifiers & pattern.modifier:
                 continue
             if pattern.of and not c.complement_words(n) & pattern.of:
+                continue
+            if pattern.xcomp and not {c.lemma(k) for k in c.infinitives(n)} & pattern.xcomp:
                 continue
             if not pattern.prep or preps.intersection(pattern.prep):
                 return pattern

@@ -119,6 +119,10 @@ class Clause(ClauseModality):
             # not for a place: "its consulate in Damascus, which killed ...")
             antecedent = self.doc.tokens[tok.head]
             named = self.mention_at.get(tok.head)
+            if named is None and antecedent.dep == "appos":
+                # "the GCC, an alliance which has supported Iraq": the apposition's
+                # noun describes the named actor
+                named = self.mention_at.get(antecedent.head)
             place = antecedent.dep == "pobj" and self.lemma(antecedent.head) in LOCATIVE_PREPS
             return ([named] if named is not None and not place else []), True
         if subj:
@@ -501,7 +505,17 @@ class Clause(ClauseModality):
             # "Condolences poured in from Paris and Berlin"
             sources.extend(m for p in self.kids(head, "prep") if self.lemma(p) == "from"
                            for o in self.kids(p, "pobj") for m in self.actors_at(o))
-        preps = tuple(p for p in pattern.prep or FALLBACK_TARGET_PREPS if p != "from")
+        # "the failure of Tokyo to honour the pact": the "of" names who failed
+        agent_of = bool(pattern.xcomp)
+        if agent_of and not sources:
+            sources.extend(self.prep_objects(n, ("of",)))
+        for k in self.infinitives(n) if agent_of else ():
+            # "... to honour the accord with Israel": the other party to the commitment
+            kept = [o for o in (self.object_of(k),) if o is not None] + [
+                o for p in self.kids(k, "prep") for o in self.kids(p, "pobj")]
+            targets.extend(m for o in (k, *kept) for m in self.prep_objects(o, ("with",)))
+        preps = tuple(p for p in pattern.prep or FALLBACK_TARGET_PREPS
+                      if p != "from" and not (agent_of and p == "of"))
         targets.extend(self.prep_objects(n, preps))
         if not targets and self.doc.tokens[n].dep == "compound" and head != n:
             # "a condolence telegram to X": the preposition hangs on the compound's head

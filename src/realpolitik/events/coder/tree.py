@@ -111,6 +111,11 @@ class ClauseTree:
         return {self.lemma(o) for p in self.kids(n, "prep") if self.lemma(p) in preps
                 for o in self.kids(p, "pobj")}
 
+    def infinitives(self, n: int) -> list[int]:
+        """A noun's infinitival complements: "a failure to honour the pact"."""
+        return [k for k in self.kids(n, "acl")
+                if any(self.lemma(a) == "to" for a in self.kids(k, "aux"))]
+
     def counted_by(self, obj: int) -> list[int]:
         """What an amount counts: "hundreds of drones", "$350 million in military aid"
         (empty when ``obj`` is no amount)."""

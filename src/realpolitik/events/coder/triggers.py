@@ -120,6 +120,8 @@ class TriggerFinder(SpeechActs):
             if agents:
                 targets = [m for m in agents if m not in sources]
         code = self._economic_sense(c, v, pattern.code)
+        if pattern.xcomp and self._broken_truce(c, v, pattern.xcomp):
+            code = "196"
         if obj is not None and pattern.object:
             # "unions launched week-long strikes against the wage policy"
             code = self.labour_sense(c, obj, code) or code
@@ -427,6 +429,15 @@ class TriggerFinder(SpeechActs):
             # "responded ... in a condolence telegram to X": the responder sent it (but
             # "Trump praised the summit" is no summit of Trump's)
             sources = c.clause_subjects(n)
-        return self._trigger(c, n, self._economic_sense(c, n, pattern.code),
-                             pattern.confidence * 0.9, sources, targets)
+        code = "196" if pattern.xcomp and self._broken_truce(c, n, pattern.xcomp) \
+            else self._economic_sense(c, n, pattern.code)
+        return self._trigger(c, n, code, pattern.confidence * 0.9, sources, targets)
+
+    def _broken_truce(self, c: Clause, head: int, kept: frozenset[str]) -> bool:
+        """"failed to observe the ceasefire": a truce not kept is violated (196), not just
+        any commitment (128); the truce words are those "violate" takes for 196."""
+        truces = {w for p in self.patterns.verbs.get("violate", ()) if p.code == "196"
+                  for w in p.object}
+        complements = [k for k in c.kids(head, "xcomp", "acl") if c.lemma(k) in kept]
+        return any(c.object_words(k, ("with", "by", "to")) & truces for k in complements)
 
