@@ -16,7 +16,9 @@ development splits; ``test5`` and ``dev5``, the fifth cycle's; ``test6`` and ``d
 sixth's; ``test7`` and ``dev7``, the seventh's; ``test8`` and ``dev8``, the eighth's;
 ``test9`` and ``dev9``, the ninth's; ``test10``, the tenth's held-out split, the last 42
 candidates. ``dev10``, the tenth cycle's development split, is the first 30 of the second
-pool (LONG_SPLITS): stories of 351-600 words that pass the same tests, in their own shuffle.
+pool (LONG_SPLITS): stories of 351-600 words that pass the same tests, in their own shuffle;
+then ``test11`` and ``dev11``, the eleventh cycle's, and ``test12`` and ``dev12``, the
+twelfth's, 30 each.
 Only story ids and splits are written: the texts stay in ../shared.
 
 Usage: python scripts/draw_reuters_gold.py [--shared ../shared] [--out gold/reuters/stories.json]
@@ -45,7 +47,7 @@ LATER_SPLITS = (("test2", 42), ("dev2", 42), ("test3", 42), ("dev3", 42), ("test
 #: tests, shuffled with their own seed and taken in this order
 LONG_SEED = 1988
 LONG_MIN_WORDS, LONG_MAX_WORDS = 351, 600
-LONG_SPLITS = (("dev10", 30), ("test11", 30), ("dev11", 30))
+LONG_SPLITS = (("dev10", 30), ("test11", 30), ("dev11", 30), ("test12", 30), ("dev12", 30))
 MIN_WORDS, MAX_WORDS = 60, 350
 
 POLITICAL = re.compile(
