@@ -80,6 +80,24 @@ NON_FACTS: dict[str, list[tuple[str, Key]]] = {
          ("190", "TUR", "CYP", "asserted", "hypothetical")),
         ("Chile will recall its ambassador unless Bolivia withdraws its troops from Peru.",
          ("0874", "BOL", "PER", "asserted", "hypothetical")),
+        # the second verb of a condition clause is under its "until" too
+        ("Chile will not talk to Bolivia until Bolivia apologises and withdraws its troops "
+         "from Peru.", ("0874", "BOL", "PER", "asserted", "hypothetical")),
+        # the consequent of a condition, with "will" as with "would"
+        ("Egypt will expel the Sudanese ambassador if Sudan closes the border.",
+         ("161", "EGY", "SDN", "asserted", "hypothetical")),
+    ],
+    "one chamber's vote": [
+        ("The U.S. Senate voted to cut military aid to Pakistan.",
+         ("16", "USA", "PAK", "asserted", "hypothetical")),
+        ("The Italian parliament voted to impose sanctions on Libya.",
+         ("163", "ITA", "LBY", "asserted", "hypothetical")),
+    ],
+    "as its accuser calls it": [
+        ("Chile recalled its envoy over what it called Peru's violation of the treaty.",
+         ("128", "PER", None, "asserted", "reported")),
+        ("Kenya closed the border in response to what it sees as Somalia's failure to honour "
+         "the accord.", ("128", "SOM", None, "asserted", "reported")),
     ],
     "temporal clause still to come": [
         ("When Lula arrives in Paris next week, he will meet Macron.",
@@ -252,6 +270,12 @@ FACTS: list[tuple[str, Key]] = [
     ("Peru said it sent aid to Ecuador.", ("070", "PER", "ECU", "asserted", "actual")),
     ("According to the Greek army, Greek jets bombed Turkish positions in Cyprus.",
      ("195", "GRC", "TUR", "asserted", "actual")),
+    # a plan to cooperate is an intent even under a condition
+    ("Japan will seek new talks with China if the first round fails.",
+     ("036", "JPN", "CHN", "asserted", "actual")),
+    # a vote is a fact, what it votes for is not yet
+    ("Chile recalled its envoy over Peru's violation of the treaty.",
+     ("128", "PER", None, "asserted", "actual")),
     # "in the case of" only says what it is about
     ("In the case of Cyprus, the Turkish attack was condemned by Greece.",
      ("190", "TUR", None, "asserted", "actual")),

@@ -70,7 +70,7 @@ class ClauseModality(ClauseNegation):
                     return settle("demanded")
                 if lemma in g.report_governors:
                     return settle("reported")
-                return settle(self._aux_modality(gov) or "actual")
+                return settle(self._aux_modality(gov, t) or "actual")
             if link == "xcomp":
                 if lemma in g.report_governors and lemma not in g.demand_governors:
                     # "acknowledged carrying out the attack", "admitted supplying drones"
@@ -125,7 +125,7 @@ class ClauseModality(ClauseNegation):
                 # sanctions", "would hold talks"), one that finds it there does not
                 presupposed = True
                 continue
-            aux = self._aux_modality(gov)
+            aux = self._aux_modality(gov, t)
             cue = None if aux else self._own_nonfact(gov)
             found = aux or cue
             if paved and found == "future":
@@ -184,8 +184,23 @@ class ClauseModality(ClauseNegation):
         return (tok.dep == "ccomp" and tok.head != v
                 and self.lemma(tok.head) in self.grammar.report_governors)
 
-    def _aux_modality(self, v: int) -> Modality | None:
+    def _aux_modality(self, v: int, event: int | None = None) -> Modality | None:
+        """The modality ``v``'s auxiliaries and conditions give the event at ``event``
+        (``v`` itself by default)."""
         g = self.grammar
+        conditional = any(
+            self.lemma(m) in g.hypothetical_markers
+            for k in self.kids(v, "advcl") for m in self.kids(k, "mark"))
+        # the consequent of a condition is no fact ("the EC will retaliate if Congress
+        # passes the bill"), but a stated plan to cooperate is an expression of intent (03)
+        # even with one ("he will seek further talks if these fail", "said they would
+        # meet the mediator if he gave them a veto")
+        cooperative = self._cooperative(v if event is None else event)
+        if conditional and not cooperative and any(
+                self.lemma(a) in g.hypothetical_auxiliaries | g.future_auxiliaries
+                or self.doc.tokens[a].lower in g.future_auxiliaries
+                for a in self.kids(v, "aux")):
+            return "hypothetical"
         for k in self.kids(v, "aux", "auxpass", "mark"):
             lemma = self.lemma(k)
             text = self.doc.tokens[k].lower
@@ -198,12 +213,9 @@ class ClauseModality(ClauseNegation):
                 return "hypothetical"
             if self.doc.tokens[k].dep == "mark" and lemma in g.hypothetical_markers:
                 return "hypothetical"
-        conditional = any(
-            self.lemma(m) in g.hypothetical_markers
-            for k in self.kids(v, "advcl") for m in self.kids(k, "mark"))
         if conditional and any(
                 self.lemma(a) in g.hypothetical_auxiliaries for a in self.kids(v, "aux")):
-            # the consequent of a condition: "X would retaliate if Y attacked"
+            # "X would retaliate if Y attacked" (a reported "would" is a plan: above)
             return "hypothetical"
         return None
 
@@ -228,6 +240,8 @@ class ClauseModality(ClauseNegation):
             found = self._scheduled(tok.head)
             if found:
                 return found
+        elif self._labelled(t):
+            return "reported"
         elif (tok.dep == "pobj" and self.doc.tokens[tok.head].lower in cues.condition_markers
               and not self._past(self._main_verb(t))):
             # "will keep its troops there pending a ceasefire", "before next week's talks"
@@ -246,13 +260,31 @@ class ClauseModality(ClauseNegation):
             return "hypothetical"
         return self._proposed(t)
 
+    def _labelled(self, n: int) -> bool:
+        """"in retaliation for what he called Japan's violation of the pact", "over what it
+        sees as Tokyo's failure": a free relative names the act as its speaker sees it."""
+        tok = self.doc.tokens[n]
+        verb = tok.head
+        if tok.dep == "pobj" and self.lemma(verb) == "as":
+            verb = self.doc.tokens[verb].head
+        elif tok.dep != "oprd":
+            return False
+        return verb != n and any(self.doc.tokens[k].lower == "what"
+                                 for k in self.kids(verb, "dobj"))
+
     def _clause_nonfact(self, v: int) -> Modality | None:
         cues = self.cues
         tok = self.doc.tokens[v]
         # a clause's own tense tells whether it happened; a clause without one ("before
         # meeting Bush") takes the tense of the clause it is part of
         past = self._past(v) if self._finite(v) else self._past(self._main_verb(v))
-        for m in self.kids(v, "mark", "advmod"):
+        markers = self.kids(v, "mark", "advmod")
+        if tok.dep == "conj" and tok.head != v and self.doc.tokens[tok.head].dep == "advcl" \
+                and not self.kids(v, "mark"):
+            # "until Ankara recognises Greek rights and withdraws its troops": the second
+            # verb is under the first one's "until" too
+            markers += self.kids(tok.head, "mark")
+        for m in markers:
             word = self.doc.tokens[m].lower
             if self.doc.tokens[m].dep == "advmod" and self.doc.tokens[m].tag != "WRB":
                 continue
