@@ -865,3 +865,20 @@ def test_a_relative_clause_on_an_apposition_is_the_named_actors(code_text: CodeT
                                                                 expected: Key) -> None:
     events = code_text(text)
     assert expected in keys(events), shown(events)
+
+
+# -- retaliation named as a noun ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The tariff bill would trigger Brazilian retaliation against the United States.",
+     ("163", "BRA", "USA")),
+    ("Chile must lift its import quotas or face possible Argentine reprisals.",
+     ("163", "ARG", None)),
+])
+def test_retaliation_as_a_noun_is_an_act_that_may_come(code_text: CodeText, text: str,
+                                                      expected: Key) -> None:
+    events = code_text(text)
+    matching = [e for e in events if (e.code, _country(e.source)) == expected[:2]]
+    assert matching, shown(events)
+    assert expected[2] is None or _country(matching[0].target) == expected[2], shown(events)
+    assert matching[0].modality == "hypothetical", shown(events)
