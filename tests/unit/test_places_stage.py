@@ -207,3 +207,21 @@ def test_the_places_stage_only_adds_place_fields(pipeline: Pipeline) -> None:
     assert any(e.date is not None and e.date.basis == "leader tenure end" for e in bare.events)
     assert without_places(full) == bare.to_json()
     assert pipeline.locate_places  # the shared pipeline keeps its stage
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # a name the parser took for an organisation, joined by "and" or a comma to places
+    ("Officials from Queensland and Tasmania met in Canberra.", "Tasmania",
+     ("adm1", "AUS", "Tasmania")),
+    ("Flights to Cancun, Acapulco and Ixtapa were cancelled.", "Ixtapa",
+     ("city", "MEX", "Ixtapa")),
+])
+def test_a_places_conjunct_is_a_place(pipeline: Pipeline, text: str, mention: str,
+                                      expected: tuple[str, str | None, str]) -> None:
+    assert resolved(analyse(pipeline, text)).get(mention) == expected
+
+
+def test_a_persons_conjunct_stays_a_person(pipeline: Pipeline) -> None:
+    # "Lincoln" is also a city, but its conjunct is a person, not a place
+    assert "Lincoln" not in resolved(analyse(
+        pipeline, "Senators Kennedy and Lincoln voted against the bill."))

@@ -100,8 +100,10 @@ def find_candidates(parsed: ParsedDoc, gaz: Gazetteer, demonyms: dict[str, str],
         if ent.label in _OTHER_LABELS:
             for i in range(ent.start, ent.end):
                 covered[i] = True
-            # spaCy's small model tags some towns as organisations or persons: "near Erbil"
-            if ent.label != "NORP" and after_locative(tokens, ent.start, _NEAR_WORDS) \
+            # spaCy's small model tags some towns as organisations or persons: "near Erbil",
+            # "Sao Paulo, Rio de Janeiro and Minas Gerais" (a place's conjunct)
+            if ent.label != "NORP" and (after_locative(tokens, ent.start, _NEAR_WORDS)
+                                        or _conjoined_with_place(tokens, ent.start, ent.end)) \
                     and gaz.lookup(parsed.text_of(ent.start, ent.end)):
                 cand = _entity_candidate(parsed, ent.start, ent.end, gaz, demonyms)
                 if cand is not None:
@@ -125,6 +127,23 @@ def find_candidates(parsed: ParsedDoc, gaz: Gazetteer, demonyms: dict[str, str],
 _PLURAL_ADMIN = {"provinces": "province", "governorates": "governorate",
                  "regions": "region", "prefectures": "prefecture", "oblasts": "oblast",
                  "districts": "district", "counties": "county"}
+
+
+def _conjoined_with_place(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether tokens [start, end) are a conjunct of a place entity ("Rio de Janeiro and
+    Minas Gerais", "Misamis Occidental and Bohol"): names joined by "and" or a comma are
+    of one kind, so a name the parser took for a person or organisation there is a place
+    when the gazetteer knows it."""
+    def in_place(i: int) -> bool:
+        return not start <= i < end and tokens[i].ent_type in PLACE_LABELS
+
+    for k in range(start, end):
+        tok = tokens[k]
+        if tok.dep == "conj" and in_place(tok.head):
+            return True  # a later conjunct: its head is the place before it
+    # the first conjunct: a place after it hangs on it as "conj"
+    return any(t.dep == "conj" and start <= t.head < end and in_place(t.i)
+               for t in tokens[start:min(end + 8, len(tokens))])
 
 
 def _country_prefix(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
