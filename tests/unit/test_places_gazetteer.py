@@ -99,3 +99,20 @@ def test_every_island_is_in_known_countries() -> None:
     for island in read_yaml(data_file("places", "places.yaml"))["islands"]:
         assert all(c in gaz.alpha3 for c in island["countries"]), island["name"]
         assert -90 <= island["lat"] <= 90 and -180 <= island["lon"] <= 180, island["name"]
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    # provinces under an ISO 3166-2 region, the unit news names
+    ("Misamis Occidental", "PHL"),
+    ("Davao del Sur", "PHL"),
+    ("Aceh", "IDN"),
+])
+def test_a_province_under_a_region_is_a_division(name: str, country: str) -> None:
+    entries = load_gazetteer().lookup(name)
+    assert [(e.place.feature, e.place.country) for e in entries] == [("adm1", country)]
+
+
+@pytest.mark.parametrize("name", ["Ra", "Ba", "Lau"])
+def test_a_provinces_short_name_is_no_division(name: str) -> None:
+    # Fiji's provinces "Ra" and "Ba" would make words of every text places
+    assert all(e.place.feature != "adm1" for e in load_gazetteer().lookup(name))

@@ -85,6 +85,11 @@ def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
      ("region", "IRN", "Kharg Island")),
     ("Farmers in Sicily protested against the new quotas.", "Sicily",
      ("adm1", "ITA", "Sicily")),
+    # a province under an ISO region
+    ("Separatists are active in Aceh province, officials said.", "Aceh",
+     ("adm1", "IDN", "Aceh")),
+    ("Rebels attacked posts in Misamis Oriental and Bukidnon provinces.", "Bukidnon",
+     ("adm1", "PHL", "Bukidnon")),
 ])
 def test_mentions_resolve_by_context(pipeline: Pipeline, text: str, mention: str,
                                      expected: tuple[str, str | None, str]) -> None:

@@ -168,21 +168,24 @@ class Gazetteer:
         return frozenset(keys)
 
     def _add_subdivisions(self, extra: dict[str, Any]) -> None:
-        """First-level divisions outside the US from ISO 3166-2 (pycountry), for names the
-        GeoNames data does not have at all ("Anbar province", "Helmand", "Punjab"): a city,
-        country or region of the name keeps it alone ("Homs", "Kabul" stay the cities). No
-        point: pycountry has none, and a country's point would pretend a precision."""
+        """First-level divisions outside the US from ISO 3166-2 (pycountry), and provinces
+        under a region (see :func:`_first_level`), for names the GeoNames data does not have
+        at all ("Anbar province", "Helmand", "Punjab"): a city, country or region of the
+        name keeps it alone ("Homs", "Kabul" stay the cities). No point: pycountry has none,
+        and a country's point would pretend a precision."""
         generic = frozenset(str(w) for w in extra.get("generic_division_words") or [])
         added: dict[str, list[Entry]] = defaultdict(list)
         for sub in pycountry.subdivisions:
             iso = sub.country_code
-            if getattr(sub, "parent_code", None) or iso == "US" or iso not in self.alpha3 \
+            if not _first_level(sub) or iso == "US" or iso not in self.alpha3 \
                     or _CITY_TYPE.search(sub.type) or re.search(r"[(/]", sub.name):
                 continue
             name = sub.name.split(" [")[0].split(",")[0].strip()
             key = fold(name)
             if not key or set(key.split()) <= generic:
                 continue  # "North", "Central", "Far North": words, not names
+            if getattr(sub, "parent_code", None) and len(key) < 4:
+                continue  # a province's short name ("Bam", "Tui") is as often a word
             entry = Entry(Place(name, None, "adm1", self.alpha3[iso], None, None, None),
                           iso, 0, False)
             words = key.split()
@@ -252,6 +255,13 @@ class Gazetteer:
             if a3 == alpha3:
                 return iso
         return None
+
+
+def _first_level(sub: Any) -> bool:
+    """Whether an ISO 3166-2 subdivision is what news and the place gold call a first-level
+    division: one with no parent, or a province under a region ("Misamis Occidental" in
+    Northern Mindanao, "Aceh" in Sumatera), as a province is the unit news names."""
+    return not getattr(sub, "parent_code", None) or sub.type == "Province"
 
 
 def _weighted_points(cities: dict[str, dict[str, Any]]
