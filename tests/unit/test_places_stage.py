@@ -88,6 +88,12 @@ def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
     # a province under an ISO region
     ("Separatists are active in Aceh province, officials said.", "Aceh",
      ("adm1", "IDN", "Aceh")),
+    # a name with a lower-case particle: in a list of divisions, and an entity spaCy cut
+    # off before it
+    ("Army units were sent to the Davao del Norte and Cotabato provinces.",
+     "Davao del Norte", ("adm1", "PHL", "Davao del Norte")),
+    ("Troops were sent to Rio Grande do Norte.", "Rio Grande do Norte",
+     ("adm1", "BRA", "Rio Grande do Norte")),
     ("Rebels attacked posts in Misamis Oriental and Bukidnon provinces.", "Bukidnon",
      ("adm1", "PHL", "Bukidnon")),
 ])

@@ -110,9 +110,10 @@ def find_candidates(parsed: ParsedDoc, gaz: Gazetteer, demonyms: dict[str, str],
                     out.append(replace(cand, tagged=False))
         if ent.label not in PLACE_LABELS:
             continue
-        for i in range(ent.start, ent.end):
+        end = _particle_tail(parsed, gaz, ent.start, ent.end)
+        for i in range(ent.start, end):
             covered[i] = True
-        cand = _entity_candidate(parsed, ent.start, ent.end, gaz, demonyms)
+        cand = _entity_candidate(parsed, ent.start, end, gaz, demonyms)
         if cand is not None:
             out.append(cand)
     out.extend(_untagged(parsed, gaz, covered, demonyms))
@@ -204,6 +205,32 @@ def _division_lists(parsed: ParsedDoc, gaz: Gazetteer, found: list[Candidate]
     return out
 
 
+#: lower-case words inside a place's name: "Davao del Sur", "Rio Grande do Sul"
+_NAME_PARTICLES = frozenset({"de", "del", "do", "da", "dos", "das", "di", "la", "el"})
+
+
+def _name_goes_on(tokens: list[Token], k: int) -> bool:
+    """Whether token ``k`` is part of the name that starts after it, read backwards: a
+    capitalised proper noun, or a particle with a capitalised word before it."""
+    tok = tokens[k]
+    if tok.lower in _NAME_PARTICLES and tok.text.islower():
+        return k > 0 and tokens[k - 1].pos == "PROPN" and tokens[k - 1].text[:1].isupper()
+    return tok.pos == "PROPN" and tok.text[:1].isupper()
+
+
+def _particle_tail(parsed: ParsedDoc, gaz: Gazetteer, start: int, end: int) -> int:
+    """Where a place entity ends once the particle and words spaCy cut off are back
+    ("Rio Grande" of "Rio Grande do Sul"): the longest such name the gazetteer knows."""
+    tokens = parsed.tokens
+    if end + 1 >= len(tokens) or tokens[end].text not in _NAME_PARTICLES:
+        return end
+    for stop in range(min(end + 4, len(tokens)), end + 1, -1):
+        if all(t.pos == "PROPN" and t.text[:1].isupper() for t in tokens[end + 1:stop]) \
+                and gaz.lookup(parsed.text_of(start, stop)):
+            return stop
+    return end
+
+
 def _listed_names(tokens: list[Token], admin: int) -> list[tuple[int, int]]:
     """The proper-name runs of "A, B and C" ending just before token ``admin``."""
     runs: list[tuple[int, int]] = []
@@ -213,9 +240,10 @@ def _listed_names(tokens: list[Token], admin: int) -> list[tuple[int, int]]:
         if tokens[i].pos != "PROPN" or not tokens[i].text[:1].isupper():
             break
         end = i + 1
-        while i - 1 >= 0 and tokens[i - 1].pos == "PROPN" and end - i < 3 \
-                and tokens[i - 1].text[:1].isupper():
+        while i - 1 >= 0 and end - i < 4 and _name_goes_on(tokens, i - 1):
             i -= 1
+        if tokens[i].lower in _NAME_PARTICLES:
+            i += 1  # cut off at the length limit: a name never starts with "del"
         runs.append((i, end))
         i -= 1
         # "A, B and C", "A, B, and C", "A and B": a comma or a conjunction joins the next
