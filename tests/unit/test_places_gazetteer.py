@@ -116,3 +116,14 @@ def test_a_province_under_a_region_is_a_division(name: str, country: str) -> Non
 def test_a_provinces_short_name_is_no_division(name: str) -> None:
     # Fiji's provinces "Ra" and "Ba" would make words of every text places
     assert all(e.place.feature != "adm1" for e in load_gazetteer().lookup(name))
+
+
+@pytest.mark.parametrize(("name", "features"), [
+    # a city's alternate name does not keep a division out ...
+    ("Rio Grande do Sul", {"city", "adm1"}),
+    # ... its own name does ("Homs" is the city; "Homs province" is read from the city)
+    ("Homs", {"city"}),
+    ("Sao Paulo", {"city"}),
+])
+def test_a_division_beside_a_city_of_its_name(name: str, features: set[str]) -> None:
+    assert {e.place.feature for e in load_gazetteer().lookup(name)} == features

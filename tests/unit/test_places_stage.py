@@ -51,11 +51,12 @@ def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
     ("The missiles hit an air base in Anbar province.", "Anbar", ("adm1", "IRQ", "Al Anbār")),
     ("Gold interests are in Western Australia and Queensland.", "Queensland",
      ("adm1", "AUS", "Queensland")),
-    # names listed before a plural admin word are divisions named after their seats
+    # names listed before a plural admin word are divisions named after their seats, or
+    # the ISO division where a city has the name only as an alternate one (Aghdam's)
     ("Armenia will hand over the Agdam, Kalbajar and Lachin districts to Azerbaijan.",
      "Lachin", ("adm1", "AZE", "Lachin")),
     ("Armenia will hand over the Agdam, Kalbajar and Lachin districts to Azerbaijan.",
-     "Agdam", ("adm1", "AZE", "Agdam")),
+     "Agdam", ("adm1", "AZE", "Ağdam")),
     # a landmark spaCy tags as the organisation it houses is the city it stands in
     ("The White House said the sanctions would stay.", "White House",
      ("city", "USA", "Washington")),
@@ -94,6 +95,9 @@ def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
      "Davao del Norte", ("adm1", "PHL", "Davao del Norte")),
     ("Troops were sent to Rio Grande do Norte.", "Rio Grande do Norte",
      ("adm1", "BRA", "Rio Grande do Norte")),
+    # a state whose name is also a city's alternate name is the state
+    ("Farmers in Rio Grande do Sul lost half their soy crop.", "Rio Grande do Sul",
+     ("adm1", "BRA", "Rio Grande do Sul")),
     ("Rebels attacked posts in Misamis Oriental and Bukidnon provinces.", "Bukidnon",
      ("adm1", "PHL", "Bukidnon")),
 ])

@@ -193,10 +193,13 @@ class Gazetteer:
             if len(words) > 1 and words[0] in _ARABIC_ARTICLES:
                 keys.add(" ".join(words[1:]))  # "Al Anbar" is "Anbar" in English copy
             for k in keys:
-                if k not in self.names:
+                if not any(e.place.feature != "city" or fold(e.place.name) == k
+                           for e in self.names.get(k, ())):
                     added[k].append(entry)
         for k, entries in added.items():
-            self.names[k] = entries
+            # beside a city that has the name only as an alternate one ("Rio Grande do
+            # Sul" is also the city Rio Grande's): the division is what the name names
+            self.names[k] = [*self.names.get(k, ()), *entries]
 
     def _city(self, city: dict[str, Any], capitals: set[tuple[str, str]]
               ) -> tuple[Entry, set[str]]:
