@@ -127,3 +127,20 @@ def test_a_provinces_short_name_is_no_division(name: str) -> None:
 ])
 def test_a_division_beside_a_city_of_its_name(name: str, features: set[str]) -> None:
     assert {e.place.feature for e in load_gazetteer().lookup(name)} == features
+
+
+@pytest.mark.parametrize(("text", "division"), [
+    ("Ont.", "Ontario"),
+    ("B.C.", "British Columbia"),
+    ("Que.", "Quebec"),
+    ("N.S.W.", "New South Wales"),
+])
+def test_abbreviations_of_divisions_outside_the_us(text: str, division: str) -> None:
+    entry = load_gazetteer().state_abbreviation(text)
+    assert entry is not None and (entry.place.feature, entry.place.name) == ("adm1", division)
+
+
+def test_an_abbreviation_without_a_period_is_a_name() -> None:
+    entries = load_gazetteer().lookup("NSW")
+    assert [(e.place.feature, e.place.country, e.place.name) for e in entries] == [
+        ("adm1", "AUS", "New South Wales")]

@@ -41,6 +41,11 @@ def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
     ("Gunmen killed 26 tourists near Pahalgam, India said.", "Pahalgam",
      ("city", "IND", "Pahalgam")),
     # a state's AP abbreviation on its own, and a capital spaCy took for a person
+    # a Canadian province's abbreviation as a qualifier, and on its own
+    ("A smelter near Kingston, Ont., was shut.", "Kingston", ("city", "CAN", "Kingston")),
+    ("A pulp mill in Victoria, B.C., was sold.", "Victoria", ("city", "CAN", "Victoria")),
+    ("A pulp mill in Victoria, B.C., was sold.", "B.C.",
+     ("adm1", "CAN", "British Columbia")),
     ("The bill of Sen. Thad Cochran, R-Miss., calls for a marketing loan.", "Miss.",
      ("adm1", "USA", "Mississippi")),
     ("The senators would be David Pryor (Ark.) and Howell Heflin (Ala.).", "Ala.",

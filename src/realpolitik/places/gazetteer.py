@@ -121,6 +121,7 @@ class Gazetteer:
         self.landmarks = self._add_landmarks(extra)
         self.admin_words = frozenset(str(w) for w in extra.get("admin_words") or [])
         self._add_subdivisions(extra)
+        self._add_division_abbreviations(extra)
         self._add_islands(extra)
         self._capitals = capitals
         self._towns: dict[str, list[Entry]] | None = None
@@ -200,6 +201,32 @@ class Gazetteer:
             # beside a city that has the name only as an alternate one ("Rio Grande do
             # Sul" is also the city Rio Grande's): the division is what the name names
             self.names[k] = [*self.names.get(k, ()), *entries]
+
+    def _add_division_abbreviations(self, extra: dict[str, Any]) -> None:
+        """Abbreviations of divisions outside the US ("NSW", "B.C.", "Ont."), keyed in
+        places.yaml by ISO 3166-2 code: with a period, AP style, read as the US states' are
+        (a qualifier, "Hamilton, Ont."); without, an ordinary name of the division."""
+        wanted = extra.get("division_abbreviations") or {}
+        subs = {sub.code: sub for sub in pycountry.subdivisions if sub.code in wanted}
+        for code, abbrevs in wanted.items():
+            if code not in subs:
+                raise DataFileError(f"places.yaml: unknown ISO 3166-2 code {code!r}")
+            entry = self._division(subs[code])
+            for abbrev in abbrevs:
+                if "." in abbrev:
+                    self.names.setdefault("abbr:" + abbrev.lower(), []).append(entry)
+                else:
+                    self._add(abbrev, entry)
+
+    def _division(self, sub: Any) -> Entry:
+        """The entry of an ISO 3166-2 division: the one the index holds, or a new one where
+        a city keeps the name ("Quebec")."""
+        iso, name = sub.country_code, sub.name.split(" [")[0].strip()
+        for entry in self.names.get(fold(name), ()):
+            if entry.place.feature == "adm1" and entry.iso2 == iso:
+                return entry
+        return Entry(Place(name, None, "adm1", self.alpha3[iso], None, None, None), iso, 0,
+                     False)
 
     def _city(self, city: dict[str, Any], capitals: set[tuple[str, str]]
               ) -> tuple[Entry, set[str]]:
