@@ -121,6 +121,11 @@ def test_mentions_resolve_by_context(pipeline: Pipeline, text: str, mention: str
      ("country", "USA", "United States")),
     ("The U.K. Government has consistently opposed the tax.", "U.K.",
      ("country", "GBR", "United Kingdom")),
+    # a first-level division's likewise, inside the entity or just after it
+    ("The NSW government has introduced a new bill in the state parliament.", "NSW",
+     ("adm1", "AUS", "New South Wales")),
+    ("The Kerala Government announced a new tax on liquor.", "Kerala",
+     ("adm1", "IND", "Kerala")),
 ])
 def test_a_country_named_by_an_actors_words(pipeline: Pipeline, text: str, mention: str,
                                             expected: tuple[str, str | None, str]) -> None:
@@ -134,6 +139,7 @@ def test_a_country_named_by_an_actors_words(pipeline: Pipeline, text: str, menti
 @pytest.mark.parametrize("text", [
     "The Bank of Korea raised its rates.",
     "Amoco Canada Petroleum said it would sell the unit.",
+    "Texas Instruments raised its dividend.",
 ])
 def test_a_country_inside_an_organisations_name_is_no_place(pipeline: Pipeline,
                                                             text: str) -> None:

@@ -149,14 +149,22 @@ def _conjoined_with_place(tokens: list[Token], start: int, end: int) -> bool:
 
 def _country_prefix(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
                     body_words: frozenset[str]) -> Candidate | None:
-    """The country named by the first words of an organisation entity when the rest names
-    one of its state's bodies; never a name inside an organisation's own name ("Bank of
-    Korea", "Amoco Canada"), whose rest is no body noun."""
+    """The country or first-level division named by the first words of an organisation
+    entity when the rest names one of its state's bodies ("The U.K. Government"), or by
+    the whole entity when a body's noun follows it ("The NSW government"); never a name
+    inside an organisation's own name ("Bank of Korea", "Amoco Canada"), whose rest is no
+    body noun."""
     tokens = parsed.tokens
     start, end = _trim(tokens, start, end)
+
+    def is_state(name: str) -> bool:
+        return any(e.place.feature in ("country", "adm1") for e in gaz.lookup(name))
+
+    if start < end < len(tokens) and tokens[end].lower in body_words \
+            and is_state(parsed.text_of(start, end)):
+        return _span(tokens, start, end, parsed.text_of(start, end))
     return _leading_place(parsed, start, end, lambda cut, name: (
-        " ".join(t.text.lower() for t in tokens[cut:end]) in body_words
-        and any(e.place.feature == "country" for e in gaz.lookup(name))))
+        " ".join(t.text.lower() for t in tokens[cut:end]) in body_words and is_state(name)))
 
 
 def _place_in_name(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
