@@ -91,6 +91,13 @@ def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
      ("region", "IRN", "Kharg Island")),
     ("Farmers in Sicily protested against the new quotas.", "Sicily",
      ("adm1", "ITA", "Sicily")),
+    # rivers, waterways and lakes, which GeoNames' city lists lack
+    ("Patrol boats clashed in the Shatt al-Arab waterway on Sunday.", "Shatt al-Arab",
+     ("region", "IRQ", "Shatt al-Arab")),
+    ("Smugglers crossed the Evros River at night.", "Evros River",
+     ("region", "GRC", "Evros")),
+    ("Fishermen on Lake Victoria were stranded.", "Lake Victoria",
+     ("region", "UGA", "Lake Victoria")),
     # a province under an ISO region
     ("Separatists are active in Aceh province, officials said.", "Aceh",
      ("adm1", "IDN", "Aceh")),
@@ -134,6 +141,11 @@ def test_a_country_named_by_an_actors_words(pipeline: Pipeline, text: str, menti
     # an actor's country is never the place of its act
     assert all(e.place is None or e.place.basis not in ("trigger", "sentence")
                for e in a.events), [(e.code, e.place) for e in a.events]
+
+
+def test_a_countrys_people_is_no_sea(pipeline: Pipeline) -> None:
+    # "the Aegean" tagged as a people is the sea; "Norwegian" and "Irish" are peoples
+    assert not resolved(analyse(pipeline, "Norwegian output rose, and Irish exports fell."))
 
 
 @pytest.mark.parametrize("text", [

@@ -90,7 +90,7 @@ def find_candidates(parsed: ParsedDoc, gaz: Gazetteer, demonyms: dict[str, str],
             if prefix is not None:
                 out.append(prefix)
         elif ent.label in ("NORP", "EVENT"):
-            inner = _place_in_name(parsed, ent.start, ent.end, gaz, ent.label)
+            inner = _place_in_name(parsed, ent.start, ent.end, gaz, ent.label, demonyms)
             if inner is not None:
                 out.append(inner)
         if ent.label == "ORG" and fold(parsed.text_of(*_trim(tokens, ent.start, ent.end))) \
@@ -168,7 +168,7 @@ def _country_prefix(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
 
 
 def _place_in_name(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
-                   label: str) -> Candidate | None:
+                   label: str, demonyms: dict[str, str]) -> Candidate | None:
     """A sea the parser took for a people ("the Aegean" is the Aegean Sea) or the place an
     event is named after ("the Gulf war", "the Tokyo summit"): the region or place, as the
     gold convention has a place used as a label still name that place."""
@@ -177,6 +177,9 @@ def _place_in_name(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
     if start >= end:
         return None
     if label == "NORP":
+        # not a country's people: "Norwegian" or "Irish" is no Norwegian or Irish Sea
+        if parsed.text_of(start, end) in demonyms:
+            return None
         name = parsed.text_of(start, end) + " Sea"
         if not any(e.place.feature == "region" for e in gaz.lookup(name)):
             return None
