@@ -143,6 +143,16 @@ def test_a_country_named_by_an_actors_words(pipeline: Pipeline, text: str, menti
                for e in a.events), [(e.code, e.place) for e in a.events]
 
 
+@pytest.mark.parametrize("text", [
+    "Norwegian oil output rose in March.",
+    "Ministers met in Paris in March to discuss the debt.",
+])
+def test_a_month_is_no_town(pipeline: Pipeline, text: str) -> None:
+    # March is a town in England: a date's words are never looked up as a place
+    found = resolved(analyse(pipeline, text))
+    assert "March" not in found and ("Paris" in found) == ("Paris" in text), found
+
+
 def test_a_countrys_people_is_no_sea(pipeline: Pipeline) -> None:
     # "the Aegean" tagged as a people is the sea; "Norwegian" and "Irish" are peoples
     assert not resolved(analyse(pipeline, "Norwegian output rose, and Irish exports fell."))

@@ -13,6 +13,9 @@ from realpolitik.places.gazetteer import Gazetteer, fold
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: entities whose words are never a place of their own ("the Bank of Japan" is no Japan)
 _OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+#: entities whose words are never a place at all, not even after "in": "rose in March"
+#: (March is a town in England)
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 _DROP_FIRST = frozenset({"the"})
 _DROP_LAST = frozenset({"'s", "'", "\u2019s", "\u2019"})
 #: words the small model's entity spans run on into ("the Gulf on Monday" gives "the Gulf
@@ -97,6 +100,9 @@ def find_candidates(parsed: ParsedDoc, gaz: Gazetteer, demonyms: dict[str, str],
                 in gaz.landmarks:
             # "the White House said": a landmark tagged as the organisation it houses
             ent = replace(ent, label="FAC")
+        if ent.label in _TIME_LABELS:
+            for i in range(ent.start, ent.end):
+                covered[i] = True
         if ent.label in _OTHER_LABELS:
             for i in range(ent.start, ent.end):
                 covered[i] = True
