@@ -40,11 +40,18 @@ def test_fold_is_idempotent_and_case_blind(text: str) -> None:
     ("Red Sea", "region", None, "Red Sea"),
     ("Europe", "region", None, "Europe"),
     ("Britain", "country", "GBR", "United Kingdom"),
+    # a US state's name is the state, not a foreign town's or a smaller US city's ...
+    ("Florida", "adm1", "USA", "Florida"),
+    ("Virginia", "adm1", "USA", "Virginia"),
+    ("Oklahoma", "adm1", "USA", "Oklahoma"),
+    # (unless a capital or a city of a million of its country answers to it: "New York"
+    # and "Washington" above)
 ])
 def test_best_entry_without_context(name: str, feature: str, country: str | None,
                                     best: str) -> None:
-    entries = load_gazetteer().lookup(name)
-    top = max(entries, key=lambda e: score(e, set(), fold(name))).place
+    gaz = load_gazetteer()
+    entries = gaz.lookup(name)
+    top = max(entries, key=lambda e: score(e, set(), fold(name), gaz.city_first)).place
     assert (top.feature, top.country, top.name) == (feature, country, best)
 
 

@@ -81,6 +81,9 @@ def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
     ("The governors of Sao Paulo and Rio de Janeiro want a new minister.", "Rio de Janeiro",
      ("adm1", "BRA", "Rio de Janeiro")),
     ("The governor of New York met the mayor.", "New York", ("adm1", "USA", "New York")),
+    # a US state's own name, not Cuba's town of Florida
+    ("Orange growers in Florida expect a smaller crop.", "Florida",
+     ("adm1", "USA", "Florida")),
     ("Ministers met in Sao Paulo.", "Sao Paulo", ("city", "BRA", "São Paulo")),
     # islands, which GeoNames' city lists lack: "X island", "the island of X", "X Island"
     ("Guerrillas ambushed a patrol on Mindanao island on Friday.", "Mindanao",

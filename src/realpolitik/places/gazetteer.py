@@ -41,6 +41,8 @@ _ALPHA3_OVERRIDES = {"XK": "KSV"}
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f .'\-]+$")
 #: ISO 3166-2 types that are towns, not divisions (GeoNames' cities cover those)
 _CITY_TYPE = re.compile(r"\bcity\b|municipality|commune", re.IGNORECASE)
+#: people of a city whose name, in its country, names the city before a division
+_METROPOLIS = 1_000_000
 _ARABIC_ARTICLES = frozenset({"al", "an", "ar", "as", "ash", "ad", "az", "at", "adh"})
 
 
@@ -125,6 +127,15 @@ class Gazetteer:
         self._add_islands(extra)
         self._capitals = capitals
         self._towns: dict[str, list[Entry]] | None = None
+        self.city_first = self._city_first()
+
+    def _city_first(self) -> frozenset[tuple[str, str]]:
+        """(name key, country) pairs a national capital or a city of at least a million
+        people answers to, by its own or an alternate name: there a division of that name
+        and country is the city's second sense ("New York", "Washington", "Tokyo")."""
+        return frozenset((key, e.iso2) for key, entries in self.names.items()
+                         for e in entries if e.place.feature == "city" and e.iso2
+                         and (e.capital or e.population >= _METROPOLIS))
 
     def _region_entry(self, region: dict[str, Any]) -> Entry:
         """The entry of a sea, region or island of places.yaml: its first country the one
