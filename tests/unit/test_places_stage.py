@@ -101,6 +101,11 @@ def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
      ("region", "GRC", "Evros")),
     ("Fishermen on Lake Victoria were stranded.", "Lake Victoria",
      ("region", "UGA", "Lake Victoria")),
+    # a region the parser took for an organisation or person, before a feature noun
+    ("Iran said its troops still hold Iraq's Faw peninsula.", "Faw peninsula",
+     ("region", "IRQ", "Faw Peninsula")),
+    ("Iraqi gunboats entered the Khor Abdullah channel.", "Khor Abdullah",
+     ("region", "IRQ", "Khor Abdullah")),
     # a province under an ISO region
     ("Separatists are active in Aceh province, officials said.", "Aceh",
      ("adm1", "IDN", "Aceh")),

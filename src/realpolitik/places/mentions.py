@@ -114,6 +114,9 @@ def find_candidates(parsed: ParsedDoc, gaz: Gazetteer, demonyms: dict[str, str],
                 cand = _entity_candidate(parsed, ent.start, ent.end, gaz, demonyms)
                 if cand is not None:
                     out.append(replace(cand, tagged=False))
+            elif ent.label != "NORP" and (tail := _feature_tail(parsed, gaz, ent.start,
+                                                                 ent.end)) is not None:
+                out.append(replace(tail, tagged=False))
         if ent.label not in PLACE_LABELS:
             continue
         end = _particle_tail(parsed, gaz, ent.start, ent.end)
@@ -233,6 +236,28 @@ def _name_goes_on(tokens: list[Token], k: int) -> bool:
     if tok.lower in _NAME_PARTICLES and tok.text.islower():
         return k > 0 and tokens[k - 1].pos == "PROPN" and tokens[k - 1].text[:1].isupper()
     return tok.pos == "PROPN" and tok.text[:1].isupper()
+
+
+#: nouns of a natural feature that follow its name: "the Faw peninsula", "the Khor
+#: Abdullah channel", "Mindanao island"
+_FEATURE_NOUNS = frozenset({"peninsula", "river", "island", "islands", "lake", "strait",
+                            "straits", "waterway", "channel", "canal", "sea", "gulf", "bay"})
+
+
+def _feature_tail(parsed: ParsedDoc, gaz: Gazetteer, start: int, end: int
+                  ) -> Candidate | None:
+    """A name the parser took for a person or organisation before a feature noun, that
+    with the noun ("Iraq's Faw peninsula") or alone ("the Khor Abdullah channel") is a
+    region the gazetteer knows: a person or a company is no peninsula or channel."""
+    tokens = parsed.tokens
+    start, end = _trim(tokens, start, end)
+    if start >= end or end >= len(tokens) or tokens[end].lower not in _FEATURE_NOUNS:
+        return None
+    for stop in (end + 1, end):
+        name = parsed.text_of(start, stop)
+        if any(e.place.feature == "region" for e in gaz.lookup(name)):
+            return _span(tokens, start, stop, name)
+    return None
 
 
 def _particle_tail(parsed: ParsedDoc, gaz: Gazetteer, start: int, end: int) -> int:
