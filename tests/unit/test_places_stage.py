@@ -81,6 +81,12 @@ def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
     ("The governors of Sao Paulo and Rio de Janeiro want a new minister.", "Rio de Janeiro",
      ("adm1", "BRA", "Rio de Janeiro")),
     ("The governor of New York met the mayor.", "New York", ("adm1", "USA", "New York")),
+    # a state's politicians: the state, not its city; a city's politicians: the city
+    ("Representative Jones, a New York Democrat, opposed the tariff.", "New York",
+     ("adm1", "USA", "New York")),
+    ("The Washington delegation backed the dam project.", "Washington",
+     ("adm1", "USA", "Washington")),
+    ("Daley, a Chicago Democrat, voted no.", "Chicago", ("city", "USA", "Chicago")),
     # a US state's own name, not Cuba's town of Florida
     ("Orange growers in Florida expect a smaller crop.", "Florida",
      ("adm1", "USA", "Florida")),

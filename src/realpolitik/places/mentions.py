@@ -342,7 +342,7 @@ def _entity_candidate(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
     if last in gaz.admin_words and end - start > 1:
         kind, end = "admin", end - 1
     elif (nxt in gaz.admin_words and tokens[end].sent == tokens[start].sent) or _governed(
-            tokens, start, end):
+            tokens, start, end) or _state_member(parsed, gaz, start, end):
         kind = "admin"
     if last == "border" and end - start > 1:
         words = parsed.text_of(start, end - 1)
@@ -353,6 +353,20 @@ def _entity_candidate(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
         # "the Kuwaiti news agency" tagged as a place: the adjective names its country
         name = demonyms[name]
     return _span(tokens, start, end, name, kind, _qualifier(parsed, end))
+
+
+#: a state's politicians in US copy: "a New York Democrat", "the Texas delegation"
+_STATE_MEMBERS = frozenset({"democrat", "democrats", "republican", "republicans",
+                            "congressman", "congresswoman", "delegation", "legislature",
+                            "lawmakers", "legislators"})
+
+
+def _state_member(parsed: ParsedDoc, gaz: Gazetteer, start: int, end: int) -> bool:
+    """Whether the name, a division's, is followed by a noun of its politicians ("Schumer,
+    a New York Democrat"): the state they stand for, not its city."""
+    tokens = parsed.tokens
+    return end < len(tokens) and tokens[end].lower in _STATE_MEMBERS and any(
+        e.place.feature == "adm1" for e in gaz.lookup(parsed.text_of(start, end)))
 
 
 #: nouns whose "of" names a division, not its seat: "the governors of Sao Paulo, Rio de

@@ -196,8 +196,10 @@ class PlaceResolver:
         state = self.gaz.state_abbreviation(cand.name) if "." in cand.name else None
         entries = [state] if state is not None else self.gaz.lookup(cand.name)
         if cand.kind == "admin":
-            # "Homs province" is the division; "the Gulf region" is still the Gulf
-            entries = [e for e in entries if e.place.feature in ("city", "adm1")] or [
+            # "Homs province" is the division (itself where the index has it, else the one
+            # named after the city); "the Gulf region" is still the Gulf
+            entries = [e for e in entries if e.place.feature == "adm1"] or [
+                e for e in entries if e.place.feature == "city"] or [
                 e for e in entries if e.place.feature in ("region", "country")]
         elif cand.kind == "border":
             entries = [e for e in entries if e.place.feature == "country"]
