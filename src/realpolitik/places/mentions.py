@@ -13,6 +13,9 @@ from realpolitik.places.gazetteer import Gazetteer, fold
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: entities whose words are never a place of their own ("the Bank of Japan" is no Japan)
 _OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+#: entities whose words are never a place at all, not even after "in": "rose in March"
+#: (March is a town in England)
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 _DROP_FIRST = frozenset({"the"})
 _DROP_LAST = frozenset({"'s", "'", "\u2019s", "\u2019"})
 #: words the small model's entity spans run on into ("the Gulf on Monday" gives "the Gulf
@@ -90,27 +93,36 @@ def find_candidates(parsed: ParsedDoc, gaz: Gazetteer, demonyms: dict[str, str],
             if prefix is not None:
                 out.append(prefix)
         elif ent.label in ("NORP", "EVENT"):
-            inner = _place_in_name(parsed, ent.start, ent.end, gaz, ent.label)
+            inner = _place_in_name(parsed, ent.start, ent.end, gaz, ent.label, demonyms)
             if inner is not None:
                 out.append(inner)
         if ent.label == "ORG" and fold(parsed.text_of(*_trim(tokens, ent.start, ent.end))) \
                 in gaz.landmarks:
             # "the White House said": a landmark tagged as the organisation it houses
             ent = replace(ent, label="FAC")
+        if ent.label in _TIME_LABELS:
+            for i in range(ent.start, ent.end):
+                covered[i] = True
         if ent.label in _OTHER_LABELS:
             for i in range(ent.start, ent.end):
                 covered[i] = True
-            # spaCy's small model tags some towns as organisations or persons: "near Erbil"
-            if ent.label != "NORP" and after_locative(tokens, ent.start, _NEAR_WORDS) \
+            # spaCy's small model tags some towns as organisations or persons: "near Erbil",
+            # "Sao Paulo, Rio de Janeiro and Minas Gerais" (a place's conjunct)
+            if ent.label != "NORP" and (after_locative(tokens, ent.start, _NEAR_WORDS)
+                                        or _conjoined_with_place(tokens, ent.start, ent.end)) \
                     and gaz.lookup(parsed.text_of(ent.start, ent.end)):
                 cand = _entity_candidate(parsed, ent.start, ent.end, gaz, demonyms)
                 if cand is not None:
                     out.append(replace(cand, tagged=False))
+            elif ent.label != "NORP" and (tail := _feature_tail(parsed, gaz, ent.start,
+                                                                 ent.end)) is not None:
+                out.append(replace(tail, tagged=False))
         if ent.label not in PLACE_LABELS:
             continue
-        for i in range(ent.start, ent.end):
+        end = _particle_tail(parsed, gaz, ent.start, ent.end)
+        for i in range(ent.start, end):
             covered[i] = True
-        cand = _entity_candidate(parsed, ent.start, ent.end, gaz, demonyms)
+        cand = _entity_candidate(parsed, ent.start, end, gaz, demonyms)
         if cand is not None:
             out.append(cand)
     out.extend(_untagged(parsed, gaz, covered, demonyms))
@@ -127,20 +139,45 @@ _PLURAL_ADMIN = {"provinces": "province", "governorates": "governorate",
                  "districts": "district", "counties": "county"}
 
 
+def _conjoined_with_place(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether tokens [start, end) are a conjunct of a place entity ("Rio de Janeiro and
+    Minas Gerais", "Misamis Occidental and Bohol"): names joined by "and" or a comma are
+    of one kind, so a name the parser took for a person or organisation there is a place
+    when the gazetteer knows it."""
+    def in_place(i: int) -> bool:
+        return not start <= i < end and tokens[i].ent_type in PLACE_LABELS
+
+    for k in range(start, end):
+        tok = tokens[k]
+        if tok.dep == "conj" and in_place(tok.head):
+            return True  # a later conjunct: its head is the place before it
+    # the first conjunct: a place after it hangs on it as "conj"
+    return any(t.dep == "conj" and start <= t.head < end and in_place(t.i)
+               for t in tokens[start:min(end + 8, len(tokens))])
+
+
 def _country_prefix(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
                     body_words: frozenset[str]) -> Candidate | None:
-    """The country named by the first words of an organisation entity when the rest names
-    one of its state's bodies; never a name inside an organisation's own name ("Bank of
-    Korea", "Amoco Canada"), whose rest is no body noun."""
+    """The country or first-level division named by the first words of an organisation
+    entity when the rest names one of its state's bodies ("The U.K. Government"), or by
+    the whole entity when a body's noun follows it ("The NSW government"); never a name
+    inside an organisation's own name ("Bank of Korea", "Amoco Canada"), whose rest is no
+    body noun."""
     tokens = parsed.tokens
     start, end = _trim(tokens, start, end)
+
+    def is_state(name: str) -> bool:
+        return any(e.place.feature in ("country", "adm1") for e in gaz.lookup(name))
+
+    if start < end < len(tokens) and tokens[end].lower in body_words \
+            and is_state(parsed.text_of(start, end)):
+        return _span(tokens, start, end, parsed.text_of(start, end))
     return _leading_place(parsed, start, end, lambda cut, name: (
-        " ".join(t.text.lower() for t in tokens[cut:end]) in body_words
-        and any(e.place.feature == "country" for e in gaz.lookup(name))))
+        " ".join(t.text.lower() for t in tokens[cut:end]) in body_words and is_state(name)))
 
 
 def _place_in_name(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
-                   label: str) -> Candidate | None:
+                   label: str, demonyms: dict[str, str]) -> Candidate | None:
     """A sea the parser took for a people ("the Aegean" is the Aegean Sea) or the place an
     event is named after ("the Gulf war", "the Tokyo summit"): the region or place, as the
     gold convention has a place used as a label still name that place."""
@@ -149,6 +186,9 @@ def _place_in_name(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
     if start >= end:
         return None
     if label == "NORP":
+        # not a country's people: "Norwegian" or "Irish" is no Norwegian or Irish Sea
+        if parsed.text_of(start, end) in demonyms:
+            return None
         name = parsed.text_of(start, end) + " Sea"
         if not any(e.place.feature == "region" for e in gaz.lookup(name)):
             return None
@@ -185,6 +225,54 @@ def _division_lists(parsed: ParsedDoc, gaz: Gazetteer, found: list[Candidate]
     return out
 
 
+#: lower-case words inside a place's name: "Davao del Sur", "Rio Grande do Sul"
+_NAME_PARTICLES = frozenset({"de", "del", "do", "da", "dos", "das", "di", "la", "el"})
+
+
+def _name_goes_on(tokens: list[Token], k: int) -> bool:
+    """Whether token ``k`` is part of the name that starts after it, read backwards: a
+    capitalised proper noun, or a particle with a capitalised word before it."""
+    tok = tokens[k]
+    if tok.lower in _NAME_PARTICLES and tok.text.islower():
+        return k > 0 and tokens[k - 1].pos == "PROPN" and tokens[k - 1].text[:1].isupper()
+    return tok.pos == "PROPN" and tok.text[:1].isupper()
+
+
+#: nouns of a natural feature that follow its name: "the Faw peninsula", "the Khor
+#: Abdullah channel", "Mindanao island"
+_FEATURE_NOUNS = frozenset({"peninsula", "river", "island", "islands", "lake", "strait",
+                            "straits", "waterway", "channel", "canal", "sea", "gulf", "bay"})
+
+
+def _feature_tail(parsed: ParsedDoc, gaz: Gazetteer, start: int, end: int
+                  ) -> Candidate | None:
+    """A name the parser took for a person or organisation before a feature noun, that
+    with the noun ("Iraq's Faw peninsula") or alone ("the Khor Abdullah channel") is a
+    region the gazetteer knows: a person or a company is no peninsula or channel."""
+    tokens = parsed.tokens
+    start, end = _trim(tokens, start, end)
+    if start >= end or end >= len(tokens) or tokens[end].lower not in _FEATURE_NOUNS:
+        return None
+    for stop in (end + 1, end):
+        name = parsed.text_of(start, stop)
+        if any(e.place.feature == "region" for e in gaz.lookup(name)):
+            return _span(tokens, start, stop, name)
+    return None
+
+
+def _particle_tail(parsed: ParsedDoc, gaz: Gazetteer, start: int, end: int) -> int:
+    """Where a place entity ends once the particle and words spaCy cut off are back
+    ("Rio Grande" of "Rio Grande do Sul"): the longest such name the gazetteer knows."""
+    tokens = parsed.tokens
+    if end + 1 >= len(tokens) or tokens[end].text not in _NAME_PARTICLES:
+        return end
+    for stop in range(min(end + 4, len(tokens)), end + 1, -1):
+        if all(t.pos == "PROPN" and t.text[:1].isupper() for t in tokens[end + 1:stop]) \
+                and gaz.lookup(parsed.text_of(start, stop)):
+            return stop
+    return end
+
+
 def _listed_names(tokens: list[Token], admin: int) -> list[tuple[int, int]]:
     """The proper-name runs of "A, B and C" ending just before token ``admin``."""
     runs: list[tuple[int, int]] = []
@@ -194,9 +282,10 @@ def _listed_names(tokens: list[Token], admin: int) -> list[tuple[int, int]]:
         if tokens[i].pos != "PROPN" or not tokens[i].text[:1].isupper():
             break
         end = i + 1
-        while i - 1 >= 0 and tokens[i - 1].pos == "PROPN" and end - i < 3 \
-                and tokens[i - 1].text[:1].isupper():
+        while i - 1 >= 0 and end - i < 4 and _name_goes_on(tokens, i - 1):
             i -= 1
+        if tokens[i].lower in _NAME_PARTICLES:
+            i += 1  # cut off at the length limit: a name never starts with "del"
         runs.append((i, end))
         i -= 1
         # "A, B and C", "A, B, and C", "A and B": a comma or a conjunction joins the next
@@ -253,7 +342,7 @@ def _entity_candidate(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
     if last in gaz.admin_words and end - start > 1:
         kind, end = "admin", end - 1
     elif (nxt in gaz.admin_words and tokens[end].sent == tokens[start].sent) or _governed(
-            tokens, start, end):
+            tokens, start, end) or _state_member(parsed, gaz, start, end):
         kind = "admin"
     if last == "border" and end - start > 1:
         words = parsed.text_of(start, end - 1)
@@ -264,6 +353,20 @@ def _entity_candidate(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
         # "the Kuwaiti news agency" tagged as a place: the adjective names its country
         name = demonyms[name]
     return _span(tokens, start, end, name, kind, _qualifier(parsed, end))
+
+
+#: a state's politicians in US copy: "a New York Democrat", "the Texas delegation"
+_STATE_MEMBERS = frozenset({"democrat", "democrats", "republican", "republicans",
+                            "congressman", "congresswoman", "delegation", "legislature",
+                            "lawmakers", "legislators"})
+
+
+def _state_member(parsed: ParsedDoc, gaz: Gazetteer, start: int, end: int) -> bool:
+    """Whether the name, a division's, is followed by a noun of its politicians ("Schumer,
+    a New York Democrat"): the state they stand for, not its city."""
+    tokens = parsed.tokens
+    return end < len(tokens) and tokens[end].lower in _STATE_MEMBERS and any(
+        e.place.feature == "adm1" for e in gaz.lookup(parsed.text_of(start, end)))
 
 
 #: nouns whose "of" names a division, not its seat: "the governors of Sao Paulo, Rio de

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from realpolitik.datafiles import data_file, read_yaml
 from realpolitik.model import Mention, ParsedDoc, Place, PlaceMention, Token
@@ -51,13 +52,28 @@ def _city_score(entry: Entry) -> float:
     return math.log10(max(entry.population, 10)) + (_CAPITAL_BONUS if entry.capital else 0.0)
 
 
-def score(entry: Entry, context: set[str], name: str = "") -> float:
+def score(entry: Entry, context: set[str], name: str = "",
+          city_first: AbstractSet[tuple[str, str]] | None = None) -> float:
+    """An entry's score for a name (folded) in a document of ``context`` countries.
+    ``city_first`` is :attr:`Gazetteer.city_first`; without it no division has the
+    own-name bonus."""
     base = _FEATURE_SCORE.get(entry.place.feature) or _city_score(entry)
     countries = {entry.iso2, *entry.also}
-    # not for a US state: news naming "New York" or "Washington" means the city
-    own = _OWN_NAME_BONUS if (name and entry.place.feature != "adm1"
-                              and fold(entry.place.name) == name) else 0.0
+    own = _OWN_NAME_BONUS if name and fold(entry.place.name) == name and (
+        entry.place.feature != "adm1" or _division_first(entry, name, city_first)) else 0.0
     return base + own + (_CONTEXT_BONUS if countries & context else 0.0)
+
+
+def _division_first(entry: Entry, name: str,
+                    city_first: AbstractSet[tuple[str, str]] | None) -> bool:
+    """Whether a division's own name names it first: "Florida", "Virginia" or "Oklahoma"
+    are the states, not Cuba's Florida, South Africa's Virginia or Oklahoma City; but not
+    where a capital or a city of a million of its country answers to the name ("New
+    York", "Washington" mean the cities). Only for a division GeoNames lists (the US
+    states): ISO 3166-2's are local forms that are also English names of foreign cities
+    (Ethiopia's "Amara" is Iraq's Amarah in news)."""
+    return city_first is not None and entry.place.geonames_id is not None \
+        and (name, entry.iso2 or "") not in city_first
 
 
 def load_demonyms() -> dict[str, str]:
@@ -180,8 +196,10 @@ class PlaceResolver:
         state = self.gaz.state_abbreviation(cand.name) if "." in cand.name else None
         entries = [state] if state is not None else self.gaz.lookup(cand.name)
         if cand.kind == "admin":
-            # "Homs province" is the division; "the Gulf region" is still the Gulf
-            entries = [e for e in entries if e.place.feature in ("city", "adm1")] or [
+            # "Homs province" is the division (itself where the index has it, else the one
+            # named after the city); "the Gulf region" is still the Gulf
+            entries = [e for e in entries if e.place.feature == "adm1"] or [
+                e for e in entries if e.place.feature == "city"] or [
                 e for e in entries if e.place.feature in ("region", "country")]
         elif cand.kind == "border":
             entries = [e for e in entries if e.place.feature == "country"]
@@ -227,7 +245,8 @@ class PlaceResolver:
         if not entries:
             return None, "not in the gazetteer"
         key = fold(cand.name)
-        ranked = sorted(entries, key=lambda e: score(e, context, key), reverse=True)
+        ranked = sorted(entries, key=lambda e: score(e, context, key, self.gaz.city_first),
+                        reverse=True)
         best = ranked[0]
         if cand.qualifier and len(self.gaz.lookup(cand.name)) > len(entries):
             reason = f"qualifier {cand.qualifier!r}"
@@ -256,7 +275,8 @@ class PlaceResolver:
         entries = self.gaz.lookup(name)
         if not entries:
             return None
-        ranked = sorted(entries, key=lambda e: score(e, set(), fold(name)), reverse=True)
+        ranked = sorted(entries, key=lambda e: score(e, set(), fold(name), self.gaz.city_first),
+                        reverse=True)
         start, end = match.span(1)
         return PlaceMention(0, 0, 0, start, end, match.group(1), ranked[0].place,
                             "dateline", len(entries))
