@@ -123,12 +123,19 @@ def test_recent_events_equal_the_one_query_form(fresh_db: Path) -> None:
         assert len(one) == min(limit, 24)
 
 
-def test_recent_events_of_either_side_equal_the_or_form(fresh_db: Path) -> None:
+@pytest.mark.parametrize("lone_reports", [256, 1])
+def test_recent_events_of_either_side_equal_the_or_form(fresh_db: Path, lone_reports: int,
+                                                        monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
     """Asked as one branch per side (a UNION ALL), the recent events equal the OR of both
     sides, one row per merged event or every report, also where a merged event's own row
-    does not match, a source is unknown or the actor is on both sides."""
+    does not match, a source is unknown or the actor is on both sides; own rows looked up
+    by primary key or (many reports) one window over every match."""
+    from realpolitik.analysis import profile as profile_module
     from realpolitik.analysis.events import once_per_event
     from realpolitik.analysis.profile import _recent_events
+
+    monkeypatch.setattr(profile_module, "_LONE_REPORTS", lone_reports)
 
     vnm = ("Vietnam", "VNMGOV", "VNM", "GOV")
     docs = []
