@@ -123,12 +123,19 @@ def test_recent_events_equal_the_one_query_form(fresh_db: Path) -> None:
         assert len(one) == min(limit, 24)
 
 
-def test_recent_events_of_either_side_equal_the_or_form(fresh_db: Path) -> None:
+@pytest.mark.parametrize("lone_reports", [256, 1])
+def test_recent_events_of_either_side_equal_the_or_form(fresh_db: Path, lone_reports: int,
+                                                        monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
     """Asked as one branch per side (a UNION ALL), the recent events equal the OR of both
     sides, one row per merged event or every report, also where a merged event's own row
-    does not match, a source is unknown or the actor is on both sides."""
+    does not match, a source is unknown or the actor is on both sides; own rows looked up
+    by primary key or (many reports) one window over every match."""
+    from realpolitik.analysis import profile as profile_module
     from realpolitik.analysis.events import once_per_event
     from realpolitik.analysis.profile import _recent_events
+
+    monkeypatch.setattr(profile_module, "_LONE_REPORTS", lone_reports)
 
     vnm = ("Vietnam", "VNMGOV", "VNM", "GOV")
     docs = []
@@ -147,6 +154,17 @@ def test_recent_events_of_either_side_equal_the_or_form(fresh_db: Path) -> None:
                       [ids[0], ids[0], ids[5], ids[9]])
     store.con.execute("UPDATE events SET cluster_id = ? WHERE id IN (?, ?)",
                       [ids[2], ids[2], ids[13]])
+    # one more whose own row does not involve India and two of whose reports do
+    usa = [r[0] for r in store.query("SELECT id FROM events WHERE source_country = 'USA' "
+                                     "AND target_country = 'VNM' ORDER BY id")]
+    reports = [r[0] for r in store.query(
+        "SELECT id FROM events WHERE source_country = 'IND' AND target_country = 'USA' "
+        "AND id NOT IN (?, ?, ?, ?, ?) ORDER BY id DESC LIMIT 2",
+        [ids[0], ids[5], ids[9], ids[2], ids[13]])]
+    store.con.execute("UPDATE events SET cluster_id = ? WHERE id IN (?, ?, ?)",
+                      [usa[0], usa[0], *reports])
+    # the store's writer keeps the flag with the grouping (realpolitik.dedup.merge)
+    store.con.execute("UPDATE events SET duplicate = cluster_id <> id")
     store.con.execute("UPDATE events SET source_country = NULL WHERE id = (SELECT min(id) "
                       "FROM events WHERE source_country = 'VNM' AND target_country = 'IND')")
     rest, params = "coalesce(date_start, pub_date) <= ? AND TRUE", [date(2025, 12, 31)]
@@ -159,7 +177,8 @@ def test_recent_events_of_either_side_equal_the_or_form(fresh_db: Path) -> None:
                 f"target_country = ?) AND {rest}{once}) ORDER BY coalesce(date_start, "
                 "pub_date) DESC, document_id, sentence DESC, id LIMIT ?",
                 ["IND", "IND", *params, limit])
-            assert _recent_events(store, rest, params, limit, once, either=either) == one
+            assert _recent_events(store, rest, params, limit, not once,
+                                  either=either) == one
             assert one
 
 

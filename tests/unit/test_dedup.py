@@ -372,3 +372,33 @@ def test_only_events_of_the_opening_paragraph_are_lead_events(paragraph: int,
     result = score_two(shelling(1), shelling(2))
     assert result["pairs"]["predicted"] == predicted  # type: ignore[index]
     assert result["same_lead"] == 0
+
+
+@pytest.mark.parametrize("mentions", [False, True])
+def test_events_listed_in_steps_equal_the_one_query(mentions: bool,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """find_events with a limit reads row ids first, every mention of the listed merged
+    events through the duplicate flag and the primary key, then the rows: the same rows
+    and counts as the one query over every match, also where a merged event's own mention
+    misses the filter its other report meets."""
+    import realpolitik.analysis.events as events
+    from realpolitik.analysis.events import EventFilter, find_events
+
+    with Store(":memory:") as store:
+        store.write_batch([story(2, DAY + timedelta(days=1)).analysis(),
+                           story(4, DAY + timedelta(days=9)).analysis()])
+        store.write_batch([story(1, DAY).analysis(), story(3, DAY, code="042").analysis(),
+                           story(5, DAY + timedelta(days=10)).analysis()])
+        merged = store.query("SELECT cluster_id FROM events WHERE duplicate")
+        assert len(merged) == 2
+        # the first merged event's own mention no longer meets code 190; its report does
+        store.con.execute("UPDATE events SET code = '193' WHERE id = ?", [merged[0][0]])
+        filters = [EventFilter(limit=n, mentions=mentions) for n in (1, 2, 3, 10)] + [
+            EventFilter(code=code, limit=n, mentions=mentions)
+            for code in ("190", "19", "042", "11") for n in (1, 10)]
+        stepped = [find_events(store, flt) for flt in filters]
+        monkeypatch.setattr(events, "LATE_LIMIT", 0)
+        assert stepped == [find_events(store, flt) for flt in filters]
+        listed = stepped[filters.index(EventFilter(code="190", limit=10, mentions=mentions))]
+        assert {r["num_mentions"] for r in listed} == {2}
+        assert any(r["id"] != r["cluster_id"] for r in listed)

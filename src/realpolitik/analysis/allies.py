@@ -15,7 +15,12 @@ from typing import Any
 
 from realpolitik.analysis.events import cluster_evidence
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
-from realpolitik.analysis.late import events_by_id, late_event_dicts
+from realpolitik.analysis.late import (
+    events_by_id,
+    events_by_rowid,
+    is_table,
+    late_event_dicts,
+)
 from realpolitik.analysis.leaders import (
     LeaderBook,
     LeaderSpell,
@@ -193,35 +198,67 @@ def allies_lost(store: Store, actor: str, within: Window | str, as_of: date, *,
     return AlliesLost(code, str(window), start, as_of, min_strength, tuple(rows))
 
 
+#: the columns of a removal :func:`_leader_target` reads
+_REMOVAL_COLUMNS = """id, document_id, pub_date, date_start, date_end, date_precision,
+    date_inferred, source_actor, target_text, target_actor, target_country, target_role,
+    code, trigger, sentence, cluster_id"""
+
+
 def _removals(store: Store, actor: str, start: date, as_of: date, kb: LeaderBook | None,
               rules: RemovalRules, min_confidence: float = 0.0) -> list[_Candidate]:
     codes = list(rules.codes)
     words = sorted(set(rules.trigger_words) | {w for c in rules.codes.values()
                                                for w in c.triggers})
     confident, confident_params = confidence_clause(min_confidence)
-    rows = late_event_dicts(
-        store,
-        """id, document_id, pub_date, date_start, date_end, date_precision, date_inferred,
-           source_actor, target_text, target_actor, target_country, target_role, code,
-           trigger, sentence, cluster_id""",
-        f"""polarity = 'asserted'
+    where = f"""polarity = 'asserted'
             AND modality IN ({', '.join('?' * len(rules.modalities))})
             AND target_country IS NOT NULL AND target_country <> ?
             AND (code IN (SELECT unnest(?)) OR lower(trigger) IN (SELECT unnest(?)))
             AND ((coalesce(date_inferred, false) OR date_start IS NULL)
                      AND coalesce(pub_date, date_start) >= ?
                  OR coalesce(date_end, date_start) >= ? AND date_start <= ?)
-            AND {confident}""",
-        [*rules.modalities, actor, codes, words, start, start, as_of, *confident_params],
-        "date_start, id")
-    rows = [r for r in rows if rules.label_for(r["code"], r["trigger"])]
-    persons = mention_index(store, (r["document_id"] for r in rows))
+            AND {confident}"""
+    params = [*rules.modalities, actor, codes, words, start, start, as_of, *confident_params]
+    if is_table(store, "events"):
+        rows, persons = _possible_removals(store, where, params, rules)
+    else:
+        rows = late_event_dicts(store, _REMOVAL_COLUMNS, where, params, "date_start, id")
+        rows = [r for r in rows if rules.label_for(r["code"], r["trigger"])]
+        persons = mention_index(store, (r["document_id"] for r in rows))
     found: list[_Candidate] = []
     for row in rows:
         cand = _leader_target(row, persons, start, as_of, kb, rules)
         if cand is not None:
             found.append(cand)
     return found
+
+
+def _possible_removals(store: Store, where: str, params: list[Any], rules: RemovalRules
+                       ) -> tuple[list[dict[str, Any]], MentionIndex]:
+    """The removals matching ``where`` that :func:`_leader_target` may keep, all their
+    columns, in date order, and the mentions of their documents.
+
+    A removal is kept only if its sentence has a mention (its target may be a person) or
+    its target may be the government (a government role or none) with a government
+    trigger. That is decided on the few columns it takes, and the other columns are read
+    for the rows that may be kept only: on the 10M-event bench store (no mentions) the
+    11,755 removals of RUS's 15 months were read whole (0.21 s) to keep none; their
+    deciding columns take 0.07 s."""
+    ids = [r[0] for r in store.query(f"SELECT rowid FROM events WHERE {where}", params)]
+    narrow = [r for r in events_by_rowid(
+        store, "rowid, document_id, sentence, target_role, code, trigger", ids)
+        if rules.label_for(r["code"], r["trigger"])]
+    persons = mention_index(store, (r["document_id"] for r in narrow))
+    kept = [r["rowid"] for r in narrow
+            if (r["document_id"], r["sentence"]) in persons or _government_removal(r, rules)]
+    return events_by_rowid(store, _REMOVAL_COLUMNS, kept, order="date_start, id"), persons
+
+
+def _government_removal(row: dict[str, Any], rules: RemovalRules) -> bool:
+    """Whether the removal's target may be the state's government (no person named)."""
+    role = row["target_role"]
+    return (role is None or role in rules.government_roles) and (
+        (row["trigger"] or "").lower() in rules.government_triggers)
 
 
 def _read_evidence(store: Store, rows: list[dict[str, Any]]) -> None:
@@ -265,12 +302,8 @@ def _leader_target(row: dict[str, Any], persons: MentionIndex, start: date, as_o
         if spell is None and (person["role"] or row["target_role"]) not in rules.leader_roles:
             return None
     else:
-        word = (row["trigger"] or "").lower()
-        role = row["target_role"]
-        titled = person is not None and role in rules.leader_roles
-        government = (role is None or role in rules.government_roles) and (
-            word in rules.government_triggers)
-        if not (titled or government):
+        titled = person is not None and row["target_role"] in rules.leader_roles
+        if not (titled or _government_removal(row, rules)):
             return None
         if kb is not None:
             spell = outgoing_leader(kb, country, start, last)

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
-from realpolitik.analysis.late import events_by_id
+from realpolitik.analysis.late import events_by_id, is_table
 from realpolitik.analysis.names import country_code
 from realpolitik.errors import QueryError
 from realpolitik.model import Place
@@ -156,16 +156,64 @@ def merged_events_sql(where: str, columns: tuple[str, ...] = EVENT_COLUMNS,
             f"JOIN m ON m.cluster_id = h.cluster_id{keep}")
 
 
+#: the order events are listed in (``id`` is unique: a total order)
+EVENT_ORDER = "date_start, document_id, sentence, id"
+#: the largest ``limit`` :func:`find_events` answers in steps (row ids first); above it, or
+#: with no limit, one query over every match is cheaper than looking the rows up
+LATE_LIMIT = 5000
+
+
 def find_events(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
     """Events the filter matches: each merged event once (with its counts) or, with
     ``flt.mentions``, every mention."""
     where, params = flt.where()
     if flt.limit is not None and flt.limit < 0:
         raise QueryError(f"limit must not be negative, got {flt.limit}")
+    if flt.limit and flt.limit <= LATE_LIMIT and is_table(store, "events"):
+        return _first_events(store, where, params, flt.limit, flt.mentions)
     limit = f" LIMIT {int(flt.limit)}" if flt.limit else ""
     return store.query_dicts(
         f"SELECT * FROM ({merged_events_sql(where, mentions=flt.mentions)}) "
-        f"ORDER BY date_start, document_id, sentence, id{limit}", params)
+        f"ORDER BY {EVENT_ORDER}{limit}", params)
+
+
+def _first_events(store: Store, where: str, params: list[Any], limit: int,
+                  mentions: bool) -> list[dict[str, Any]]:
+    """:func:`find_events`'s first ``limit`` rows in three narrow steps: the row ids of
+    the rows listed (the filter, one row per merged event and the order over the narrow
+    columns), the row ids of every mention of their merged events (reports through the
+    ``duplicate`` flag, own mentions by primary key), then the listed rows' columns and
+    their merged events' counts from those rows alone.
+
+    One query carried every column of every match through the window and the sort, and
+    counted the matching merged events over a scan of ``cluster_id`` (all 10M rows of the
+    bench store): 0.68 s for IRNGOV's 1,105 events of one month, 0.28 s in steps. A row
+    whose ``cluster_id`` is NULL is in no merged event and is left out, as the join of
+    the one query leaves it out."""
+    known = f"{where} AND cluster_id IS NOT NULL" if where else " WHERE cluster_id IS NOT NULL"
+    shown = store.query(
+        f"SELECT rowid, id, cluster_id FROM events{known}{once_per_event(mentions)} "
+        f"ORDER BY {EVENT_ORDER} LIMIT ?", [*params, limit])
+    if not shown:
+        return []
+    clusters = sorted({c for _, _, c in shown})
+    # a merged event's own mention is its row whose id is the cluster's (the primary key)
+    own = {c: r for r, i, c in shown if i == c}
+    missing = [c for c in clusters if c not in own]
+    rowids = [*own.values(), *(r["rowid"] for r in events_by_id(
+        store, "rowid, id, cluster_id", missing) if r["cluster_id"] == r["id"])]
+    rowids += [r[0] for r in store.query(
+        "SELECT rowid FROM events "
+        "WHERE duplicate AND cluster_id IN (SELECT unnest(?::VARCHAR[]))", [clusters])]
+    cols = ", ".join(f"h.{c}" for c in EVENT_COLUMNS)
+    merged = ", ".join(f"m.{c}" for c in MERGED_COLUMNS[1:])
+    counts = MERGED_EVENTS_SELECT.format(
+        where=" WHERE e.rowid IN (SELECT unnest(?::BIGINT[]))")
+    return store.query_dicts(
+        f"WITH h AS (SELECT * FROM events WHERE rowid IN (SELECT unnest(?::BIGINT[]))), "
+        f"m AS ({counts}) SELECT {cols}, h.cluster_id, {merged} FROM h "
+        f"JOIN m ON m.cluster_id = h.cluster_id ORDER BY {EVENT_ORDER}",
+        [[r for r, _, _ in shown], sorted(set(rowids))])
 
 
 def count_events(store: Store, flt: EventFilter) -> int:

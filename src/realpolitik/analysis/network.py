@@ -7,7 +7,6 @@ rests on; GraphML gets the first one and a count (GraphML holds scalars only), J
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from realpolitik.analysis.names import country_name
 from realpolitik.analysis.plots import draw_network
 from realpolitik.analysis.rules import EdgeKind, NetworkRules, default_network_rules
 from realpolitik.errors import QueryError
+from realpolitik.jsontext import dumps_indented
 from realpolitik.model import OBLIGATION_TYPES
 from realpolitik.store import Store
 from realpolitik.store.clauses import confidence_clause
@@ -304,8 +304,7 @@ def write_network(network: Network, out: Path) -> Path:
 
             nx.write_graphml(network.graph(), out)
         elif suffix == ".json":
-            out.write_text(json.dumps(network.to_json(), ensure_ascii=False, indent=2) + "\n",
-                           encoding="utf-8")
+            out.write_text(dumps_indented(network.to_json()) + "\n", encoding="utf-8")
         else:
             title = "realpolitik network" + (f" as of {network.as_of}" if network.as_of else "")
             draw_network(network.graph(), out, network.colours, title)

@@ -11,7 +11,7 @@ from typing import Any
 from realpolitik.actors.cameo import iso_country
 from realpolitik.analysis.events import once_per_event, one_row_per_event
 from realpolitik.analysis.evidence import Evidence, evidence_from_row
-from realpolitik.analysis.late import events_by_rowid, is_table
+from realpolitik.analysis.late import events_by_id, events_by_rowid, is_table
 from realpolitik.analysis.leaders import PERSON_PREFIX, LeaderBook
 from realpolitik.analysis.names import actor_filter, country_name
 from realpolitik.analysis.rules import TieRules, default_tie_rules
@@ -141,7 +141,7 @@ def profile(store: Store, actor: str, on: date, *, kb: LeaderBook | None = None,
     when = "coalesce(date_start, pub_date)"
     recent_rows = _recent_events(
         store, f"{when} <= ? AND {confident}", [on, *confident_params], recent,
-        once_per_event(mentions), either=[
+        mentions, either=[
             (f"source_{column} = ?", [code]),
             (f"target_{column} = ? AND source_{column} IS DISTINCT FROM ?", [code, code])])
     figures = store.query_dicts(
@@ -167,10 +167,12 @@ def profile(store: Store, actor: str, on: date, *, kb: LeaderBook | None = None,
 _WHEN = "coalesce(date_start, pub_date)"
 
 
-def _recent_events(store: Store, where: str, params: list[Any], limit: int, once: str = "",
-                   either: Sequence[tuple[str, list[Any]]] = ()) -> list[dict[str, Any]]:
-    """The ``limit`` newest events matching ``where``, all columns; ``once`` is
-    :func:`once_per_event`'s clause (one row per merged event) or empty. ``either`` are
+def _recent_events(store: Store, where: str, params: list[Any], limit: int,
+                   mentions: bool = True, either: Sequence[tuple[str, list[Any]]] = ()
+                   ) -> list[dict[str, Any]]:
+    """The ``limit`` newest events matching ``where``, all columns: one row per merged
+    event (the row :func:`once_per_event` keeps: its own mention where that matches, else
+    its earliest matching report) or, with ``mentions``, every row. ``either`` are
     disjoint conditions with their parameters, one of which a match also meets.
 
     One ``ORDER BY ... LIMIT`` over the whole sort key (two strings among them) costs a
@@ -180,8 +182,11 @@ def _recent_events(store: Store, where: str, params: list[Any], limit: int, once
     few rows, give the same answer (0.08 s). Views over Parquet have no row ids: one query.
 
     ``either`` is asked as a ``UNION ALL``, not an ``OR``: each branch's equality is a filter
-    the table scan applies itself, so the id columns ``once`` needs are read for the matches
-    only, not for every row of the table (0.37-0.42 -> 0.24-0.28 s for IRN on that store).
+    the table scan applies itself (0.37-0.42 -> 0.24-0.28 s for IRN on that store). One row
+    per merged event is kept with the ``duplicate`` flag, not a window over every match
+    partitioned by its string ids (the window over IRN's matches took 0.25 s, reading the
+    ids as much again): the matches that are no duplicate, and the reports
+    :func:`_lone_reports` keeps where few reports match (else that window).
     """
     order = f"{_WHEN} DESC, document_id, sentence DESC, id"
     branches = [(f"{where} AND ({cond})", [*params, *more]) for cond, more in either] \
@@ -189,17 +194,66 @@ def _recent_events(store: Store, where: str, params: list[Any], limit: int, once
     if not is_table(store, "events"):
         any_of = " OR ".join(f"({cond})" for cond, _ in branches)
         return store.query_dicts(
-            f"SELECT * FROM (SELECT * FROM events WHERE {any_of}{once}) ORDER BY {order} "
-            "LIMIT ?", [*(p for _, ps in branches for p in ps), limit])
+            f"SELECT * FROM (SELECT * FROM events WHERE {any_of}{once_per_event(mentions)}) "
+            f"ORDER BY {order} LIMIT ?", [*(p for _, ps in branches for p in ps), limit])
+    every = [p for _, ps in branches for p in ps]
+    newest = "SELECT r FROM m WHERE w >= (SELECT min(w) FROM (SELECT w FROM m ORDER BY w " \
+        "DESC LIMIT ?))"
+    reports = [] if mentions else _lone_reports(store, branches)
+    if reports is None:  # many reports: one window over every match keeps one row each
+        matches = " UNION ALL ".join(
+            f"SELECT rowid AS r, {_WHEN} AS w, cluster_id, id, pub_date FROM events "
+            f"WHERE {cond}" for cond, _ in branches)
+        ids = [r[0] for r in store.query(
+            f"WITH m AS MATERIALIZED (SELECT r, w FROM ({matches}){once_per_event()}) "
+            f"{newest}", [*every, limit])]
+        return events_by_rowid(store, "*", ids, order=order, limit=limit)
+    own = "" if mentions else "NOT duplicate AND "
     matches = " UNION ALL ".join(
-        f"SELECT rowid AS r, {_WHEN} AS w, cluster_id, id, pub_date FROM events WHERE {cond}"
-        for cond, _ in branches)
+        f"SELECT rowid AS r, {_WHEN} AS w FROM events WHERE {own}{cond}" for cond, _ in branches)
     ids = [r[0] for r in store.query(
-        f"""WITH m AS MATERIALIZED (SELECT r, w FROM ({matches}){once})
-            SELECT r FROM m
-            WHERE w >= (SELECT min(w) FROM (SELECT w FROM m ORDER BY w DESC LIMIT ?))""",
-        [*(p for _, ps in branches for p in ps), limit])]
+        f"""WITH o AS MATERIALIZED ({matches}),
+            m AS MATERIALIZED (
+                SELECT r, w FROM o
+                UNION ALL
+                SELECT r, w FROM (SELECT unnest(?::BIGINT[]) AS r, unnest(?::DATE[]) AS w,
+                                         unnest(?::BIGINT[]) AS own) AS _l
+                WHERE own IS NULL OR own NOT IN (SELECT r FROM o))
+            {newest}""",
+        [*every, [r for r, _, _ in reports], [w for _, w, _ in reports],
+         [o for _, _, o in reports], limit])]
     return events_by_rowid(store, "*", ids, order=order, limit=limit)
+
+
+#: the most reports (duplicates) among the matches :func:`_lone_reports` handles; with more,
+#: the window over every match is the cheaper way to keep one row per merged event
+_LONE_REPORTS = 256
+
+
+def _lone_reports(store: Store, branches: Sequence[tuple[str, list[Any]]]
+                  ) -> list[tuple[int, date | None, int | None]] | None:
+    """The earliest matching report (a ``duplicate``) of each merged event, as (row id,
+    date, row id of the event's own mention or None): the query keeps a report where its
+    event's own mention is no match. None when more than ``_LONE_REPORTS`` reports match.
+
+    Reports are found through the narrow flag (row groups with none are skipped), at most
+    one more than the limit read; own mentions by primary key. On a store whose
+    duplicates match by the thousand, reading their ids (as any way of choosing among
+    them does) costs as much as the window over every match: the caller falls back to it
+    (IRN on a copy of the 10M store with one mention in seven a report: 36,326)."""
+    found = store.query("SELECT * FROM (" + " UNION ALL ".join(
+        f"SELECT rowid, {_WHEN}, cluster_id, pub_date, id FROM events WHERE duplicate AND {cond}"
+        for cond, _ in branches) + ") LIMIT ?",
+        [*(p for _, ps in branches for p in ps), _LONE_REPORTS + 1])
+    if len(found) > _LONE_REPORTS:
+        return None
+    earliest: dict[str, tuple[Any, ...]] = {}
+    for row in sorted(found, key=lambda r: (r[3] is None, r[3] or date.min, r[4])):
+        earliest.setdefault(row[2], row)
+    own = {r["id"]: r["rowid"] for r in events_by_id(store, "rowid, id, cluster_id",
+                                                       sorted(earliest))
+           if r["cluster_id"] == r["id"]}
+    return [(row[0], row[1], own.get(cluster)) for cluster, row in earliest.items()]
 
 
 def _people(store: Store, country: str, on: date, limit: int) -> tuple[PersonSeen, ...]:

@@ -11,7 +11,6 @@ import typer
 
 from realpolitik.analysis import EventFilter, find_events
 from realpolitik.analysis.events import count_events
-from realpolitik.analysis.listings import find_quantities, find_relations
 from realpolitik.cli.options import (
     DbOption,
     FormatOption,
@@ -26,9 +25,8 @@ from realpolitik.cli.options import (
 from realpolitik.cli.render import OutputFormat, left_out, note, print_rows
 from realpolitik.config import Config
 from realpolitik.ingest.readers import parse_iso_date
-from realpolitik.places.geo import find_place
+from realpolitik.model import Place
 from realpolitik.store import Store, open_store
-from realpolitik.store.export import export
 
 
 class ExportFormat(StrEnum):
@@ -120,14 +118,23 @@ def events(
         polarity=polarity.value if polarity else None,
         modality=modality.value if modality else None, limit=shown,
         min_confidence=config.min_confidence, root_only=root_only,
-        within=find_place(within) if within else None,
-        near=find_place(near) if near else None, radius_km=km, mentions=mentions,
+        within=_place(within), near=_place(near), radius_km=km, mentions=mentions,
     )
     with _reader(config) as store:
         rows = find_events(store, flt)
         total = count_events(store, flt) if shown is not None and len(rows) >= shown else len(rows)
     _print_limited(rows, total, shown, fmt, "events",
                    _table_columns(fmt, wide, EVENT_TABLE_COLUMNS), wide)
+
+
+def _place(name: str | None) -> Place | None:
+    """The place an option names (None when not given): the gazetteer is read by the
+    commands that name a place only, not at every command's start-up."""
+    if not name:
+        return None
+    from realpolitik.places.geo import find_place
+
+    return find_place(name)
 
 
 def _print_found(find: Callable[[Store], list[dict[str, Any]]], db: Path | None,
@@ -151,6 +158,8 @@ def relations(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List treaties, memberships, transfers, deployments, support and alliance claims."""
+    from realpolitik.analysis.listings import find_relations
+
     _print_found(lambda store: find_relations(store, actor, kind), db, limit, wide, fmt,
                  "relations", RELATION_TABLE_COLUMNS)
 
@@ -164,6 +173,8 @@ def quantities(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List figures: trade, economic relations, aid, arms sales, troops, casualties."""
+    from realpolitik.analysis.listings import find_quantities
+
     _print_found(lambda store: find_quantities(store, actor, measure), db, limit, wide, fmt,
                  "quantities", QUANTITY_TABLE_COLUMNS)
 
@@ -187,6 +198,8 @@ def export_command(
 
     The GDELT format has one row per merged event (--mentions: per mention), with its
     NumMentions, NumSources and NumArticles."""
+    from realpolitik.store.export import export
+
     config = build_config(db=db, min_confidence=min_confidence)
     with _reader(config) as store:
         counts = export(store, fmt.value, out, table=table, include_modal=include_modal,

@@ -11,7 +11,6 @@ import typer
 from realpolitik.cli.options import DbOption, build_config
 from realpolitik.cli.render import stderr
 from realpolitik.store import open_store
-from realpolitik.store.reference import load_atop
 
 app = typer.Typer(no_args_is_help=True, help="Load reference data sets into the store.")
 
@@ -29,6 +28,8 @@ def load(
 ) -> None:
     """Load formal alliances (ATOP: defense, offense, neutrality, non-aggression,
     consultation) as reference relations, so historical queries know them."""
+    from realpolitik.store.reference import load_atop
+
     config = build_config(db=db)
     with open_store(config.db_path) as store:
         added = load_atop(store, path)

@@ -8,7 +8,6 @@ never be read as markup. Styling is applied with :class:`rich.text.Text` spans i
 from __future__ import annotations
 
 import csv
-import json
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -20,6 +19,8 @@ from typing import Any
 from rich.cells import cell_len, chop_cells, set_cell_size
 from rich.console import Console
 from rich.text import Text
+
+from realpolitik.jsontext import dumps_indented
 
 
 class OutputFormat(StrEnum):
@@ -62,7 +63,9 @@ def _plain(value: Any) -> Any:
 
 
 def to_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2, default=_plain)
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, dates as ISO text, written by
+    :func:`~realpolitik.jsontext.dumps_indented` (json's indented encoder runs in Python)."""
+    return dumps_indented(value, default=_plain)
 
 
 def cell_text(value: Any) -> str:
