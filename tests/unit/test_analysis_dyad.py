@@ -107,3 +107,18 @@ def test_plot(dyad_store: Store, tmp_path: Path) -> None:
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 10_000
     with pytest.raises(QueryError, match="no events"):
         plot_dyad(dyad(dyad_store, "RUS", "CHN"), tmp_path / "empty.png")
+
+
+def test_goldstein_sums_are_exact(fresh_db: Path) -> None:
+    """Sums of scores such as -9.2 are exact, so they cannot change with the order DuckDB's
+    threads add them in (a float sum of three -9.2 is -27.599999999999998)."""
+    store = open_store(fresh_db)
+    docs = []
+    for day in (5, 15, 25):  # days apart: three events, not one reported thrice
+        doc = Doc(date(2025, 5, day), [f"Russia seized a US ship on May {day}."])
+        doc.event(0, "171", RUS, USA)
+        docs.append(doc)
+    write(store, *docs)
+    (row,) = dyad(store, "RUS", "USA", by="month").rows
+    assert row.goldstein_sum == -27.6
+    assert row.goldstein_mean == -9.2

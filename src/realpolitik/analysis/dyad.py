@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from realpolitik.analysis.events import cluster_evidence
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
+from realpolitik.analysis.goldstein import GOLDSTEIN_MEAN, GOLDSTEIN_SUM
 from realpolitik.analysis.late import events_by_key, is_table
 from realpolitik.analysis.names import actor_filter
 from realpolitik.errors import QueryError
@@ -170,7 +171,7 @@ def dyad(store: Store, a: str, b: str, *, start: date | None = None, end: date |
         f"""SELECT dir, period, count(*),
                    count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
                    count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
-                   coalesce(sum(goldstein), 0), coalesce(avg(goldstein), 0),
+                   coalesce({GOLDSTEIN_SUM}, 0), coalesce({GOLDSTEIN_MEAN}, 0),
                    min_by(k, struct_pack(g := -abs(goldstein), i := id), {top})
             FROM ({legs[0]} UNION ALL {legs[1]})
             GROUP BY dir, period ORDER BY period, dir""", params)

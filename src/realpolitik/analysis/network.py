@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from realpolitik.analysis.events import one_row_per_event
 from realpolitik.analysis.evidence import Evidence, evidence_from_row, unique_evidence
+from realpolitik.analysis.goldstein import GOLDSTEIN_SUM
 from realpolitik.analysis.late import is_table
 from realpolitik.analysis.names import country_name
 from realpolitik.analysis.plots import draw_network
@@ -267,7 +268,7 @@ def _add_events(store: Store, kind: EdgeKind, as_of: date | None, start: date | 
         f"source_country, target_country, goldstein, date_start, pub_date, id, {key} AS _k",
         where, params, mentions)
     totals = store.query(
-        f"""SELECT source_country, target_country, count(*), sum(goldstein), min({when}),
+        f"""SELECT source_country, target_country, count(*), {GOLDSTEIN_SUM}, min({when}),
                    max({when}), min_by(_k, struct_pack(g := -abs(goldstein), i := id),
                                        {top})
             FROM {matches}

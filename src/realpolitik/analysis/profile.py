@@ -11,6 +11,7 @@ from typing import Any
 from realpolitik.actors.cameo import iso_country
 from realpolitik.analysis.events import once_per_event, one_row_per_event
 from realpolitik.analysis.evidence import Evidence, evidence_from_row
+from realpolitik.analysis.goldstein import GOLDSTEIN_MEAN
 from realpolitik.analysis.late import events_by_id, events_by_rowid, is_table
 from realpolitik.analysis.leaders import PERSON_PREFIX, LeaderBook
 from realpolitik.analysis.names import actor_filter, country_name
@@ -282,7 +283,7 @@ def _activity(store: Store, column: str, code: str, on: date, min_confidence: fl
             f"""SELECT count(*) FILTER (WHERE quad_class = 1),
                        count(*) FILTER (WHERE quad_class = 2),
                        count(*) FILTER (WHERE quad_class = 3),
-                       count(*) FILTER (WHERE quad_class = 4), avg(goldstein), count(*)
+                       count(*) FILTER (WHERE quad_class = 4), {GOLDSTEIN_MEAN}, count(*)
                 FROM {matches}""", params)
         counts: dict[str, float | int | None] = {q: int(n) for q, n in zip(QUADS, row[:4],
                                                                             strict=True)}
