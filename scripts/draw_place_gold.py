@@ -11,7 +11,8 @@ labels the candidates by reading the text; documents are split dev/test by a sec
 stories with ``random.Random(LATER_SEEDS["test2"])`` from the Reuters gold's ``test2`` stories
 (drawn after every earlier place document), all of them ``test2``; ``--later dev2`` draws
 more development documents the same way from the Reuters ``dev2`` stories; ``test3`` and
-``dev3`` (the third cycle) likewise from the Reuters ``test3`` and ``dev3`` stories. The
+``dev3`` (the third cycle) likewise from the Reuters ``test3`` and ``dev3`` stories, and
+``test4`` and ``dev4`` (the fourth) from the Reuters ``test4`` and ``dev4`` stories. The
 earlier splits stay as they were.
 
 Writes a work list (mention, offsets, 80 characters of context) to ``--out`` (kept outside
@@ -32,7 +33,8 @@ from realpolitik.nlp import NlpStage
 
 SEED = 2026
 SPLIT_SEED = 15
-LATER_SEEDS = {"test2": 2027, "dev2": 2028, "test3": 2029, "dev3": 2030}
+LATER_SEEDS = {"test2": 2027, "dev2": 2028, "test3": 2029, "dev3": 2030,
+               "test4": 2031, "dev4": 2032}
 LATER_COUNT = 24
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "src" / "realpolitik" / "data" / "demo"
@@ -46,7 +48,7 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, required=True)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--later", choices=sorted(LATER_SEEDS),
-                    help="draw a split of a later cycle (test2, dev2, test3 or dev3)")
+                    help="draw a split of a later cycle (test2 to test4, dev2 to dev4)")
     args = ap.parse_args()
     stories = json.loads((ROOT / "gold" / "reuters" / "stories.json").read_text())
     docs_path = ROOT / "gold" / "places" / "docs.json"
