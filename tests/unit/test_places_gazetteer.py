@@ -136,6 +136,18 @@ def test_a_division_beside_a_city_of_its_name(name: str, features: set[str]) -> 
     assert {e.place.feature for e in load_gazetteer().lookup(name)} == features
 
 
+@pytest.mark.parametrize(("name", "country"), [
+    # a city of another country does not keep a division out: the resolver weighs both
+    ("Ontario", "CAN"),
+    ("New Brunswick", "CAN"),
+    ("Yukon", "CAN"),
+])
+def test_a_division_beside_a_foreign_city_of_its_name(name: str, country: str) -> None:
+    entries = load_gazetteer().lookup(name)
+    assert ("adm1", country) in {(e.place.feature, e.place.country) for e in entries}
+    assert ("city", "USA") in {(e.place.feature, e.place.country) for e in entries}
+
+
 @pytest.mark.parametrize(("text", "division"), [
     ("Ont.", "Ontario"),
     ("B.C.", "British Columbia"),

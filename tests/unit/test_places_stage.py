@@ -133,6 +133,22 @@ def test_mentions_resolve_by_context(pipeline: Pipeline, text: str, mention: str
 
 
 @pytest.mark.parametrize(("text", "mention", "expected"), [
+    # a division of a document country over a foreign city of the same name
+    ("Canadian mail carriers walked out in Toronto and picketed across southern Ontario.",
+     "Ontario", ("adm1", "CAN", "Ontario")),
+    ("Canada said potato growers in New Brunswick lost half their crop to frost.",
+     "New Brunswick", ("adm1", "CAN", "New Brunswick")),
+    # and the city where the text says so
+    ("The mayor of Ontario, Calif., said the airport would expand.", "Ontario",
+     ("city", "USA", "Ontario")),
+])
+def test_a_division_of_the_documents_country_over_a_foreign_city(
+        pipeline: Pipeline, text: str, mention: str,
+        expected: tuple[str, str | None, str]) -> None:
+    assert resolved(analyse(pipeline, text))[mention] == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
     # the parser took the adjective for a place: it names its country (the place gold's
     # convention since dev2), and says whose response, not where it came from
     ("Iran seized the Kuwaiti boats, the Kuwaiti news agency said.", "Kuwaiti",

@@ -182,9 +182,9 @@ class Gazetteer:
     def _add_subdivisions(self, extra: dict[str, Any]) -> None:
         """First-level divisions outside the US from ISO 3166-2 (pycountry), and provinces
         under a region (see :func:`_first_level`), for names the GeoNames data does not have
-        at all ("Anbar province", "Helmand", "Punjab"): a city, country or region of the
-        name keeps it alone ("Homs", "Kabul" stay the cities). No point: pycountry has none,
-        and a country's point would pretend a precision."""
+        at all ("Anbar province", "Helmand", "Punjab"): a country or region of the name, or
+        a city of the same country, keeps it alone ("Homs", "Kabul" stay the cities). No
+        point: pycountry has none, and a country's point would pretend a precision."""
         generic = frozenset(str(w) for w in extra.get("generic_division_words") or [])
         added: dict[str, list[Entry]] = defaultdict(list)
         for sub in pycountry.subdivisions:
@@ -205,7 +205,10 @@ class Gazetteer:
             if len(words) > 1 and words[0] in _ARABIC_ARTICLES:
                 keys.add(" ".join(words[1:]))  # "Al Anbar" is "Anbar" in English copy
             for k in keys:
-                if not any(e.place.feature != "city" or fold(e.place.name) == k
+                # a city of another country does not keep it out: "Ontario" is Canada's
+                # province as well as a Californian city (the resolver weighs the two)
+                if not any(e.place.feature != "city"
+                           or (fold(e.place.name) == k and e.iso2 == iso)
                            for e in self.names.get(k, ())):
                     added[k].append(entry)
         for k, entries in added.items():

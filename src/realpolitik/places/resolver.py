@@ -60,7 +60,8 @@ def score(entry: Entry, context: set[str], name: str = "",
     base = _FEATURE_SCORE.get(entry.place.feature) or _city_score(entry)
     countries = {entry.iso2, *entry.also}
     own = _OWN_NAME_BONUS if name and fold(entry.place.name) == name and (
-        entry.place.feature != "adm1" or _division_first(entry, name, city_first)) else 0.0
+        entry.place.feature != "adm1" or _division_first(entry, name, city_first)
+        or (entry.place.geonames_id is None and entry.iso2 in context)) else 0.0
     return base + own + (_CONTEXT_BONUS if countries & context else 0.0)
 
 
@@ -71,7 +72,8 @@ def _division_first(entry: Entry, name: str,
     where a capital or a city of a million of its country answers to the name ("New
     York", "Washington" mean the cities). Only for a division GeoNames lists (the US
     states): ISO 3166-2's are local forms that are also English names of foreign cities
-    (Ethiopia's "Amara" is Iraq's Amarah in news)."""
+    (Ethiopia's "Amara" is Iraq's Amarah in news), which :func:`score` gives the bonus
+    only in a document about their country ("Ontario" in a story about Canada)."""
     return city_first is not None and entry.place.geonames_id is not None \
         and (name, entry.iso2 or "") not in city_first
 
