@@ -148,6 +148,16 @@ def test_a_division_beside_a_foreign_city_of_its_name(name: str, country: str) -
     assert ("city", "USA") in {(e.place.feature, e.place.country) for e in entries}
 
 
+@pytest.mark.parametrize("name", ["North", "Center", "Far"])
+def test_a_citys_alternate_name_of_words_only_is_no_key(name: str) -> None:
+    # GeoNames gives North Salt Lake "North" and Ozd "Center": words, not its names
+    assert load_gazetteer().lookup(name) == []
+
+
+def test_a_citys_own_name_of_words_is_kept() -> None:
+    assert {e.place.country for e in load_gazetteer().lookup("Central")} >= {"BRA", "USA"}
+
+
 @pytest.mark.parametrize(("text", "division"), [
     ("Ont.", "Ontario"),
     ("B.C.", "British Columbia"),

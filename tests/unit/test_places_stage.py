@@ -133,6 +133,29 @@ def test_mentions_resolve_by_context(pipeline: Pipeline, text: str, mention: str
 
 
 @pytest.mark.parametrize(("text", "mention", "expected"), [
+    # "the North" or "the South" of a story naming both halves of a divided country
+    ("South Korea offered talks to North Korea on Monday. Seoul said it would study any "
+     "proposal made by the North.", "North", ("country", "PRK", "North Korea")),
+    ("North Korea rejected the offer from South Korea. Pyongyang said troops of the South "
+     "had crossed the line.", "South", ("country", "KOR", "South Korea")),
+    ("Sudan and South Sudan agreed on oil transit fees, and officials said the South would "
+     "pay in dollars.", "South", ("country", "SSD", "South Sudan")),
+])
+def test_the_half_of_a_divided_country(pipeline: Pipeline, text: str, mention: str,
+                                       expected: tuple[str, str | None, str]) -> None:
+    assert resolved(analyse(pipeline, text))[mention] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # one half named: "the South" may be anyone's south
+    "South Africa's miners struck on Monday, and unions in the South said they would join.",
+    "South Korea's exports rose, and factories in the South worked overtime.",
+])
+def test_a_side_without_both_halves_is_no_country(pipeline: Pipeline, text: str) -> None:
+    assert "South" not in resolved(analyse(pipeline, text))
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
     # a division of a document country over a foreign city of the same name
     ("Canadian mail carriers walked out in Toronto and picketed across southern Ontario.",
      "Ontario", ("adm1", "CAN", "Ontario")),

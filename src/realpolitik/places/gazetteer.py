@@ -86,6 +86,8 @@ class Gazetteer:
         self.by_country: dict[str, Entry] = {}
         self.us_states: dict[str, Entry] = {}
         capitals = {(iso, fold(c.get("capital") or "")) for iso, c in countries.items()}
+        self.generic_words = frozenset(
+            str(w) for w in extra.get("generic_division_words") or [])
         points = _weighted_points(cities)
         for iso, c in countries.items():
             lat, lon = points.get((iso, None), (None, None))
@@ -185,7 +187,7 @@ class Gazetteer:
         at all ("Anbar province", "Helmand", "Punjab"): a country or region of the name, or
         a city of the same country, keeps it alone ("Homs", "Kabul" stay the cities). No
         point: pycountry has none, and a country's point would pretend a precision."""
-        generic = frozenset(str(w) for w in extra.get("generic_division_words") or [])
+        generic = self.generic_words
         added: dict[str, list[Entry]] = defaultdict(list)
         for sub in pycountry.subdivisions:
             iso = sub.country_code
@@ -254,7 +256,10 @@ class Gazetteer:
         keys = {fold(city["name"])}
         keys.update(fold(a) for a in city.get("alternatenames") or []
                     if len(a) > 2 and (a.isascii() or _LATIN.match(a)) and not a.isupper())
-        return entry, keys
+        # an alternate name made of words only ("North" for North Salt Lake, "Center" for
+        # Ozd) names nothing: "the North" of a Korea story is no Utah town
+        return entry, {k for k in keys if k == fold(city["name"])
+                       or not set(k.split()) <= self.generic_words}
 
     def towns(self, name: str) -> list[Entry]:
         """Towns of the 5,000-people list missing from the main index, by name. Made once,

@@ -16,6 +16,8 @@ Among homonyms, each entry is scored (higher wins):
 - a US state's AP abbreviation names the state ("R-Miss."), and a capital the actor
   resolver read as its government ("Kyiv would not speculate") is the city even when spaCy
   took it for a person;
+- a bare "North" or "South" in a story naming both halves of a divided country ("North
+  Korea" and "South Korea") is that side's half;
 - a name the main index lacks may be a town of GeoNames' 5,000-people list, taken only
   inside its qualifier ("Cresskill, N.J."), or after a locative word ("near Pahalgam", "the
   town of X") or in a division list in one of the document's countries.
@@ -43,6 +45,8 @@ from realpolitik.places.mentions import (
 )
 
 _FEATURE_SCORE = {"country": 8.0, "region": 7.5, "adm1": 5.5}
+#: the sides of a divided country's halves ("North Korea", "South Sudan")
+_COMPASS = frozenset({"north", "south", "east", "west"})
 _CAPITAL_BONUS = 1.5
 _CONTEXT_BONUS = 0.75
 _OWN_NAME_BONUS = 2.0
@@ -126,6 +130,7 @@ class PlaceResolver:
         context = {iso for m in actors if m.actor and m.actor.country
                    for iso in [self.gaz.iso2_of(m.actor.country)] if iso}
         options = [self._options(c) for c in candidates]
+        self._halves(candidates, options)
         metonyms = self._metonyms(parsed, actors, candidates)
         for cand, entries in metonyms:
             candidates.append(cand)
@@ -157,6 +162,33 @@ class PlaceResolver:
                                     cand.end_char, parsed.text_of(cand.start, cand.end),
                                     place, reason, len(self.gaz.lookup(cand.name))))
         return out
+
+    def _halves(self, candidates: list[Candidate], options: list[list[Entry]]) -> None:
+        """A bare "North" or "South" (also east, west) in a story naming both halves of a
+        divided country ("North Korea" and "South Korea", "Sudan" and "South Sudan") is the
+        half of that side: "a proposal to be made by the North". Only then: "the South"
+        beside "South Africa" alone may be any country's south."""
+        named: dict[str, set[str]] = {}  # the rest of a country's name -> its countries
+        halves: dict[tuple[str, str], Entry] = {}
+        for cand, entries in zip(candidates, options, strict=True):
+            words = fold(cand.name).split()
+            for e in entries:
+                if e.place.feature != "country" or not e.iso2:
+                    continue
+                if len(words) > 1 and words[0] in _COMPASS:
+                    halves[(words[0], " ".join(words[1:]))] = e
+                    named.setdefault(" ".join(words[1:]), set()).add(e.iso2)
+                else:
+                    named.setdefault(" ".join(words), set()).add(e.iso2)
+        for n, cand in enumerate(candidates):
+            side = fold(cand.name)
+            if side not in _COMPASS or options[n] or not cand.tagged:
+                continue
+            # the side's half and another country by the same rest of name
+            found = {rest: e for (s, rest), e in halves.items()
+                     if s == side and len(named.get(rest, set())) > 1}
+            if len(found) == 1:
+                options[n] = list(found.values())
 
     def _metonyms(self, parsed: ParsedDoc, actors: list[Mention],
                   candidates: list[Candidate]) -> list[tuple[Candidate, list[Entry]]]:
