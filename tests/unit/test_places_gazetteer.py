@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from realpolitik.places.gazetteer import fold, load_gazetteer
-from realpolitik.places.resolver import score
+from realpolitik.places.resolver import known_abroad, score
 
 
 @pytest.mark.parametrize(("text", "key"), [
@@ -156,6 +156,22 @@ def test_a_citys_alternate_name_of_words_only_is_no_key(name: str) -> None:
 
 def test_a_citys_own_name_of_words_is_kept() -> None:
     assert {e.place.country for e in load_gazetteer().lookup("Central")} >= {"BRA", "USA"}
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    # a city named in many languages beside namesakes named in few
+    ("Venice", "ITA"),
+    ("Florence", "ITA"),
+    # none: a capital has its own bonus; namesakes both known (Lincoln, England and
+    # Nebraska); a single city of the name
+    ("Paris", None),
+    ("Lincoln", None),
+    ("Springfield", None),
+    ("Kirkuk", None),
+])
+def test_a_city_known_abroad_among_its_namesakes(name: str, country: str | None) -> None:
+    found = known_abroad(load_gazetteer().lookup(name), fold(name))
+    assert (found.place.country if found else None) == country
 
 
 @pytest.mark.parametrize(("text", "division"), [

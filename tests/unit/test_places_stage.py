@@ -156,6 +156,22 @@ def test_a_side_without_both_halves_is_no_country(pipeline: Pipeline, text: str)
 
 
 @pytest.mark.parametrize(("text", "mention", "expected"), [
+    # a city known abroad over the US towns named after it, in a US story
+    ("U.S. Treasury officials said President Reagan would press the allies on farm "
+     "subsidies at the economic summit in Venice in June.", "Venice",
+     ("city", "ITA", "Venice")),
+    ("American tourists crowded the canals of Venice, the U.S. embassy said.", "Venice",
+     ("city", "ITA", "Venice")),
+    # unless the text says which
+    ("The mayor of Venice, Fla., said the U.S. beach would reopen.", "Venice",
+     ("city", "USA", "Venice")),
+])
+def test_a_city_known_abroad_over_its_namesakes(pipeline: Pipeline, text: str, mention: str,
+                                                expected: tuple[str, str | None, str]) -> None:
+    assert resolved(analyse(pipeline, text))[mention] == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
     # a division of a document country over a foreign city of the same name
     ("Canadian mail carriers walked out in Toronto and picketed across southern Ontario.",
      "Ontario", ("adm1", "CAN", "Ontario")),

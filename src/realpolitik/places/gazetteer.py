@@ -72,6 +72,9 @@ class Entry:
     capital: bool
     #: further countries a border or disputed region belongs to
     also: tuple[str, ...] = ()
+    #: a city's alternate names in GeoNames (its names in other languages and scripts):
+    #: how widely it is known (Venice, Italy has 66; Venice, Florida 11)
+    names: int = 0
 
 
 class Gazetteer:
@@ -252,7 +255,8 @@ class Gazetteer:
                             self.alpha3.get(iso), city.get("admin1code") or None,
                             float(city["latitude"]), float(city["longitude"])),
                       iso, int(city.get("population") or 0),
-                      (iso, fold(city["name"])) in capitals)
+                      (iso, fold(city["name"])) in capitals,
+                      names=len(city.get("alternatenames") or ()))
         keys = {fold(city["name"])}
         keys.update(fold(a) for a in city.get("alternatenames") or []
                     if len(a) > 2 and (a.isascii() or _LATIN.match(a)) and not a.isupper())
