@@ -174,6 +174,21 @@ def test_a_city_known_abroad_among_its_namesakes(name: str, country: str | None)
     assert (found.place.country if found else None) == country
 
 
+@pytest.mark.parametrize(("name", "region"), [
+    # a continent's part named by a compass word: a region in no country, without a point
+    ("Western Europe", "Western Europe"),
+    ("East Asia", "East Asia"),
+    ("north-east Asia", "Northeast Asia"),
+    # a name the data has keeps its entry
+    ("Southeast Asia", "Southeast Asia"),
+    ("South America", "South America"),
+])
+def test_a_continents_part_is_a_region(name: str, region: str) -> None:
+    entries = load_gazetteer().lookup(name)
+    assert [(e.place.feature, e.place.country, e.place.name) for e in entries] == [
+        ("region", None, region)]
+
+
 @pytest.mark.parametrize(("text", "division"), [
     ("Ont.", "Ontario"),
     ("B.C.", "British Columbia"),

@@ -156,6 +156,20 @@ def test_a_side_without_both_halves_is_no_country(pipeline: Pipeline, text: str)
 
 
 @pytest.mark.parametrize(("text", "mention", "expected"), [
+    # a continent's part named by a compass word
+    ("Japanese car exports to Western Europe fell 12 pct in March, the ministry said.",
+     "Western Europe", ("region", None, "Western Europe")),
+    ("The drought spread across East Africa, aid agencies in Nairobi said.", "East Africa",
+     ("region", None, "East Africa")),
+    ("Wheat sales to North Africa rose, U.S. officials said.", "North Africa",
+     ("region", None, "North Africa")),
+])
+def test_a_continents_part(pipeline: Pipeline, text: str, mention: str,
+                           expected: tuple[str, str | None, str]) -> None:
+    assert resolved(analyse(pipeline, text))[mention] == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
     # a city known abroad over the US towns named after it, in a US story
     ("U.S. Treasury officials said President Reagan would press the allies on farm "
      "subsidies at the economic summit in Venice in June.", "Venice",

@@ -43,6 +43,10 @@ _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f .'\-]+$")
 _CITY_TYPE = re.compile(r"\bcity\b|municipality|commune", re.IGNORECASE)
 #: people of a city whose name, in its country, names the city before a division
 _METROPOLIS = 1_000_000
+#: the compass words that name a part of a continent ("Western Europe", "East Asia")
+_COMPASS_ADJECTIVES = ("north", "south", "east", "west", "northern", "southern", "eastern",
+                       "western", "central", "northeast", "northwest", "southeast",
+                       "southwest")
 _ARABIC_ARTICLES = frozenset({"al", "an", "ar", "as", "ash", "ad", "az", "at", "adh"})
 
 
@@ -121,6 +125,7 @@ class Gazetteer:
             entry = self._region_entry(region)
             for name in region.get("names") or [region["name"]]:
                 self._add(name, entry)
+        self._add_continent_parts(gc)
         for city in cities.values():
             entry, keys = self._city(city, capitals)
             for key in keys:
@@ -141,6 +146,23 @@ class Gazetteer:
         return frozenset((key, e.iso2) for key, entries in self.names.items()
                          for e in entries if e.place.feature == "city" and e.iso2
                          and (e.capital or e.population >= _METROPOLIS))
+
+    def _add_continent_parts(self, gc: Any) -> None:
+        """A continent's part named by a compass word ("Western Europe", "East Asia",
+        "North Africa"): a region in no country, under the names news uses. No point: the
+        continent's would pretend a precision. A name places.yaml or GeoNames has keeps its
+        entry ("Southeast Asia", "South America")."""
+        for cont in gc.get_continents().values():
+            for side in _COMPASS_ADJECTIVES:
+                name = f"{side.title()} {cont['name']}"
+                key = fold(name)
+                if len(key.split()) > 2 or self.names.get(key):
+                    continue  # "South North America": no name; "South America" is kept
+                entry = Entry(Place(name, None, "region", None, None, None, None), None, 0,
+                              False)
+                self.names[key].append(entry)
+                if side[5:] in ("east", "west"):  # "north-east Asia", British style
+                    self.names[f"{side[:5]} {side[5:]} {fold(cont['name'])}"].append(entry)
 
     def _region_entry(self, region: dict[str, Any]) -> Entry:
         """The entry of a sea, region or island of places.yaml: its first country the one
