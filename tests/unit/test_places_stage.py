@@ -155,6 +155,25 @@ def test_a_side_without_both_halves_is_no_country(pipeline: Pipeline, text: str)
     assert "South" not in resolved(analyse(pipeline, text))
 
 
+@pytest.mark.parametrize("text", [
+    # an untagged landmark is its city after any word ("on" is no locative for a town)
+    "Shares fell on Wall Street on Monday after the trade figures.",
+    "Bond prices rose on Wall Street, dealers said.",
+])
+def test_an_untagged_landmark_is_its_city(pipeline: Pipeline, text: str) -> None:
+    assert resolved(analyse(pipeline, text))["Wall Street"] == (
+        "city", "USA", "New York City")
+
+
+@pytest.mark.parametrize("text", [
+    # but not modifying a noun: the trade's name, not the place
+    "Some Wall Street analysts expect a cut in the discount rate.",
+    "The company held talks with Wall Street firms about a stake.",
+])
+def test_a_landmark_modifying_a_noun_is_no_place(pipeline: Pipeline, text: str) -> None:
+    assert "Wall Street" not in resolved(analyse(pipeline, text))
+
+
 @pytest.mark.parametrize(("text", "mention", "expected"), [
     # a continent's part named by a compass word
     ("Japanese car exports to Western Europe fell 12 pct in March, the ministry said.",
