@@ -189,6 +189,19 @@ def test_a_continents_part_is_a_region(name: str, region: str) -> None:
         ("region", None, region)]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # a division with an Arabic article is named as the text names it, with or without
+    ("Anbar", "Anbār"),
+    ("Al Anbar", "Al Anbār"),
+    ("Qadisiyah", "Qādisīyah"),
+    ("Al-Qadisiyah", "Al Qādisīyah"),
+])
+def test_a_division_without_its_article_is_named_without(text: str, name: str) -> None:
+    entries = load_gazetteer().lookup(text)
+    assert [(e.place.feature, e.place.country, e.place.name) for e in entries] == [
+        ("adm1", "IRQ", name)]
+
+
 @pytest.mark.parametrize(("text", "division"), [
     ("Ont.", "Ontario"),
     ("B.C.", "British Columbia"),

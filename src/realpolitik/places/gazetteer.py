@@ -24,7 +24,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -228,10 +228,13 @@ class Gazetteer:
             entry = Entry(Place(name, None, "adm1", self.alpha3[iso], None, None, None),
                           iso, 0, False)
             words = key.split()
-            keys = {key}
+            keys = {key: entry}
             if len(words) > 1 and words[0] in _ARABIC_ARTICLES:
-                keys.add(" ".join(words[1:]))  # "Al Anbar" is "Anbar" in English copy
-            for k in keys:
+                # "Al Anbar" is "Anbar" in English copy, and named so: the name the text uses
+                bare = name.replace("-", " ").split(maxsplit=1)[1]
+                keys[" ".join(words[1:])] = Entry(replace(entry.place, name=bare), iso, 0,
+                                                  False)
+            for k, entry in keys.items():
                 # a city of another country does not keep it out: "Ontario" is Canada's
                 # province as well as a Californian city (the resolver weighs the two)
                 if not any(e.place.feature != "city"
