@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from realpolitik.places.gazetteer import fold, load_gazetteer
-from realpolitik.places.resolver import score
+from realpolitik.places.resolver import known_abroad, score
 
 
 @pytest.mark.parametrize(("text", "key"), [
@@ -134,6 +134,72 @@ def test_a_provinces_short_name_is_no_division(name: str) -> None:
 ])
 def test_a_division_beside_a_city_of_its_name(name: str, features: set[str]) -> None:
     assert {e.place.feature for e in load_gazetteer().lookup(name)} == features
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    # a city of another country does not keep a division out: the resolver weighs both
+    ("Ontario", "CAN"),
+    ("New Brunswick", "CAN"),
+    ("Yukon", "CAN"),
+])
+def test_a_division_beside_a_foreign_city_of_its_name(name: str, country: str) -> None:
+    entries = load_gazetteer().lookup(name)
+    assert ("adm1", country) in {(e.place.feature, e.place.country) for e in entries}
+    assert ("city", "USA") in {(e.place.feature, e.place.country) for e in entries}
+
+
+@pytest.mark.parametrize("name", ["North", "Center", "Far"])
+def test_a_citys_alternate_name_of_words_only_is_no_key(name: str) -> None:
+    # GeoNames gives North Salt Lake "North" and Ozd "Center": words, not its names
+    assert load_gazetteer().lookup(name) == []
+
+
+def test_a_citys_own_name_of_words_is_kept() -> None:
+    assert {e.place.country for e in load_gazetteer().lookup("Central")} >= {"BRA", "USA"}
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    # a city named in many languages beside namesakes named in few
+    ("Venice", "ITA"),
+    ("Florence", "ITA"),
+    # none: a capital has its own bonus; namesakes both known (Lincoln, England and
+    # Nebraska); a single city of the name
+    ("Paris", None),
+    ("Lincoln", None),
+    ("Springfield", None),
+    ("Kirkuk", None),
+])
+def test_a_city_known_abroad_among_its_namesakes(name: str, country: str | None) -> None:
+    found = known_abroad(load_gazetteer().lookup(name), fold(name))
+    assert (found.place.country if found else None) == country
+
+
+@pytest.mark.parametrize(("name", "region"), [
+    # a continent's part named by a compass word: a region in no country, without a point
+    ("Western Europe", "Western Europe"),
+    ("East Asia", "East Asia"),
+    ("north-east Asia", "Northeast Asia"),
+    # a name the data has keeps its entry
+    ("Southeast Asia", "Southeast Asia"),
+    ("South America", "South America"),
+])
+def test_a_continents_part_is_a_region(name: str, region: str) -> None:
+    entries = load_gazetteer().lookup(name)
+    assert [(e.place.feature, e.place.country, e.place.name) for e in entries] == [
+        ("region", None, region)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a division with an Arabic article is named as the text names it, with or without
+    ("Anbar", "Anbār"),
+    ("Al Anbar", "Al Anbār"),
+    ("Qadisiyah", "Qādisīyah"),
+    ("Al-Qadisiyah", "Al Qādisīyah"),
+])
+def test_a_division_without_its_article_is_named_without(text: str, name: str) -> None:
+    entries = load_gazetteer().lookup(text)
+    assert [(e.place.feature, e.place.country, e.place.name) for e in entries] == [
+        ("adm1", "IRQ", name)]
 
 
 @pytest.mark.parametrize(("text", "division"), [

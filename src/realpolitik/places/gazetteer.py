@@ -24,7 +24,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -43,6 +43,10 @@ _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f .'\-]+$")
 _CITY_TYPE = re.compile(r"\bcity\b|municipality|commune", re.IGNORECASE)
 #: people of a city whose name, in its country, names the city before a division
 _METROPOLIS = 1_000_000
+#: the compass words that name a part of a continent ("Western Europe", "East Asia")
+_COMPASS_ADJECTIVES = ("north", "south", "east", "west", "northern", "southern", "eastern",
+                       "western", "central", "northeast", "northwest", "southeast",
+                       "southwest")
 _ARABIC_ARTICLES = frozenset({"al", "an", "ar", "as", "ash", "ad", "az", "at", "adh"})
 
 
@@ -72,6 +76,9 @@ class Entry:
     capital: bool
     #: further countries a border or disputed region belongs to
     also: tuple[str, ...] = ()
+    #: a city's alternate names in GeoNames (its names in other languages and scripts):
+    #: how widely it is known (Venice, Italy has 66; Venice, Florida 11)
+    names: int = 0
 
 
 class Gazetteer:
@@ -86,6 +93,8 @@ class Gazetteer:
         self.by_country: dict[str, Entry] = {}
         self.us_states: dict[str, Entry] = {}
         capitals = {(iso, fold(c.get("capital") or "")) for iso, c in countries.items()}
+        self.generic_words = frozenset(
+            str(w) for w in extra.get("generic_division_words") or [])
         points = _weighted_points(cities)
         for iso, c in countries.items():
             lat, lon = points.get((iso, None), (None, None))
@@ -116,6 +125,7 @@ class Gazetteer:
             entry = self._region_entry(region)
             for name in region.get("names") or [region["name"]]:
                 self._add(name, entry)
+        self._add_continent_parts(gc)
         for city in cities.values():
             entry, keys = self._city(city, capitals)
             for key in keys:
@@ -136,6 +146,23 @@ class Gazetteer:
         return frozenset((key, e.iso2) for key, entries in self.names.items()
                          for e in entries if e.place.feature == "city" and e.iso2
                          and (e.capital or e.population >= _METROPOLIS))
+
+    def _add_continent_parts(self, gc: Any) -> None:
+        """A continent's part named by a compass word ("Western Europe", "East Asia",
+        "North Africa"): a region in no country, under the names news uses. No point: the
+        continent's would pretend a precision. A name places.yaml or GeoNames has keeps its
+        entry ("Southeast Asia", "South America")."""
+        for cont in gc.get_continents().values():
+            for side in _COMPASS_ADJECTIVES:
+                name = f"{side.title()} {cont['name']}"
+                key = fold(name)
+                if len(key.split()) > 2 or self.names.get(key):
+                    continue  # "South North America": no name; "South America" is kept
+                entry = Entry(Place(name, None, "region", None, None, None, None), None, 0,
+                              False)
+                self.names[key].append(entry)
+                if side[5:] in ("east", "west"):  # "north-east Asia", British style
+                    self.names[f"{side[:5]} {side[5:]} {fold(cont['name'])}"].append(entry)
 
     def _region_entry(self, region: dict[str, Any]) -> Entry:
         """The entry of a sea, region or island of places.yaml: its first country the one
@@ -182,10 +209,10 @@ class Gazetteer:
     def _add_subdivisions(self, extra: dict[str, Any]) -> None:
         """First-level divisions outside the US from ISO 3166-2 (pycountry), and provinces
         under a region (see :func:`_first_level`), for names the GeoNames data does not have
-        at all ("Anbar province", "Helmand", "Punjab"): a city, country or region of the
-        name keeps it alone ("Homs", "Kabul" stay the cities). No point: pycountry has none,
-        and a country's point would pretend a precision."""
-        generic = frozenset(str(w) for w in extra.get("generic_division_words") or [])
+        at all ("Anbar province", "Helmand", "Punjab"): a country or region of the name, or
+        a city of the same country, keeps it alone ("Homs", "Kabul" stay the cities). No
+        point: pycountry has none, and a country's point would pretend a precision."""
+        generic = self.generic_words
         added: dict[str, list[Entry]] = defaultdict(list)
         for sub in pycountry.subdivisions:
             iso = sub.country_code
@@ -201,11 +228,17 @@ class Gazetteer:
             entry = Entry(Place(name, None, "adm1", self.alpha3[iso], None, None, None),
                           iso, 0, False)
             words = key.split()
-            keys = {key}
+            keys = {key: entry}
             if len(words) > 1 and words[0] in _ARABIC_ARTICLES:
-                keys.add(" ".join(words[1:]))  # "Al Anbar" is "Anbar" in English copy
-            for k in keys:
-                if not any(e.place.feature != "city" or fold(e.place.name) == k
+                # "Al Anbar" is "Anbar" in English copy, and named so: the name the text uses
+                bare = name.replace("-", " ").split(maxsplit=1)[1]
+                keys[" ".join(words[1:])] = Entry(replace(entry.place, name=bare), iso, 0,
+                                                  False)
+            for k, entry in keys.items():
+                # a city of another country does not keep it out: "Ontario" is Canada's
+                # province as well as a Californian city (the resolver weighs the two)
+                if not any(e.place.feature != "city"
+                           or (fold(e.place.name) == k and e.iso2 == iso)
                            for e in self.names.get(k, ())):
                     added[k].append(entry)
         for k, entries in added.items():
@@ -247,11 +280,15 @@ class Gazetteer:
                             self.alpha3.get(iso), city.get("admin1code") or None,
                             float(city["latitude"]), float(city["longitude"])),
                       iso, int(city.get("population") or 0),
-                      (iso, fold(city["name"])) in capitals)
+                      (iso, fold(city["name"])) in capitals,
+                      names=len(city.get("alternatenames") or ()))
         keys = {fold(city["name"])}
         keys.update(fold(a) for a in city.get("alternatenames") or []
                     if len(a) > 2 and (a.isascii() or _LATIN.match(a)) and not a.isupper())
-        return entry, keys
+        # an alternate name made of words only ("North" for North Salt Lake, "Center" for
+        # Ozd) names nothing: "the North" of a Korea story is no Utah town
+        return entry, {k for k in keys if k == fold(city["name"])
+                       or not set(k.split()) <= self.generic_words}
 
     def towns(self, name: str) -> list[Entry]:
         """Towns of the 5,000-people list missing from the main index, by name. Made once,

@@ -401,7 +401,8 @@ def _qualifier(parsed: ParsedDoc, end: int) -> str | None:
 def _untagged(parsed: ParsedDoc, gaz: Gazetteer, covered: list[bool],
               demonyms: dict[str, str]) -> list[Candidate]:
     """Capitalised names spaCy did not tag that the gazetteer knows as a country, a region
-    or (after a locative preposition) a city: "near Erbil", "the Negev"."""
+    or a landmark, or (after a locative preposition) a city: "near Erbil", "the Negev",
+    "on Wall Street"."""
     tokens = parsed.tokens
     out: list[Candidate] = []
     i = 0
@@ -442,5 +443,10 @@ def _longest_known(parsed: ParsedDoc, gaz: Gazetteer, i: int, j: int
         if any(e.place.feature in ("country", "region") for e in entries):
             return i, end
         if after_locative(tokens, i, _LOCATIVE_BEFORE):
+            return i, end
+        if fold(parsed.text_of(i, end)) in gaz.landmarks and not (
+                end < len(tokens) and tokens[end].pos == "NOUN"):
+            # a landmark is its city after any word ("shares fell on Wall Street"), but not
+            # modifying a noun ("Wall Street firms", "a Wall Street house"): a trade's name
             return i, end
     return None

@@ -11,11 +11,16 @@ Among homonyms, each entry is scored (higher wins):
 - the document's countries (those of its actors and of its unambiguous places): +0.75 when
   the entry lies in one of them, enough between towns of similar size but not for a town
   over a city ten times larger (wire stories about the US name Geneva, Switzerland);
+- a city known abroad: +1 for the one city of a name that GeoNames names in many more
+  languages than its namesakes ("the summit in Venice" of a US story is Venice, Italy,
+  not Venice, Florida);
 - a qualifier ("Paris, Texas", "Athens, Ga.", "Tripoli, Lebanon") keeps only the entries
   inside it, and a division named after a city ("Homs province") only the cities;
 - a US state's AP abbreviation names the state ("R-Miss."), and a capital the actor
   resolver read as its government ("Kyiv would not speculate") is the city even when spaCy
   took it for a person;
+- a bare "North" or "South" in a story naming both halves of a divided country ("North
+  Korea" and "South Korea") is that side's half;
 - a name the main index lacks may be a town of GeoNames' 5,000-people list, taken only
   inside its qualifier ("Cresskill, N.J."), or after a locative word ("near Pahalgam", "the
   town of X") or in a division list in one of the document's countries.
@@ -43,7 +48,15 @@ from realpolitik.places.mentions import (
 )
 
 _FEATURE_SCORE = {"country": 8.0, "region": 7.5, "adm1": 5.5}
+#: the sides of a divided country's halves ("North Korea", "South Sudan")
+_COMPASS = frozenset({"north", "south", "east", "west"})
 _CAPITAL_BONUS = 1.5
+#: a city known abroad among namesakes that are not: GeoNames names it in at least 40
+#: languages and scripts (some 1,300 of its 34,000 cities of 15,000 people), four times as
+#: many as any other city of its name
+_KNOWN_BONUS = 1.0
+_KNOWN_NAMES = 40
+_KNOWN_RATIO = 4
 _CONTEXT_BONUS = 0.75
 _OWN_NAME_BONUS = 2.0
 
@@ -60,8 +73,24 @@ def score(entry: Entry, context: set[str], name: str = "",
     base = _FEATURE_SCORE.get(entry.place.feature) or _city_score(entry)
     countries = {entry.iso2, *entry.also}
     own = _OWN_NAME_BONUS if name and fold(entry.place.name) == name and (
-        entry.place.feature != "adm1" or _division_first(entry, name, city_first)) else 0.0
+        entry.place.feature != "adm1" or _division_first(entry, name, city_first)
+        or (entry.place.geonames_id is None and entry.iso2 in context)) else 0.0
     return base + own + (_CONTEXT_BONUS if countries & context else 0.0)
+
+
+def known_abroad(entries: list[Entry], name: str) -> Entry | None:
+    """The city of ``name`` (folded) known abroad among namesakes that are not: Venice,
+    Italy (66 names in GeoNames) beside Venice, Florida and Venice, California (11 and 15),
+    whose towns, named after it, a US story's context would otherwise prefer. A capital has
+    its own bonus."""
+    own = [e for e in entries if e.place.feature == "city" and fold(e.place.name) == name]
+    if len(own) < 2:
+        return None
+    top = max(own, key=lambda e: e.names)
+    if top.capital or top.names < _KNOWN_NAMES or any(
+            e is not top and e.names * _KNOWN_RATIO > top.names for e in own):
+        return None
+    return top
 
 
 def _division_first(entry: Entry, name: str,
@@ -71,7 +100,8 @@ def _division_first(entry: Entry, name: str,
     where a capital or a city of a million of its country answers to the name ("New
     York", "Washington" mean the cities). Only for a division GeoNames lists (the US
     states): ISO 3166-2's are local forms that are also English names of foreign cities
-    (Ethiopia's "Amara" is Iraq's Amarah in news)."""
+    (Ethiopia's "Amara" is Iraq's Amarah in news), which :func:`score` gives the bonus
+    only in a document about their country ("Ontario" in a story about Canada)."""
     return city_first is not None and entry.place.geonames_id is not None \
         and (name, entry.iso2 or "") not in city_first
 
@@ -124,6 +154,7 @@ class PlaceResolver:
         context = {iso for m in actors if m.actor and m.actor.country
                    for iso in [self.gaz.iso2_of(m.actor.country)] if iso}
         options = [self._options(c) for c in candidates]
+        self._halves(candidates, options)
         metonyms = self._metonyms(parsed, actors, candidates)
         for cand, entries in metonyms:
             candidates.append(cand)
@@ -155,6 +186,33 @@ class PlaceResolver:
                                     cand.end_char, parsed.text_of(cand.start, cand.end),
                                     place, reason, len(self.gaz.lookup(cand.name))))
         return out
+
+    def _halves(self, candidates: list[Candidate], options: list[list[Entry]]) -> None:
+        """A bare "North" or "South" (also east, west) in a story naming both halves of a
+        divided country ("North Korea" and "South Korea", "Sudan" and "South Sudan") is the
+        half of that side: "a proposal to be made by the North". Only then: "the South"
+        beside "South Africa" alone may be any country's south."""
+        named: dict[str, set[str]] = {}  # the rest of a country's name -> its countries
+        halves: dict[tuple[str, str], Entry] = {}
+        for cand, entries in zip(candidates, options, strict=True):
+            words = fold(cand.name).split()
+            for e in entries:
+                if e.place.feature != "country" or not e.iso2:
+                    continue
+                if len(words) > 1 and words[0] in _COMPASS:
+                    halves[(words[0], " ".join(words[1:]))] = e
+                    named.setdefault(" ".join(words[1:]), set()).add(e.iso2)
+                else:
+                    named.setdefault(" ".join(words), set()).add(e.iso2)
+        for n, cand in enumerate(candidates):
+            side = fold(cand.name)
+            if side not in _COMPASS or options[n] or not cand.tagged:
+                continue
+            # the side's half and another country by the same rest of name
+            found = {rest: e for (s, rest), e in halves.items()
+                     if s == side and len(named.get(rest, set())) > 1}
+            if len(found) == 1:
+                options[n] = list(found.values())
 
     def _metonyms(self, parsed: ParsedDoc, actors: list[Mention],
                   candidates: list[Candidate]) -> list[tuple[Candidate, list[Entry]]]:
@@ -245,8 +303,9 @@ class PlaceResolver:
         if not entries:
             return None, "not in the gazetteer"
         key = fold(cand.name)
-        ranked = sorted(entries, key=lambda e: score(e, context, key, self.gaz.city_first),
-                        reverse=True)
+        known = known_abroad(entries, key)
+        ranked = sorted(entries, key=lambda e: score(e, context, key, self.gaz.city_first)
+                        + (_KNOWN_BONUS if e is known else 0.0), reverse=True)
         best = ranked[0]
         if cand.qualifier and len(self.gaz.lookup(cand.name)) > len(entries):
             reason = f"qualifier {cand.qualifier!r}"
