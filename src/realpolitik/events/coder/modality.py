@@ -194,9 +194,9 @@ class ClauseModality(ClauseNegation):
         # the consequent of a condition is no fact ("the EC will retaliate if Congress
         # passes the bill"), but a stated plan to cooperate is an expression of intent (03)
         # even with one ("he will seek further talks if these fail", "said they would
-        # meet the mediator if he gave them a veto")
-        cooperative = self._cooperative(v if event is None else event)
-        if conditional and not cooperative and any(
+        # meet the mediator if he gave them a veto"): below, a reported "would" is a plan
+        # and any other a hypothetical
+        if conditional and not self._cooperative(v if event is None else event) and any(
                 self.lemma(a) in g.hypothetical_auxiliaries | g.future_auxiliaries
                 or self.doc.tokens[a].lower in g.future_auxiliaries
                 for a in self.kids(v, "aux")):
@@ -213,10 +213,6 @@ class ClauseModality(ClauseNegation):
                 return "hypothetical"
             if self.doc.tokens[k].dep == "mark" and lemma in g.hypothetical_markers:
                 return "hypothetical"
-        if conditional and any(
-                self.lemma(a) in g.hypothetical_auxiliaries for a in self.kids(v, "aux")):
-            # "X would retaliate if Y attacked" (a reported "would" is a plan: above)
-            return "hypothetical"
         return None
 
     # -- non-facts ---------------------------------------------------------------------

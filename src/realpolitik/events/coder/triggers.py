@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import cached_property
 
 from realpolitik.events.coder.common import (
     FALLBACK_TARGET_PREPS,
@@ -433,11 +434,16 @@ class TriggerFinder(SpeechActs):
             else self._economic_sense(c, n, pattern.code)
         return self._trigger(c, n, code, pattern.confidence * 0.9, sources, targets)
 
+    @cached_property
+    def _truce_words(self) -> frozenset[str]:
+        """What "violate" takes for a ceasefire violation (196): "truce", "ceasefire"."""
+        return frozenset(w for p in self.patterns.verbs.get("violate", ()) if p.code == "196"
+                         for w in p.object)
+
     def _broken_truce(self, c: Clause, head: int, kept: frozenset[str]) -> bool:
         """"failed to observe the ceasefire": a truce not kept is violated (196), not just
-        any commitment (128); the truce words are those "violate" takes for 196."""
-        truces = {w for p in self.patterns.verbs.get("violate", ()) if p.code == "196"
-                  for w in p.object}
+        any commitment (128)."""
         complements = [k for k in c.kids(head, "xcomp", "acl") if c.lemma(k) in kept]
-        return any(c.object_words(k, ("with", "by", "to")) & truces for k in complements)
+        return any(c.object_words(k, ("with", "by", "to")) & self._truce_words
+                   for k in complements)
 
