@@ -192,12 +192,12 @@ def _recent_events(store: Store, where: str, params: list[Any], limit: int,
     order = f"{_WHEN} DESC, document_id, sentence DESC, id"
     branches = [(f"{where} AND ({cond})", [*params, *more]) for cond, more in either] \
         or [(where, params)]
+    every = [p for _, ps in branches for p in ps]
     if not is_table(store, "events"):
         any_of = " OR ".join(f"({cond})" for cond, _ in branches)
         return store.query_dicts(
             f"SELECT * FROM (SELECT * FROM events WHERE {any_of}{once_per_event(mentions)}) "
-            f"ORDER BY {order} LIMIT ?", [*(p for _, ps in branches for p in ps), limit])
-    every = [p for _, ps in branches for p in ps]
+            f"ORDER BY {order} LIMIT ?", [*every, limit])
     newest = "SELECT r FROM m WHERE w >= (SELECT min(w) FROM (SELECT w FROM m ORDER BY w " \
         "DESC LIMIT ?))"
     reports = [] if mentions else _lone_reports(store, branches)
