@@ -18,7 +18,8 @@ sixth's; ``test7`` and ``dev7``, the seventh's; ``test8`` and ``dev8``, the eigh
 candidates. ``dev10``, the tenth cycle's development split, is the first 30 of the second
 pool (LONG_SPLITS): stories of 351-600 words that pass the same tests, in their own shuffle;
 then ``test11`` and ``dev11``, the eleventh cycle's, and ``test12`` and ``dev12``, the
-twelfth's, 30 each.
+twelfth's, 30 each. ``test13`` and ``dev13`` (DISTINCT_SPLITS, the thirteenth cycle's)
+follow in that shuffle, passing over any story whose text repeats one already drawn.
 Only story ids and splits are written: the texts stay in ../shared.
 
 Usage: python scripts/draw_reuters_gold.py [--shared ../shared] [--out gold/reuters/stories.json]
@@ -48,6 +49,10 @@ LATER_SPLITS = (("test2", 42), ("dev2", 42), ("test3", 42), ("dev3", 42), ("test
 LONG_SEED = 1988
 LONG_MIN_WORDS, LONG_MAX_WORDS = 351, 600
 LONG_SPLITS = (("dev10", 30), ("test11", 30), ("dev11", 30), ("test12", 30), ("dev12", 30))
+#: drawn after LONG_SPLITS from the same shuffle, skipping a story whose text repeats one
+#: already drawn (Reuters-21578 holds some stories twice under two ids; three of test12's
+#: repeated dev stories)
+DISTINCT_SPLITS = (("test13", 30), ("dev13", 30))
 MIN_WORDS, MAX_WORDS = 60, 350
 
 POLITICAL = re.compile(
@@ -94,6 +99,26 @@ def _take(pool: list[str], sizes: tuple[tuple[str, int], ...], start: int
     return out
 
 
+def _normalised(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _take_distinct(pool: list[str], sizes: tuple[tuple[str, int], ...], start: int,
+                   texts: dict[str, str], drawn: list[str]) -> dict[str, list[str]]:
+    """Like ``_take``, but a story whose text repeats a drawn one's is passed over."""
+    seen = {_normalised(texts[i]) for i in drawn}
+    out: dict[str, list[str]] = {}
+    for name, size in sizes:
+        out[name] = []
+        while len(out[name]) < size:
+            story = pool[start]
+            start += 1
+            if _normalised(texts[story]) not in seen:
+                seen.add(_normalised(texts[story]))
+                out[name].append(story)
+    return out
+
+
 def draw(corpus: Path) -> dict[str, list[str]]:
     with corpus.open(encoding="utf-8") as lines:
         records = list(map(json.loads, lines))
@@ -103,9 +128,13 @@ def draw(corpus: Path) -> dict[str, list[str]]:
     random.Random(SPLIT_SEED).shuffle(split)
     test = sorted(split[:TEST_SIZE], key=chosen.index)
     dev = [i for i in chosen if i not in set(test)]
-    return {"dev": dev, "test": test, **_take(candidates, LATER_SPLITS, COUNT),
-            **_take(_shuffled_pool(records, LONG_SEED, LONG_MIN_WORDS, LONG_MAX_WORDS),
-                    LONG_SPLITS, 0)}
+    long_pool = _shuffled_pool(records, LONG_SEED, LONG_MIN_WORDS, LONG_MAX_WORDS)
+    splits = {"dev": dev, "test": test, **_take(candidates, LATER_SPLITS, COUNT),
+              **_take(long_pool, LONG_SPLITS, 0)}
+    texts = {str(r["id"]): str(r.get("text") or "") for r in records}
+    drawn = [story for ids in splits.values() for story in ids]
+    return {**splits, **_take_distinct(long_pool, DISTINCT_SPLITS,
+                                       sum(size for _, size in LONG_SPLITS), texts, drawn)}
 
 
 def main() -> None:
