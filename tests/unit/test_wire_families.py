@@ -214,12 +214,10 @@ def test_event_senses_with_their_partner_stay(code_text: CodeText, text: str,
     assert expected in keys(events), shown(events)
 
 
-#: stopping one's own debt service or cutting one's own deficit reduces no aid (16) and
-#: threatens none (13)
+#: cutting one's own deficit or debt reduces no aid (16) and threatens none (13)
 OWN_ECONOMY = [
     "The government planned to cut its budget deficit.",
-    "Chile said it would suspend debt payments to its creditor banks.",
-    "Chile suspended interest payments on its foreign debt.",
+    "Chile plans to reduce its foreign debt.",
     "Washington wants to cut its trade deficit with Japan.",
 ]
 
@@ -229,6 +227,25 @@ def test_ones_own_debt_or_deficit_is_no_reduction_of_relations(code_text: CodeTe
                                                                text: str) -> None:
     events = code_text(text)
     assert not [e for e in events if e.root in ("13", "16")], shown(events)
+
+
+#: a debtor halting what it pays its creditors reduces relations with them (the gold's
+#: 160, the creditors no state: the open side stays open, even beside a partner state)
+DEBT_HALTS: list[tuple[str, Key]] = [
+    ("Chile suspended interest payments on its foreign debt.", ("160", "CHL", None)),
+    ("Peru halted payments on its foreign debt in February.", ("160", "PER", None)),
+    ("Ecuador stopped repayments to its creditors last month.", ("160", "ECU", None)),
+    ("Japan criticised Brazil.\n\nBrazil talked with Japan.\n\nBrazil announced the "
+     "suspension of interest payments on its commercial debt.", ("160", "BRA", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEBT_HALTS, ids=[c[0] for c in DEBT_HALTS])
+def test_a_debtor_halting_its_debt_service_reduces_relations_with_no_state(
+        code_text: CodeText, text: str, expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+    assert not [e for e in events if e.root == "16" and e.target is not None], shown(events)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -52,6 +52,8 @@ class Grammar:
     symmetric_verbs: frozenset[str]
     stative_passives: frozenset[str]
     private_nouns: frozenset[str]
+    debt_service_words: frozenset[str]
+    halting_nouns: frozenset[str]
     contest_nouns: frozenset[str]
     path_nouns: frozenset[str]
     owned_measures: frozenset[str]

@@ -250,6 +250,8 @@ class Clause(ClauseModality):
         banks are)."""
         if side == "source":
             words = self.kids(t, "nsubj", "nsubjpass")
+        elif self._halts_debt_service(t):
+            return True
         else:
             words = self.kids(t, "dobj") + [o for p in self.kids(t, "prep")
                                             if self.lemma(p) in ("to", "with", "from", "on")
@@ -264,6 +266,22 @@ class Clause(ClauseModality):
                         words.append(k)
         return any(self.lemma(w) in self.grammar.private_nouns and w not in self.mention_at
                    for w in words)
+
+    def _halts_debt_service(self, t: int) -> bool:
+        """Whether the trigger halts what a debtor pays its creditors: "suspended interest
+        payments", "halt payments on its debt", "the suspension of debt servicing"."""
+        lemma, noun = self.lemma(t), self.doc.tokens[t].pos in ("NOUN", "PROPN")
+        if noun and lemma in self.grammar.halting_nouns:
+            halted = [o for p in self.kids(t, "prep") if self.lemma(p) in ("of", "on")
+                      for o in self.kids(p, "pobj")]
+        elif not noun and lemma in self.grammar.halting_verbs:
+            halted = self.kids(t, "dobj", "nsubjpass")
+        else:
+            return False
+        words = [w for h in halted for w in (h, *self.kids(h, "compound", "nmod", "amod"), *(
+            o for p in self.kids(h, "prep") if self.lemma(p) == "on"
+            for o in self.kids(p, "pobj")))]
+        return any(self.lemma(w) in self.grammar.debt_service_words for w in words)
 
     def measure_owners(self, n: int) -> list[Mention]:
         """Whose measure "the tax" is: "the EC proposed a tax on oils ... Britain and
