@@ -245,6 +245,32 @@ def test_a_country_named_by_an_actors_words(pipeline: Pipeline, text: str, menti
                for e in a.events), [(e.code, e.place) for e in a.events]
 
 
+#: a legislator's party tag names the state he sits for, by postal code or AP abbreviation
+PARTY_TAGS: list[tuple[str, str, str]] = [
+    ("Under questioning by Rep. Jack Kemp (R-NY) at a hearing, Shultz said so.", "NY",
+     "New York"),
+    ("Sen. Patrick Leahy, D-Vt., said the bill would pass.", "Vt.", "Vermont"),
+    ("Rep. Dan Rostenkowski (D-Ill.) chairs the committee.", "Ill.", "Illinois"),
+    ("The bill was backed by Senator Lloyd Bentsen, D-Tex, on Monday.", "Tex", "Texas"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "state"), PARTY_TAGS,
+                         ids=[c[1] for c in PARTY_TAGS])
+def test_a_party_tag_names_the_legislators_state(pipeline: Pipeline, text: str,
+                                                 mention: str, state: str) -> None:
+    assert resolved(analyse(pipeline, text)).get(mention) == ("adm1", "USA", state)
+
+
+@pytest.mark.parametrize("text", [
+    "The D-Day landings were recalled in Normandy.",
+    "Officials of the R-IN unit met on Monday.",
+    "He said the IN and ME forms were filed.",
+])
+def test_letters_outside_a_party_tag_are_no_state(pipeline: Pipeline, text: str) -> None:
+    assert not {m.text for m in analyse(pipeline, text).places} & {"Day", "IN", "ME"}
+
+
 @pytest.mark.parametrize("text", [
     "Norwegian oil output rose in March.",
     "Ministers met in Paris in March to discuss the debt.",

@@ -325,6 +325,13 @@ class Gazetteer:
         found = self.names.get("abbr:" + text.lower())
         return found[0] if found else None
 
+    def party_tag_state(self, text: str) -> Entry | None:
+        """The US state of a legislator's party tag ("R-NY", "D-Vt.", "D-Tex"): its postal
+        code or AP abbreviation, with or without the period."""
+        if text.isupper() and text in self.us_states:
+            return self.us_states[text]
+        return self.state_abbreviation(text if text.endswith(".") else text + ".")
+
     def country(self, iso2: str) -> Entry | None:
         return self.by_country.get(iso2)
 

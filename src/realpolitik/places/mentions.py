@@ -39,7 +39,8 @@ class Candidate:
     end_char: int
     #: the name to look up (without article, possessive or admin word)
     name: str
-    #: "name" | "admin" (a division named after a city) | "border" (a country's border)
+    #: "name" | "admin" (a division named after a city) | "border" (a country's border) |
+    #: "state_tag" (a US legislator's party tag, "R-NY")
     kind: str = "name"
     #: the text after a comma that qualifies it ("Paris, Texas"), if any
     qualifier: str | None = None
@@ -126,6 +127,7 @@ def find_candidates(parsed: ParsedDoc, gaz: Gazetteer, demonyms: dict[str, str],
         if cand is not None:
             out.append(cand)
     out.extend(_untagged(parsed, gaz, covered, demonyms))
+    out.extend(_party_tags(parsed, gaz))
     borders = _borders(parsed, demonyms)
     out = [c for c in out if not any(b.start <= c.start < b.end for b in borders)] + borders
     out = _division_lists(parsed, gaz, out)
@@ -420,6 +422,32 @@ def _untagged(parsed: ParsedDoc, gaz: Gazetteer, covered: list[bool],
             out.append(_span(tokens, s, e, parsed.text_of(s, e), "name", _qualifier(parsed, e),
                              tagged=False))
         i = max(j, i + 1)
+    return out
+
+
+#: the party letters of a US legislator's tag ("Sen. Patrick Leahy, D-Vt.")
+_PARTY_LETTERS = frozenset({"R", "D", "I"})
+
+
+def _party_tags(parsed: ParsedDoc, gaz: Gazetteer) -> list[Candidate]:
+    """The state of each party tag after a legislator's name, "(R-NY)" or ", D-Vt.": the
+    parser tags none of them, and their postal codes ("NY", "IN", "ME") are only a state
+    inside such a tag."""
+    tokens = parsed.tokens
+    out: list[Candidate] = []
+    for i in range(1, len(tokens) - 2):
+        letter, dash, state = tokens[i], tokens[i + 1], tokens[i + 2]
+        if letter.text not in _PARTY_LETTERS or dash.text != "-" or letter.whitespace \
+                or dash.whitespace or tokens[i - 1].text not in ("(", ","):
+            continue
+        end = i + 3
+        name = state.text
+        if not state.whitespace and end < len(tokens) and tokens[end].text == "." \
+                and not name.endswith("."):
+            name, end = name + ".", end + 1
+        if gaz.party_tag_state(name) is not None:
+            out.append(replace(_span(tokens, i + 2, end, name, tagged=False),
+                               kind="state_tag"))
     return out
 
 
