@@ -902,3 +902,65 @@ def test_retaliation_as_a_noun_is_an_act_that_may_come(code_text: CodeText, text
                                                       expected: Key) -> None:
     events = code_text(text)
     assert the_event(events, expected).modality == "hypothetical", shown(events)
+
+
+#: the infinitive of a decision taken is the decider's act: the decision's owner, its "of"
+#: or "by", or whoever took or announced it
+DECIDED: list[tuple[str, Key]] = [
+    ("Yeutter challenged Canada's decision to impose duties on U.S. corn imports.",
+     ("163", "CAN", "USA")),
+    ("China protested against the decision of Japan to send troops to Iraq.",
+     ("15", "JPN", "IRQ")),
+    ("Washington announced a move to impose sanctions on South Africa.",
+     ("163", "USA", "ZAF")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DECIDED, ids=[c[0] for c in DECIDED])
+def test_a_decisions_infinitive_is_the_deciders_act(code_text: CodeText, text: str,
+                                                      expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
+#: a move never taken, or one that is only a purpose, tells no act of its own
+UNDECIDED = [
+    "The Senate defeated a move to impose sanctions on South Africa.",
+    "Japan rejected a move to send troops to Iraq.",
+]
+
+
+@pytest.mark.parametrize("text", UNDECIDED)
+def test_a_move_defeated_is_no_act(code_text: CodeText, text: str) -> None:
+    events = code_text(text)
+    assert not [e for e in events if e.root in ("15", "16") and e.modality == "actual"
+                and e.polarity == "asserted"], shown(events)
+
+
+def test_a_bare_verb_after_a_decision_is_no_act(code_text: CodeText) -> None:
+    # a bare "withdraw" is troops pulled back; a decision "to withdraw the United States
+    # from the agreement" is no retreat of the United States from itself
+    events = code_text("Trump's decision to withdraw the United States from the nuclear "
+                       "agreement with Iran angered Tehran.")
+    assert not [e for e in events if e.code == "0874"], shown(events)
+
+
+#: the gerund telling how an act is done shares its tense and its negation
+MEANS: list[tuple[str, Key, str, str]] = [
+    ("Japan will not retaliate by imposing tariffs on U.S. goods.",
+     ("163", "JPN", "USA"), "negated", "future"),
+    ("Japan did not respond by expelling American diplomats.",
+     ("161", "JPN", "USA"), "negated", "actual"),
+    ("China will retaliate by imposing tariffs on U.S. goods.",
+     ("163", "CHN", "USA"), "asserted", "future"),
+    ("Japan responded by expelling American diplomats.",
+     ("161", "JPN", "USA"), "asserted", "actual"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "polarity", "modality"), MEANS,
+                         ids=[c[0] for c in MEANS])
+def test_a_means_gerund_shares_its_governors_tense_and_negation(
+        code_text: CodeText, text: str, expected: Key, polarity: str, modality: str) -> None:
+    events = [e for e in code_text(text) if expected in keys([e])]
+    assert [(e.polarity, e.modality) for e in events] == [(polarity, modality)], shown(events)

@@ -54,6 +54,7 @@ class Grammar:
     private_nouns: frozenset[str]
     debt_service_words: frozenset[str]
     halting_nouns: frozenset[str]
+    decision_nouns: frozenset[str]
     contest_nouns: frozenset[str]
     path_nouns: frozenset[str]
     owned_measures: frozenset[str]

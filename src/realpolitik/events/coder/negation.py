@@ -105,6 +105,13 @@ class ClauseNegation(ClauseTree):
         return (tok.dep == "advcl" and not self.kids(v, *SUBJECT_DEPS, "nsubjpass")
                 and any(self.lemma(a) == "to" for a in self.kids(v, "aux")))
 
+    def _means(self, t: int, link: str) -> bool:
+        """Whether ``t`` is the gerund telling how its governor is done: "will retaliate by
+        imposing tariffs", "did not respond by expelling diplomats" (its tense and its
+        negation are the governor's)."""
+        tok = self.doc.tokens[t]
+        return link == "prep:by" and tok.dep == "pcomp" and tok.tag == "VBG"
+
     def _cooperative(self, t: int) -> bool:
         return self.codes_at.get(t, "99")[:2] in ("03", "04", "05", "06", "07", "08")
 
@@ -139,7 +146,8 @@ class ClauseNegation(ClauseTree):
                 if (self.lemma(verb) in g.participation_verbs and self._negated_here(verb)
                         and self._cooperative(t)):
                     return "negated"
-            if link in ("xcomp", "object", "compound", "conj") and self._negated_here(gov):
+            if (link in ("xcomp", "object", "compound", "conj") or self._means(t, link)) \
+                    and self._negated_here(gov):
                 if link == "conj" and self.kids(t, *SUBJECT_DEPS):
                     break
                 if lemma in g.report_governors and lemma not in g.negating_governors:

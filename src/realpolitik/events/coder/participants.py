@@ -149,6 +149,10 @@ class Clause(ClauseModality):
             return found
         if tok.dep == "relcl":
             return self.actors_at(head), True
+        if self.decided(v):
+            # "Canada's decision to impose duties", "the decision of Germany to lower
+            # rates", "Washington announced a move to raise tariffs": the decider acts
+            return self.deciders(head), True
         if tok.dep in ("pcomp", "pobj") or (tok.dep == "advcl" and not subj):
             prep = head
             if self.doc.tokens[prep].pos == "ADP":
@@ -487,6 +491,35 @@ class Clause(ClauseModality):
                   if o not in self.mention_at]
         return unique(m for h in heads for m in self.prep_objects(h, LOCATIVE_PREPS)
                        if m.actor is not None and m.actor.kind in ("state", "government"))
+
+    def decided(self, v: int) -> bool:
+        """Whether verb ``v`` is the infinitive of a decision noun: "the decision to impose
+        duties", "a move to raise tariffs"."""
+        tok = self.doc.tokens[v]
+        if not (tok.dep == "acl" and self.lemma(tok.head) in self.grammar.decision_nouns
+                and any(self.lemma(a) == "to" for a in self.kids(v, "aux"))):
+            return False
+        noun = self.doc.tokens[tok.head]
+        governor = self.lemma(noun.head)
+        # "in a move to protect its exports" is a purpose; "defeated a move to block aid"
+        # a decision never taken
+        return not ((noun.dep == "pobj" and governor == "in")
+                    or (noun.dep == "dobj" and (governor in self.grammar.blocking_verbs
+                                                or governor == "defeat")))
+
+    def deciders(self, n: int) -> list[Mention]:
+        """Who made the decision noun ``n``: its possessor or modifier ("Canada's", "a
+        U.S."), its "of" or "by" ("the decision of Germany"), else the subject of the verb
+        it sits under ("Washington announced a move")."""
+        named = [m for k in self._left_modifiers(n) if (m := self.mention_at.get(k))]
+        named += self.prep_objects(n, ("of", "by"))
+        if named:
+            return unique(named)
+        tok = self.doc.tokens[n]
+        if tok.dep == "dobj" and self.doc.tokens[tok.head].pos in ("VERB", "AUX"):
+            # "Washington announced a move to ...": who announced or took it
+            return self.subjects(tok.head)[0]
+        return self.clause_subjects(n)
 
     def noun_participants(self, n: int, pattern: NounPattern
                           ) -> tuple[list[Mention], list[Mention]]:

@@ -38,13 +38,19 @@ class TriggerFinder(SpeechActs):
             # "blocked a statement condemning the coup": the statement was never made
             return None
         if (tok.dep in ("acl", "amod") and not c.kids(v, "nsubj", "nsubjpass", "agent")
-                and c.lemma(tok.head) not in self.grammar.message_nouns):
+                and c.lemma(tok.head) not in self.grammar.message_nouns
+                and not c.decided(v)):
             # a participle describing a noun tells no event of its own: "the families of
             # those killed in the crash", "the occupied territories" (but "a declaration
             # demanding reforms" is the declaration's demand)
             return None
         pattern = self._best_verb_pattern(c, v)
         if pattern is not None and pattern.code == NO_EVENT:
+            return None
+        if c.decided(v) and not (pattern is not None and (pattern.object or pattern.prep)):
+            # a decision's infinitive is read only where its pattern says what is done:
+            # "the decision to impose duties", not "the decision to withdraw the United
+            # States" (a bare "withdraw" is troops pulled back)
             return None
         if self._judgement_not_option(c, v):
             return None
