@@ -964,3 +964,34 @@ def test_a_means_gerund_shares_its_governors_tense_and_negation(
         code_text: CodeText, text: str, expected: Key, polarity: str, modality: str) -> None:
     events = [e for e in code_text(text) if expected in keys([e])]
     assert [(e.polarity, e.modality) for e in events] == [(polarity, modality)], shown(events)
+
+
+#: a bloc's own meeting, accord or endorsement with no other side named is the bloc's with
+#: itself (the gold's GOS→GOS, EEC→EEC)
+GROUP_ACTS: list[tuple[str, Key]] = [
+    ("Representatives of the Group of Seven will meet in Venice in June.",
+     ("036", "GOS", "GOS")),
+    ("EC finance ministers agreed on the need for greater monetary cooperation.",
+     ("03", "EEC", "EEC")),
+    ("European Community ministers backed a commission plan for farm trade reform.",
+     ("051", "EEC", "EEC")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GROUP_ACTS, ids=[c[0] for c in GROUP_ACTS])
+def test_a_blocs_own_act_is_with_itself(code_text: CodeText, text: str,
+                                        expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # an agency's talks are with a borrower, not a meeting of the agency
+    ("Zambia said the IMF held talks on its exchange rate system.", ("04", "IMF", "IMF")),
+    # a bloc's act on a named other stays on that other
+    ("EC ministers backed Spain's plan for farm trade reform.", ("051", "EEC", "EEC")),
+])
+def test_an_agency_or_an_act_on_another_is_not_the_groups_own(
+        code_text: CodeText, text: str, absent: Key) -> None:
+    events = code_text(text)
+    assert absent not in keys(events), shown(events)

@@ -55,6 +55,8 @@ class Grammar:
     debt_service_words: frozenset[str]
     halting_nouns: frozenset[str]
     decision_nouns: frozenset[str]
+    group_act_codes: frozenset[str]
+    collective_bodies: frozenset[str]
     contest_nouns: frozenset[str]
     path_nouns: frozenset[str]
     owned_measures: frozenset[str]
@@ -123,7 +125,7 @@ def default_grammar() -> Grammar:
     missing = [k for k in _KEYS if not isinstance(data.get(k), list)]
     if missing:
         raise DataFileError(f"grammar.yaml: missing word lists {missing}")
-    cased = {"named_event_entities"}
+    cased = {"named_event_entities", "collective_bodies"}
     return Grammar(
         **{k: frozenset(str(w) if k in cased else str(w).lower() for w in data[k])
            for k in _KEYS},

@@ -20,7 +20,12 @@ from realpolitik.events.coder.common import (
 )
 from realpolitik.events.coder.folding import dedupe, drop_underspecified, fill_repeated
 from realpolitik.events.coder.participants import Clause
-from realpolitik.events.coder.story import complete_reciprocal, fill_from_story, own_unrest
+from realpolitik.events.coder.story import (
+    complete_reciprocal,
+    fill_from_story,
+    group_acts,
+    own_unrest,
+)
 from realpolitik.events.salience import mark_root_events
 from realpolitik.model import Event, Mention, ParsedDoc, party
 
@@ -109,7 +114,9 @@ class EventCoder(EventAssembly):
         private = {(ev.id, side) for ev in events for side in ("source", "target")
                    if getattr(ev, side) is None
                    and clause.private_side(ev.trigger_token, side)}
-        events = complete_reciprocal(doc, fill_from_story(events, private),
+        events = complete_reciprocal(doc, group_acts(fill_from_story(events, private),
+                                                     self.grammar.group_act_codes,
+                                                     self.grammar.collective_bodies, private),
                                      self.grammar.symmetric_codes, self.grammar.one_sided_verbs,
                                      private)
         if self.require_actor:

@@ -69,6 +69,25 @@ def fill_from_story(events: list[Event],
     return out
 
 
+def group_acts(events: list[Event], codes: Collection[str], bodies: Collection[str],
+               private: Collection[tuple[str, str]] = ()) -> list[Event]:
+    """An organisation's or a group's own meeting, accord or decision, its other side left
+    open, is the group's with itself ("the G-7 will meet in Venice", "EC ministers agreed
+    on the need for cooperation", "OPEC decided to cut output": GOS→GOS, EEC→EEC, OPC→OPC,
+    the gold's convention for a group's collective act). ``codes`` are the CAMEO codes or
+    roots of such acts, ``bodies`` the groups that act as one (not agencies: "the IMF talks" are
+    with a borrower); a side the text gives to a private party (``private``) stays open."""
+    out: list[Event] = []
+    for e in events:
+        source = e.source
+        if (source is not None and source.actor in bodies and source.country is None
+                and party(e.target) is None and (e.code in codes or e.root in codes)
+                and (e.id, "target") not in private):
+            e = dataclasses.replace(e, target=source)
+        out.append(e)
+    return out
+
+
 def complete_reciprocal(doc: ParsedDoc, events: list[Event], symmetric: frozenset[str],
                         one_sided: frozenset[str],
                         private: Collection[tuple[str, str]] = ()) -> list[Event]:
