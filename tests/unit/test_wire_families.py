@@ -995,3 +995,31 @@ def test_an_agency_or_an_act_on_another_is_not_the_groups_own(
         code_text: CodeText, text: str, absent: Key) -> None:
     events = code_text(text)
     assert absent not in keys(events), shown(events)
+
+
+#: a reaction to a bill or a budget that names no other owner is aimed at the reacting
+#: actor's own state, not at the story's foreign partner
+OWN_MEASURES: list[tuple[str, Key]] = [
+    ("Japan warned the United States.\n\nPresident Reagan said he would veto any "
+     "protectionist legislation.", ("129", "USA", "USA")),
+    ("Reagan vetoed the trade bill on Friday.", ("129", "USA", "USA")),
+    ("The Japanese opposition parties criticised the sales tax bill.", ("111", "JPN", "JPN")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWN_MEASURES,
+                         ids=[c[0][-40:] for c in OWN_MEASURES])
+def test_a_reaction_to_an_unowned_bill_is_domestic(code_text: CodeText, text: str,
+                                                    expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan criticised the U.S. trade bill.", ("111", "JPN", "USA")),
+    ("The EC criticised the bill passed by the U.S. Congress.", ("111", "EEC", "USA")),
+])
+def test_a_bill_with_an_owner_keeps_it(code_text: CodeText, text: str,
+                                       expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)

@@ -10,6 +10,7 @@ verbs that govern it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from realpolitik.events.coder.assembly import EventAssembly
@@ -27,7 +28,7 @@ from realpolitik.events.coder.story import (
     own_unrest,
 )
 from realpolitik.events.salience import mark_root_events
-from realpolitik.model import Event, Mention, ParsedDoc, party
+from realpolitik.model import Event, Mention, ParsedDoc, Participant, party
 
 #: the prepositions that name whom a meeting is with ("spoke to both ministers")
 PARTNER_PREPS = ("with", "between", "among", "amongst", "to")
@@ -114,6 +115,7 @@ class EventCoder(EventAssembly):
         private = {(ev.id, side) for ev in events for side in ("source", "target")
                    if getattr(ev, side) is None
                    and clause.private_side(ev.trigger_token, side)}
+        events = self._own_measures(clause, events)
         events = complete_reciprocal(doc, group_acts(fill_from_story(events, private),
                                                      self.grammar.group_act_codes,
                                                      self.grammar.collective_bodies, private),
@@ -142,6 +144,26 @@ class EventCoder(EventAssembly):
         agreements = [e for e in events if e.trigger_token in named_only]
         events = [e for e in events if e.trigger_token not in named_only]
         return mark_root_events(doc, events), agreements
+
+    def _own_measures(self, c: Clause, events: list[Event]) -> list[Event]:
+        """A state's reaction to a domestic measure that names no other owner is aimed at
+        its own state ("Reagan vetoed the trade bill", "the opposition criticised the sales
+        tax bill": USA→USA, JPN→JPN, the gold's convention), before the story's partner
+        is tried."""
+        out: list[Event] = []
+        for e in events:
+            source = e.source
+            if (source is not None and source.country is not None
+                    and party(e.target) is None
+                    and e.root in self.grammar.reaction_roots - {"01"}):
+                measure = c.own_measure(e.trigger_token)
+                if measure is not None:
+                    start = min([measure, *c.kids(measure, "compound", "amod", "det")])
+                    words = c.doc.text_of(start, measure + 1)
+                    e = dataclasses.replace(e, target=Participant(
+                        text=words, actor=source.country, country=source.country, role=None))
+            out.append(e)
+        return out
 
     def _has_doer(self, c: Clause, t: int) -> bool:
         """Whether the text says who does the act of trigger ``t`` at all, actor or not."""

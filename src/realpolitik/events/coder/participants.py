@@ -287,6 +287,28 @@ class Clause(ClauseModality):
             for o in self.kids(p, "pobj")))]
         return any(self.lemma(w) in self.grammar.debt_service_words for w in words)
 
+    def own_measure(self, t: int) -> int | None:
+        """The domestic measure that the reaction at trigger ``t`` is about, when nothing
+        in the text gives it an owner: "would veto any protectionist legislation",
+        "criticised the sales tax bill" (a bill or a budget with no other state's name is
+        the reacting actor's own country's, the gold's domestic convention)."""
+        tok = self.doc.tokens[t]
+        if tok.pos in ("VERB", "AUX"):
+            measures = [o for o in (self.object_of(t),) if o is not None]
+        else:
+            measures = [o for p in self.kids(t, "prep") if self.lemma(p) in ("to", "of", "on")
+                        for o in self.kids(p, "pobj")]
+        for m in measures:
+            if self.lemma(m) not in self.grammar.domestic_measures:
+                continue
+            named = [k for k in self._left_modifiers(m) if k in self.mention_at] + [
+                o for p in self.kids(m, "prep", "agent")
+                if self.lemma(p) in ("by", "from", "of") for o in self.kids(p, "pobj")
+                if self.actors_at(o)]
+            if not named and not self.measure_owners(m):
+                return m
+        return None
+
     def measure_owners(self, n: int) -> list[Mention]:
         """Whose measure "the tax" is: "the EC proposed a tax on oils ... Britain and
         Denmark oppose the tax" aims at the EC, as "a tax proposed by the EC" does. A
