@@ -1023,3 +1023,30 @@ def test_a_bill_with_an_owner_keeps_it(code_text: CodeText, text: str,
                                        expected: Key) -> None:
     events = code_text(text)
     assert expected in keys(events), shown(events)
+
+
+#: a policy, a forecast or a measure is attacked or fought with words, not arms
+WORDS_NOT_ARMS: list[tuple[str, Key]] = [
+    ("The United States has openly attacked Japan's fiscal policy.", ("111", "USA", "JPN")),
+    ("Japan has also attacked the OECD's forecasts for its economy.", ("111", "JPN", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORDS_NOT_ARMS,
+                         ids=[c[0] for c in WORDS_NOT_ARMS])
+def test_a_policy_attacked_is_criticised(code_text: CodeText, text: str,
+                                         expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+    assert not [e for e in events if e.root in ("13", "18", "19")], shown(events)
+
+
+def test_positions_attacked_are_still_attacked(code_text: CodeText) -> None:
+    events = code_text("Iraqi forces attacked Iranian positions near Basra.")
+    assert ("190", "IRQ", "IRN") in keys(events), shown(events)
+
+
+def test_a_measure_fought_is_rejected(code_text: CodeText) -> None:
+    events = code_text("Canada will fight the U.S. action against Canadian potash exports.")
+    assert ("120", "CAN", "USA") in keys(events), shown(events)
+    assert not [e for e in events if e.root in ("18", "19")], shown(events)
