@@ -271,6 +271,26 @@ def test_letters_outside_a_party_tag_are_no_state(pipeline: Pipeline, text: str)
     assert not {m.text for m in analyse(pipeline, text).places} & {"Day", "IN", "ME"}
 
 
+#: an accord or a meeting named after the city it was made or held in names that city
+NAMED_AFTER: list[tuple[str, str, tuple[str, str, str]]] = [
+    ("Greece said the drilling was a violation of the 1976 Berne accord.", "Berne",
+     ("city", "CHE", "Bern")),
+    ("Ministers prepared for the Venice summit of industrial nations.", "Venice",
+     ("city", "ITA", "Venice")),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), NAMED_AFTER,
+                         ids=[c[1] for c in NAMED_AFTER])
+def test_an_accord_named_after_a_city_names_it(pipeline: Pipeline, text: str, mention: str,
+                                              expected: tuple[str, str, str]) -> None:
+    assert resolved(analyse(pipeline, text)).get(mention) == expected
+
+
+def test_the_louvre_accord_names_no_place(pipeline: Pipeline) -> None:
+    assert "Louvre" not in resolved(analyse(pipeline, "The Louvre accord held the dollar."))
+
+
 @pytest.mark.parametrize("text", [
     "Norwegian oil output rose in March.",
     "Ministers met in Paris in March to discuss the debt.",

@@ -451,6 +451,9 @@ def _party_tags(parsed: ParsedDoc, gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+#: accords and meetings named after the city they were made or held in
+_NAMED_AFTER_CITY = frozenset({"accord", "agreement", "summit", "conference", "declaration",
+                               "treaty", "pact", "communique", "protocol", "convention"})
 _LOCATIVE_BEFORE = frozenset({"in", "near", "at", "outside", "around", "from", "to", "into",
                               "of", "off"})
 _NEAR_WORDS = frozenset({"in", "near", "at", "outside", "around", "off", "into", "over"})
@@ -471,6 +474,11 @@ def _longest_known(parsed: ParsedDoc, gaz: Gazetteer, i: int, j: int
         if any(e.place.feature in ("country", "region") for e in entries):
             return i, end
         if after_locative(tokens, i, _LOCATIVE_BEFORE):
+            return i, end
+        if end < len(tokens) and tokens[end].lemma.lower() in _NAMED_AFTER_CITY and any(
+                e.place.feature == "city" for e in entries):
+            # "the 1976 Berne accord", "the Venice summit": an accord or a meeting named
+            # after the city it was made in (the gold's convention) is that city
             return i, end
         if fold(parsed.text_of(i, end)) in gaz.landmarks and not (
                 end < len(tokens) and tokens[end].pos == "NOUN"):
