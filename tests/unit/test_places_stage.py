@@ -306,8 +306,20 @@ def test_a_countrys_people_is_no_sea(pipeline: Pipeline) -> None:
     assert not resolved(analyse(pipeline, "Norwegian output rose, and Irish exports fell."))
 
 
+@pytest.mark.parametrize(("text", "mention", "country"), [
+    ("The Supreme Council of the United Arab Emirates has rejected the coup.",
+     "United Arab Emirates", "ARE"),
+    ("The Government of India announced the budget.", "India", "IND"),
+])
+def test_a_state_named_after_its_body_is_a_place(pipeline: Pipeline, text: str,
+                                                 mention: str, country: str) -> None:
+    found = resolved(analyse(pipeline, text))
+    assert found.get(mention, ("", None, ""))[:2] == ("country", country), found
+
+
 @pytest.mark.parametrize("text", [
     "The Bank of Korea raised its rates.",
+    "The Central Bank of Egypt raised its rates.",
     "Amoco Canada Petroleum said it would sell the unit.",
     "Texas Instruments raised its dividend.",
 ])

@@ -174,6 +174,14 @@ def _country_prefix(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
     if start < end < len(tokens) and tokens[end].lower in body_words \
             and is_state(parsed.text_of(start, end)):
         return _span(tokens, start, end, parsed.text_of(start, end))
+    # "the Supreme Council of the United Arab Emirates", "the Government of India": a
+    # body of the state named after "of" (but "Bank of Korea" is a bank's own name)
+    for k in range(start + 1, end - 1):
+        if tokens[k].lower == "of" and (tokens[k - 1].lower in body_words
+                                        or tokens[k - 1].lower in _COUNCIL_WORDS):
+            first = k + 2 if tokens[k + 1].lower == "the" else k + 1
+            if first < end and is_state(parsed.text_of(first, end)):
+                return _span(tokens, first, end, parsed.text_of(first, end))
     return _leading_place(parsed, start, end, lambda cut, name: (
         " ".join(t.text.lower() for t in tokens[cut:end]) in body_words and is_state(name)))
 
@@ -451,6 +459,9 @@ def _party_tags(parsed: ParsedDoc, gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+#: the bodies of a state the body words of the actor roles leave out ("the Supreme Council
+#: of the United Arab Emirates")
+_COUNCIL_WORDS = frozenset({"council", "assembly"})
 #: accords and meetings named after the city they were made or held in
 _NAMED_AFTER_CITY = frozenset({"accord", "agreement", "summit", "conference", "declaration",
                                "treaty", "pact", "communique", "protocol", "convention"})
