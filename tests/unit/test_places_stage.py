@@ -263,12 +263,12 @@ def test_a_party_tag_names_the_legislators_state(pipeline: Pipeline, text: str,
 
 
 @pytest.mark.parametrize("text", [
-    "The D-Day landings were recalled in Normandy.",
+    "Officials met at the D-ME facility on Monday.",
     "Officials of the R-IN unit met on Monday.",
     "He said the IN and ME forms were filed.",
 ])
 def test_letters_outside_a_party_tag_are_no_state(pipeline: Pipeline, text: str) -> None:
-    assert not {m.text for m in analyse(pipeline, text).places} & {"Day", "IN", "ME"}
+    assert not {m.text for m in analyse(pipeline, text).places} & {"ME", "IN"}
 
 
 #: an accord or a meeting named after the city it was made or held in names that city
@@ -287,8 +287,14 @@ def test_an_accord_named_after_a_city_names_it(pipeline: Pipeline, text: str, me
     assert resolved(analyse(pipeline, text)).get(mention) == expected
 
 
-def test_the_louvre_accord_names_no_place(pipeline: Pipeline) -> None:
-    assert "Louvre" not in resolved(analyse(pipeline, "The Louvre accord held the dollar."))
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Louvre accord held the dollar.", "Louvre"),
+    # a small town of the name is no city an accord is named after
+    ("The Plaza accord pushed the dollar down.", "Plaza"),
+])
+def test_an_accord_named_after_no_city_names_no_place(pipeline: Pipeline, text: str,
+                                                      name: str) -> None:
+    assert name not in resolved(analyse(pipeline, text))
 
 
 @pytest.mark.parametrize("text", [

@@ -55,6 +55,7 @@ class Grammar:
     debt_service_words: frozenset[str]
     halting_nouns: frozenset[str]
     decision_nouns: frozenset[str]
+    deciding_verbs: frozenset[str]
     domestic_measures: frozenset[str]
     group_act_codes: frozenset[str]
     collective_bodies: frozenset[str]

@@ -161,10 +161,11 @@ def _conjoined_with_place(tokens: list[Token], start: int, end: int) -> bool:
 def _country_prefix(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
                     body_words: frozenset[str]) -> Candidate | None:
     """The country or first-level division named by the first words of an organisation
-    entity when the rest names one of its state's bodies ("The U.K. Government"), or by
-    the whole entity when a body's noun follows it ("The NSW government"); never a name
-    inside an organisation's own name ("Bank of Korea", "Amoco Canada"), whose rest is no
-    body noun."""
+    entity when the rest names one of its state's bodies ("The U.K. Government"), by the
+    whole entity when a body's noun follows it ("The NSW government"), or by the words
+    after "of" a body's noun ("the Supreme Council of the United Arab Emirates"); never a
+    name inside an organisation's own name ("Bank of Korea", "Amoco Canada"), whose rest
+    is no body noun."""
     tokens = parsed.tokens
     start, end = _trim(tokens, start, end)
 
@@ -462,6 +463,9 @@ def _party_tags(parsed: ParsedDoc, gaz: Gazetteer) -> list[Candidate]:
 #: the bodies of a state the body words of the actor roles leave out ("the Supreme Council
 #: of the United Arab Emirates")
 _COUNCIL_WORDS = frozenset({"council", "assembly"})
+#: the least population of a city an accord or a meeting is named after, when it is no
+#: capital ("the Venice summit"; "the Plaza accord" is no town of Plaza)
+_NAMESAKE_CITY = 100_000
 #: accords and meetings named after the city they were made or held in
 _NAMED_AFTER_CITY = frozenset({"accord", "agreement", "summit", "conference", "declaration",
                                "treaty", "pact", "communique", "protocol", "convention"})
@@ -487,7 +491,8 @@ def _longest_known(parsed: ParsedDoc, gaz: Gazetteer, i: int, j: int
         if after_locative(tokens, i, _LOCATIVE_BEFORE):
             return i, end
         if end < len(tokens) and tokens[end].lemma.lower() in _NAMED_AFTER_CITY and any(
-                e.place.feature == "city" for e in entries):
+                e.place.feature == "city" and (e.capital or e.population >= _NAMESAKE_CITY)
+                for e in entries):
             # "the 1976 Berne accord", "the Venice summit": an accord or a meeting named
             # after the city it was made in (the gold's convention) is that city
             return i, end

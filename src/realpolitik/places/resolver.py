@@ -249,11 +249,11 @@ class PlaceResolver:
         return out
 
     def _options(self, cand: Candidate) -> list[Entry]:
-        # AP style on its own, "Sen. Thad Cochran, R-Miss.", "Heflin (Ala.)": the state,
-        # never a town whose alternate name folds to the same letters ("Ala" is Aalen)
         if cand.kind == "state_tag":
             tagged = self.gaz.party_tag_state(cand.name)
             return [tagged] if tagged is not None else []
+        # AP style on its own, "Sen. Thad Cochran, R-Miss.", "Heflin (Ala.)": the state,
+        # never a town whose alternate name folds to the same letters ("Ala" is Aalen)
         state = self.gaz.state_abbreviation(cand.name) if "." in cand.name else None
         entries = [state] if state is not None else self.gaz.lookup(cand.name)
         if cand.kind == "admin":

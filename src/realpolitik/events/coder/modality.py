@@ -132,7 +132,8 @@ class ClauseModality(ClauseNegation):
                 found = cue = "hypothetical"
             if found and (link in ("xcomp", "object", "compound", "conj") or (
                     (aux == "hypothetical" or cue in ("hypothetical", "future")
-                     or (aux == "future" and (link == "prep:for" or self._means(t, link))))
+                     or (aux == "future" and (link == "prep:for"
+                                              or self._is_means_gerund(t, link))))
                     and link.startswith("prep:"))):
                 # "Iran would stay in the deal if ...": nothing in the consequent is fact;
                 # "when he arrives for talks on Wednesday", "would go to Moscow for talks":

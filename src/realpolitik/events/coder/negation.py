@@ -105,7 +105,7 @@ class ClauseNegation(ClauseTree):
         return (tok.dep == "advcl" and not self.kids(v, *SUBJECT_DEPS, "nsubjpass")
                 and any(self.lemma(a) == "to" for a in self.kids(v, "aux")))
 
-    def _means(self, t: int, link: str) -> bool:
+    def _is_means_gerund(self, t: int, link: str) -> bool:
         """Whether ``t`` is the gerund telling how its governor is done: "will retaliate by
         imposing tariffs", "did not respond by expelling diplomats" (its tense and its
         negation are the governor's)."""
@@ -146,7 +146,7 @@ class ClauseNegation(ClauseTree):
                 if (self.lemma(verb) in g.participation_verbs and self._negated_here(verb)
                         and self._cooperative(t)):
                     return "negated"
-            if (link in ("xcomp", "object", "compound", "conj") or self._means(t, link)) \
+            if (link in ("xcomp", "object", "compound", "conj") or self._is_means_gerund(t, link)) \
                     and self._negated_here(gov):
                 if link == "conj" and self.kids(t, *SUBJECT_DEPS):
                     break

@@ -149,7 +149,7 @@ class Clause(ClauseModality):
             return found
         if tok.dep == "relcl":
             return self.actors_at(head), True
-        if self.decided(v):
+        if self.is_decision_infinitive(v):
             # "Canada's decision to impose duties", "the decision of Germany to lower
             # rates", "Washington announced a move to raise tariffs": the decider acts
             return self.deciders(head), True
@@ -302,12 +302,23 @@ class Clause(ClauseModality):
             if self.lemma(m) not in self.grammar.domestic_measures:
                 continue
             named = [k for k in self._left_modifiers(m) if k in self.mention_at] + [
-                o for p in self.kids(m, "prep", "agent")
+                o for p in self.kids(m, "prep")
                 if self.lemma(p) in ("by", "from", "of") for o in self.kids(p, "pobj")
                 if self.actors_at(o)]
-            if not named and not self.measure_owners(m):
+            if not named and not self.measure_owners(m) and not self._told_before(m):
                 return m
         return None
+
+    def _told_before(self, n: int) -> bool:
+        """Whether "the bill" refers back to a bill the story told of in its last few
+        sentences, whose owner the earlier telling may give in ways not read here ("the
+        U.S. Congress passed a trade bill ... Japan criticised the bill")."""
+        tokens = self.doc.tokens
+        if not any(tokens[d].lower in ("the", "this", "that") for d in self.kids(n, "det")):
+            return False
+        lemma, sent = self.lemma(n), tokens[n].sent
+        return any(self.lemma(j) == lemma and tokens[j].pos == "NOUN"
+                   and tokens[j].sent >= sent - _MEASURE_WINDOW for j in range(n))
 
     def measure_owners(self, n: int) -> list[Mention]:
         """Whose measure "the tax" is: "the EC proposed a tax on oils ... Britain and
@@ -514,7 +525,7 @@ class Clause(ClauseModality):
         return unique(m for h in heads for m in self.prep_objects(h, LOCATIVE_PREPS)
                        if m.actor is not None and m.actor.kind in ("state", "government"))
 
-    def decided(self, v: int) -> bool:
+    def is_decision_infinitive(self, v: int) -> bool:
         """Whether verb ``v`` is the infinitive of a decision noun: "the decision to impose
         duties", "a move to raise tariffs"."""
         tok = self.doc.tokens[v]
@@ -531,17 +542,17 @@ class Clause(ClauseModality):
 
     def deciders(self, n: int) -> list[Mention]:
         """Who made the decision noun ``n``: its possessor or modifier ("Canada's", "a
-        U.S."), its "of" or "by" ("the decision of Germany"), else the subject of the verb
-        it sits under ("Washington announced a move")."""
+        U.S."), its "of" or "by" ("the decision of Germany"), else the subject of a verb
+        that takes or announces it ("Washington announced a move"); none otherwise ("China
+        criticised the decision to send troops" says nothing of who decided)."""
         named = [m for k in self._left_modifiers(n) if (m := self.mention_at.get(k))]
         named += self.prep_objects(n, ("of", "by"))
         if named:
             return unique(named)
         tok = self.doc.tokens[n]
-        if tok.dep == "dobj" and self.doc.tokens[tok.head].pos in ("VERB", "AUX"):
-            # "Washington announced a move to ...": who announced or took it
+        if tok.dep == "dobj" and self.lemma(tok.head) in self.grammar.deciding_verbs:
             return self.subjects(tok.head)[0]
-        return self.clause_subjects(n)
+        return []
 
     def noun_participants(self, n: int, pattern: NounPattern
                           ) -> tuple[list[Mention], list[Mention]]:

@@ -73,7 +73,7 @@ def group_acts(events: list[Event], codes: Collection[str], bodies: Collection[s
                private: Collection[tuple[str, str]] = ()) -> list[Event]:
     """An organisation's or a group's own meeting, accord or decision, its other side left
     open, is the group's with itself ("the G-7 will meet in Venice", "EC ministers agreed
-    on the need for cooperation", "OPEC decided to cut output": GOS→GOS, EEC→EEC, OPC→OPC,
+    on the need for cooperation", "OPEC ministers met in Vienna": GOS→GOS, EEC→EEC, OPC→OPC,
     the gold's convention for a group's collective act). ``codes`` are the CAMEO codes or
     roots of such acts, ``bodies`` the groups that act as one (not agencies: "the IMF talks" are
     with a borrower); a side the text gives to a private party (``private``) stays open."""

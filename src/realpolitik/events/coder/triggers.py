@@ -37,9 +37,9 @@ class TriggerFinder(SpeechActs):
                 and c.lemma(c.doc.tokens[tok.head].head) in self.grammar.blocking_verbs):
             # "blocked a statement condemning the coup": the statement was never made
             return None
+        decided = c.is_decision_infinitive(v)
         if (tok.dep in ("acl", "amod") and not c.kids(v, "nsubj", "nsubjpass", "agent")
-                and c.lemma(tok.head) not in self.grammar.message_nouns
-                and not c.decided(v)):
+                and c.lemma(tok.head) not in self.grammar.message_nouns and not decided):
             # a participle describing a noun tells no event of its own: "the families of
             # those killed in the crash", "the occupied territories" (but "a declaration
             # demanding reforms" is the declaration's demand)
@@ -47,7 +47,7 @@ class TriggerFinder(SpeechActs):
         pattern = self._best_verb_pattern(c, v)
         if pattern is not None and pattern.code == NO_EVENT:
             return None
-        if c.decided(v) and not (pattern is not None and (pattern.object or pattern.prep)):
+        if decided and not (pattern is not None and (pattern.object or pattern.prep)):
             # a decision's infinitive is read only where its pattern says what is done:
             # "the decision to impose duties", not "the decision to withdraw the United
             # States" (a bare "withdraw" is troops pulled back)
