@@ -118,3 +118,18 @@ def test_an_office_outside_its_tenure_is_no_longer_held(nlp_stage: NlpStage,
     found = mentions_naming(nlp_stage, actor_resolver, "Dilson Funaro spoke in Sao Paulo.",
                             "Funaro")
     assert not found or found[0].actor is None or found[0].actor.role != "GOV", found
+
+
+#: a title naming a state describes the name after it even where the parser splits the
+#: title into a conjunct of its own ("between Kuroda and Deputy U.S. Trade Representative
+#: Michael Smith"): the text's office wins over a namesake elsewhere in the dictionaries
+@pytest.mark.parametrize("text", [
+    "Talks were held with Deputy U.S. Trade Representative Michael Smith.",
+    "A Japanese team prepared for talks between Kuroda and Deputy U.S. Trade "
+    "Representative Michael Smith aimed at averting tariffs.",
+])
+def test_a_title_describes_the_name_after_it(nlp_stage: NlpStage,
+                                             actor_resolver: ActorResolver,
+                                             text: str) -> None:
+    found = mentions_naming(nlp_stage, actor_resolver, text, "Michael Smith")
+    assert found and found[0].actor is not None and found[0].actor.country == "USA", found

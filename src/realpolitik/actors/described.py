@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from realpolitik.actors.compose import span_head
 from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.model import Actor, ParsedDoc
 
@@ -65,13 +66,18 @@ def _description(doc: ParsedDoc, item: Resolved, by_start: dict[int, Resolved],
     office noun and a mention of a state."""
     tokens = doc.tokens
     start, end = item.draft.start, item.draft.end
+    name_head = tokens[span_head(doc, start, end)]
     left = start
     while left > 0:
         tok = tokens[left - 1]
         # the possessive "'s" hangs on the country word before it ("Brazil's")
         points_in = left - 1 < tok.head < end or (tok.dep == "case" and tok.head == left - 2)
-        if tok.sent != tokens[start].sent or tok.dep not in _DESCRIBING \
-                or not points_in or tok.text in (",", "(", ")"):
+        # "talks between Kuroda and Deputy U.S. Trade Representative Michael Smith": the
+        # parser may make the title's last word a conjunct of its own beside the name
+        split_title = (left == start and tok.dep == "conj" and name_head.dep == "conj"
+                       and tok.head == name_head.head and tok.text[:1].isupper())
+        if tok.sent != tokens[start].sent or tok.text in (",", "(", ")") or not (
+                split_title or (tok.dep in _DESCRIBING and points_in)):
             break
         left -= 1
     if left == start:
