@@ -316,6 +316,10 @@ def test_a_countrys_people_is_no_sea(pipeline: Pipeline) -> None:
     ("The Supreme Council of the United Arab Emirates has rejected the coup.",
      "United Arab Emirates", "ARE"),
     ("The Government of India announced the budget.", "India", "IND"),
+    # a country's name before an office of its state
+    ("The U.S. Agriculture Department said wheat stocks fell.", "U.S.", "USA"),
+    ("The U.S. Department of Justice opened an inquiry.", "U.S.", "USA"),
+    ("The U.S. Food and Drug Administration approved the drug.", "U.S.", "USA"),
 ])
 def test_a_state_named_after_its_body_is_a_place(pipeline: Pipeline, text: str,
                                                  mention: str, country: str) -> None:
@@ -326,6 +330,8 @@ def test_a_state_named_after_its_body_is_a_place(pipeline: Pipeline, text: str,
 @pytest.mark.parametrize("text", [
     "The Bank of Korea raised its rates.",
     "The Central Bank of Egypt raised its rates.",
+    "The U.S. Council for International Business met on Monday.",
+    "The U.S. League of Savings Institutions opposed the bill.",
     "Amoco Canada Petroleum said it would sell the unit.",
     "Texas Instruments raised its dividend.",
 ])

@@ -163,7 +163,8 @@ def _country_prefix(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
     """The country or first-level division named by the first words of an organisation
     entity when the rest names one of its state's bodies ("The U.K. Government"), by the
     whole entity when a body's noun follows it ("The NSW government"), or by the words
-    after "of" a body's noun ("the Supreme Council of the United Arab Emirates"); never a
+    after "of" a body's noun ("the Supreme Council of the United Arab Emirates"), or before
+    an office whose head noun is a state's ("the U.S. Agriculture Department"); never a
     name inside an organisation's own name ("Bank of Korea", "Amoco Canada"), whose rest
     is no body noun."""
     tokens = parsed.tokens
@@ -183,8 +184,18 @@ def _country_prefix(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
             first = k + 2 if tokens[k + 1].lower == "the" else k + 1
             if first < end and is_state(parsed.text_of(first, end)):
                 return _span(tokens, first, end, parsed.text_of(first, end))
-    return _leading_place(parsed, start, end, lambda cut, name: (
-        " ".join(t.text.lower() for t in tokens[cut:end]) in body_words and is_state(name)))
+    return _leading_place(parsed, start, end, lambda cut, name: is_state(name) and (
+        " ".join(t.text.lower() for t in tokens[cut:end]) in body_words
+        or _body_head(tokens[cut:end]) in _STATE_BODY_HEADS))
+
+
+def _body_head(words: list[Token]) -> str:
+    """The head noun of a body's name: the word before its "of" or "for" ("Department of
+    Justice"), else its last word ("Agriculture Department")."""
+    for i, t in enumerate(words):
+        if t.lower in ("of", "for") and i > 0:
+            return words[i - 1].lower
+    return words[-1].lower if words else ""
 
 
 def _place_in_name(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
@@ -460,6 +471,13 @@ def _party_tags(parsed: ParsedDoc, gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+#: head nouns of a state's offices named after the state ("the U.S. Agriculture Department",
+#: "the U.S. Food and Drug Administration"); not leagues, associations or councils, which a
+#: country's name as often begins as a private body's ("the U.S. Council for International
+#: Business")
+_STATE_BODY_HEADS = frozenset({"department", "ministry", "administration", "agency", "bureau",
+                               "office", "court", "commission", "treasury", "embassy",
+                               "senate", "congress"})
 #: the bodies of a state the body words of the actor roles leave out ("the Supreme Council
 #: of the United Arab Emirates")
 _COUNCIL_WORDS = frozenset({"council", "assembly"})
