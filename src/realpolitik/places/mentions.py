@@ -247,6 +247,11 @@ def _division_lists(parsed: ParsedDoc, gaz: Gazetteer, found: list[Candidate]
     return out
 
 
+def _proper_name(tok: Token) -> bool:
+    """Whether a token can be a word of a place's name: a capitalised proper noun."""
+    return tok.pos == "PROPN" and tok.text[:1].isupper()
+
+
 #: lower-case words inside a place's name: "Davao del Sur", "Rio Grande do Sul"
 _NAME_PARTICLES = frozenset({"de", "del", "do", "da", "dos", "das", "di", "la", "el"})
 
@@ -256,8 +261,8 @@ def _name_goes_on(tokens: list[Token], k: int) -> bool:
     capitalised proper noun, or a particle with a capitalised word before it."""
     tok = tokens[k]
     if tok.lower in _NAME_PARTICLES and tok.text.islower():
-        return k > 0 and tokens[k - 1].pos == "PROPN" and tokens[k - 1].text[:1].isupper()
-    return tok.pos == "PROPN" and tok.text[:1].isupper()
+        return k > 0 and _proper_name(tokens[k - 1])
+    return _proper_name(tok)
 
 
 #: nouns of a natural feature that follow its name: "the Faw peninsula", "the Khor
@@ -289,7 +294,7 @@ def _particle_tail(parsed: ParsedDoc, gaz: Gazetteer, start: int, end: int) -> i
     if end + 1 >= len(tokens) or tokens[end].text not in _NAME_PARTICLES:
         return end
     for stop in range(min(end + 4, len(tokens)), end + 1, -1):
-        if all(t.pos == "PROPN" and t.text[:1].isupper() for t in tokens[end + 1:stop]) \
+        if all(_proper_name(t) for t in tokens[end + 1:stop]) \
                 and gaz.lookup(parsed.text_of(start, stop)):
             return stop
     return end
@@ -301,7 +306,7 @@ def _listed_names(tokens: list[Token], admin: int) -> list[tuple[int, int]]:
     i = admin - 1
     sent = tokens[admin].sent
     while i >= 0 and tokens[i].sent == sent:
-        if tokens[i].pos != "PROPN" or not tokens[i].text[:1].isupper():
+        if not _proper_name(tokens[i]):
             break
         end = i + 1
         while i - 1 >= 0 and end - i < 4 and _name_goes_on(tokens, i - 1):
@@ -429,7 +434,7 @@ def _untagged(parsed: ParsedDoc, gaz: Gazetteer, covered: list[bool],
     out: list[Candidate] = []
     i = 0
     while i < len(tokens):
-        if covered[i] or tokens[i].pos != "PROPN" or not tokens[i].text[:1].isupper():
+        if covered[i] or not _proper_name(tokens[i]):
             i += 1
             continue
         j = i

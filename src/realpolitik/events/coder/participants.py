@@ -313,12 +313,20 @@ class Clause(ClauseModality):
         """Whether "the bill" refers back to a bill the story told of in its last few
         sentences, whose owner the earlier telling may give in ways not read here ("the
         U.S. Congress passed a trade bill ... Japan criticised the bill")."""
+        return next(self._earlier_tellings(n), None) is not None
+
+    def _earlier_tellings(self, n: int) -> Iterator[int]:
+        """The earlier mentions of the same noun a definite noun ("the tax", "this bill")
+        may refer back to, nearest first, within the story's last few sentences."""
         tokens = self.doc.tokens
         if not any(tokens[d].lower in ("the", "this", "that") for d in self.kids(n, "det")):
-            return False
+            return
         lemma, sent = self.lemma(n), tokens[n].sent
-        return any(self.lemma(j) == lemma and tokens[j].pos == "NOUN"
-                   and tokens[j].sent >= sent - _MEASURE_WINDOW for j in range(n))
+        for j in range(n - 1, -1, -1):
+            if tokens[j].sent < sent - _MEASURE_WINDOW:
+                return
+            if self.lemma(j) == lemma and tokens[j].pos == "NOUN":
+                yield j
 
     def measure_owners(self, n: int) -> list[Mention]:
         """Whose measure "the tax" is: "the EC proposed a tax on oils ... Britain and
@@ -337,14 +345,7 @@ class Clause(ClauseModality):
         if proposers:
             # "any new tax proposed by the European Community"
             return unique(proposers)
-        if not any(tokens[d].lower in ("the", "this", "that") for d in self.kids(n, "det")):
-            return []
-        lemma, sent = self.lemma(n), tokens[n].sent
-        for j in range(n - 1, -1, -1):
-            if tokens[j].sent < sent - _MEASURE_WINDOW:
-                break
-            if self.lemma(j) != lemma or tokens[j].pos != "NOUN":
-                continue
+        for j in self._earlier_tellings(n):
             owners = [self.mention_at[k] for k in self._left_modifiers(j)
                       if k in self.mention_at and self.mention_at[k].actor is not None]
             owners += [m for p in self.kids(j, "prep", "agent") if self.lemma(p) == "by"
@@ -529,8 +530,8 @@ class Clause(ClauseModality):
         """Whether verb ``v`` is the infinitive of a decision noun: "the decision to impose
         duties", "a move to raise tariffs"."""
         tok = self.doc.tokens[v]
-        if not (tok.dep == "acl" and self.lemma(tok.head) in self.grammar.decision_nouns
-                and any(self.lemma(a) == "to" for a in self.kids(v, "aux"))):
+        if not (self.lemma(tok.head) in self.grammar.decision_nouns
+                and v in self.infinitives(tok.head)):
             return False
         noun = self.doc.tokens[tok.head]
         governor = self.lemma(noun.head)
