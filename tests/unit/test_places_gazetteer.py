@@ -10,6 +10,12 @@ from realpolitik.places.gazetteer import fold, load_gazetteer
 from realpolitik.places.resolver import known_abroad, score
 
 
+def looked_up(name: str) -> list[tuple[str, str | None, str]]:
+    """(feature, country, name) of each gazetteer entry of ``name``."""
+    return [(e.place.feature, e.place.country, e.place.name)
+            for e in load_gazetteer().lookup(name)]
+
+
 @pytest.mark.parametrize(("text", "key"), [
     ("St. Petersburg", "saint petersburg"),
     ("Brasília", "brasilia"),
@@ -184,9 +190,7 @@ def test_a_city_known_abroad_among_its_namesakes(name: str, country: str | None)
     ("South America", "South America"),
 ])
 def test_a_continents_part_is_a_region(name: str, region: str) -> None:
-    entries = load_gazetteer().lookup(name)
-    assert [(e.place.feature, e.place.country, e.place.name) for e in entries] == [
-        ("region", None, region)]
+    assert looked_up(name) == [("region", None, region)]
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -197,9 +201,7 @@ def test_a_continents_part_is_a_region(name: str, region: str) -> None:
     ("Al-Qadisiyah", "Al Qādisīyah"),
 ])
 def test_a_division_without_its_article_is_named_without(text: str, name: str) -> None:
-    entries = load_gazetteer().lookup(text)
-    assert [(e.place.feature, e.place.country, e.place.name) for e in entries] == [
-        ("adm1", "IRQ", name)]
+    assert looked_up(text) == [("adm1", "IRQ", name)]
 
 
 @pytest.mark.parametrize(("text", "division"), [
@@ -214,6 +216,4 @@ def test_abbreviations_of_divisions_outside_the_us(text: str, division: str) -> 
 
 
 def test_an_abbreviation_without_a_period_is_a_name() -> None:
-    entries = load_gazetteer().lookup("NSW")
-    assert [(e.place.feature, e.place.country, e.place.name) for e in entries] == [
-        ("adm1", "AUS", "New South Wales")]
+    assert looked_up("NSW") == [("adm1", "AUS", "New South Wales")]
