@@ -13,7 +13,8 @@ stories with ``random.Random(LATER_SEEDS["test2"])`` from the Reuters gold's ``t
 more development documents the same way from the Reuters ``dev2`` stories; ``test3`` and
 ``dev3`` (the third cycle) likewise from the Reuters ``test3`` and ``dev3`` stories, and
 ``test4`` and ``dev4`` (the fourth) from the Reuters ``test4`` and ``dev4`` stories, and
-``test5`` and ``dev5`` (the fifth) from the Reuters ``test5`` and ``dev5`` stories. The
+``test5`` and ``dev5`` (the fifth) from the Reuters ``test5`` and ``dev5`` stories, and
+``test6`` and ``dev6`` (the sixth) from the Reuters ``test6`` and ``dev6`` stories. The
 earlier splits stay as they were.
 
 Writes a work list (mention, offsets, 80 characters of context) to ``--out`` (kept outside
@@ -35,7 +36,8 @@ from realpolitik.nlp import NlpStage
 SEED = 2026
 SPLIT_SEED = 15
 LATER_SEEDS = {"test2": 2027, "dev2": 2028, "test3": 2029, "dev3": 2030,
-               "test4": 2031, "dev4": 2032, "test5": 2033, "dev5": 2034}
+               "test4": 2031, "dev4": 2032, "test5": 2033, "dev5": 2034,
+               "test6": 2035, "dev6": 2036}
 LATER_COUNT = 24
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "src" / "realpolitik" / "data" / "demo"
@@ -49,7 +51,7 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, required=True)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--later", choices=sorted(LATER_SEEDS),
-                    help="draw a split of a later cycle (test2 to test5, dev2 to dev5)")
+                    help="draw a split of a later cycle (test2 to test6, dev2 to dev6)")
     args = ap.parse_args()
     stories = json.loads((ROOT / "gold" / "reuters" / "stories.json").read_text())
     docs_path = ROOT / "gold" / "places" / "docs.json"
