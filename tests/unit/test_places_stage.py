@@ -69,6 +69,9 @@ def resolved(a: DocumentAnalysis) -> dict[str, tuple[str, str | None, str]]:
     # a region named with an admin word stays the region
     ("Warships were sent to protect shipping in the Gulf region.", "Gulf",
      ("region", None, "Persian Gulf")),
+    # the wire's own name for it
+    ("Tankers sailed through the Mideast Gulf under escort.", "Mideast Gulf",
+     ("region", None, "Persian Gulf")),
     ("Greece and Turkey dispute oil rights in the Aegean Sea.", "Aegean Sea",
      ("region", "GRC", "Aegean Sea")),
     # a sea the parser took for a people is the sea
