@@ -19,7 +19,13 @@ candidates. ``dev10``, the tenth cycle's development split, is the first 30 of t
 pool (LONG_SPLITS): stories of 351-600 words that pass the same tests, in their own shuffle;
 then ``test11`` and ``dev11``, the eleventh cycle's, and ``test12`` and ``dev12``, the
 twelfth's, 30 each. ``test13`` and ``dev13`` (DISTINCT_SPLITS, the thirteenth cycle's)
-follow in that shuffle, passing over any story whose text repeats one already drawn.
+follow in that shuffle, passing over any story whose text repeats one already drawn;
+``test14`` (NEAR_DISTINCT_SPLITS, the fourteenth cycle's held-out split) follows them, also
+passing over a near-repeat: a story sharing more than NEAR_REPEAT of its word 5-grams
+(Jaccard) with one already drawn, such as a later edition of the same wire story. That
+nearly empties the second pool, so ``dev14`` (LONGER_SPLITS) comes from a third: the
+stories of LONGER_MIN_WORDS to LONGER_MAX_WORDS words that pass the same tests, in their
+own shuffle, passing over repeats and near-repeats the same way.
 Only story ids and splits are written: the texts stay in ../shared.
 
 Usage: python scripts/draw_reuters_gold.py [--shared ../shared] [--out gold/reuters/stories.json]
@@ -53,6 +59,14 @@ LONG_SPLITS = (("dev10", 30), ("test11", 30), ("dev11", 30), ("test12", 30), ("d
 #: already drawn (Reuters-21578 holds some stories twice under two ids; three of test12's
 #: repeated dev stories)
 DISTINCT_SPLITS = (("test13", 30), ("dev13", 30))
+#: drawn after DISTINCT_SPLITS, skipping near-repeats too (test13 held an edited repeat of a
+#: dev10 story that the exact test let through)
+NEAR_DISTINCT_SPLITS = (("test14", 30),)
+NEAR_REPEAT = 0.3
+#: the third pool, for the development split the second could no longer fill
+LONGER_SEED = 1989
+LONGER_MIN_WORDS, LONGER_MAX_WORDS = 601, 900
+LONGER_SPLITS = (("dev14", 18),)
 MIN_WORDS, MAX_WORDS = 60, 350
 
 POLITICAL = re.compile(
@@ -103,20 +117,36 @@ def _normalised(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+def _shingles(text: str) -> frozenset[tuple[str, ...]]:
+    words = _normalised(text).split()
+    return frozenset(tuple(words[i:i + 5]) for i in range(max(len(words) - 4, 1)))
+
+
+def _near(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> bool:
+    return len(a & b) > NEAR_REPEAT * len(a | b)
+
+
 def _take_distinct(pool: list[str], sizes: tuple[tuple[str, int], ...], start: int,
-                   texts: dict[str, str], drawn: list[str]) -> dict[str, list[str]]:
-    """Like ``_take``, but a story whose text repeats a drawn one's is passed over."""
+                   texts: dict[str, str], drawn: list[str], near: bool = False
+                   ) -> tuple[dict[str, list[str]], int]:
+    """Like ``_take``, but a story whose text repeats a drawn one's is passed over (with
+    ``near``, also one that nearly repeats it); returns the splits and the next start."""
     seen = {_normalised(texts[i]) for i in drawn}
+    shingles = [_shingles(texts[i]) for i in drawn]
     out: dict[str, list[str]] = {}
     for name, size in sizes:
         out[name] = []
         while len(out[name]) < size:
             story = pool[start]
             start += 1
-            if _normalised(texts[story]) not in seen:
-                seen.add(_normalised(texts[story]))
-                out[name].append(story)
-    return out
+            own = _shingles(texts[story])
+            if _normalised(texts[story]) in seen or (
+                    near and any(_near(own, other) for other in shingles)):
+                continue
+            seen.add(_normalised(texts[story]))
+            shingles.append(own)
+            out[name].append(story)
+    return out, start
 
 
 def draw(corpus: Path) -> dict[str, list[str]]:
@@ -133,8 +163,15 @@ def draw(corpus: Path) -> dict[str, list[str]]:
               **_take(long_pool, LONG_SPLITS, 0)}
     texts = {str(r["id"]): str(r.get("text") or "") for r in records}
     drawn = [story for ids in splits.values() for story in ids]
-    return {**splits, **_take_distinct(long_pool, DISTINCT_SPLITS,
-                                       sum(size for _, size in LONG_SPLITS), texts, drawn)}
+    distinct, start = _take_distinct(long_pool, DISTINCT_SPLITS,
+                                     sum(size for _, size in LONG_SPLITS), texts, drawn)
+    drawn += [story for ids in distinct.values() for story in ids]
+    near_distinct, _ = _take_distinct(long_pool, NEAR_DISTINCT_SPLITS, start, texts, drawn,
+                                      near=True)
+    drawn += [story for ids in near_distinct.values() for story in ids]
+    longer_pool = _shuffled_pool(records, LONGER_SEED, LONGER_MIN_WORDS, LONGER_MAX_WORDS)
+    longer, _ = _take_distinct(longer_pool, LONGER_SPLITS, 0, texts, drawn, near=True)
+    return {**splits, **distinct, **near_distinct, **longer}
 
 
 def main() -> None:
