@@ -835,6 +835,15 @@ def test_a_lenders_talks_are_not_among_its_members(code_text: CodeText) -> None:
      {("057", "MEX", None), ("057", None, "MEX")}),
     ("Argentina held talks with its creditor banks in New York.",
      {("046", "ARG", None), ("046", None, "ARG")}),
+    # the private party between, conjoined to the state, or a body made of banks
+    ("Negotiations between Uruguay and the banks resumed on Monday.",
+     {("046", "URY", None), ("046", None, "URY")}),
+    ("Ecuador and its foreign bank creditors reached agreement on the loan.",
+     {("019", "ECU", None), ("019", None, "ECU")}),
+    ("Bolivia held talks with the 12-bank advisory committee on Friday.",
+     {("046", "BOL", None), ("046", None, "BOL")}),
+    ("Chile is negotiating a loan with the steering committee for its creditor banks.",
+     {("046", "CHL", None), ("046", None, "CHL")}),
 ])
 def test_a_reciprocal_act_with_a_private_party_goes_both_ways(code_text: CodeText, text: str,
                                                              expected: set[Key]) -> None:
@@ -845,6 +854,18 @@ def test_a_reciprocal_act_with_a_private_party_goes_both_ways(code_text: CodeTex
 def test_a_one_sided_act_with_a_private_party_stays_one_way(code_text: CodeText) -> None:
     events = code_text("Chile ratified the accord with its creditor banks.")
     assert not [e for e in events if e.source is None], shown(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a committee of states, or one a state owns, is no private party
+    ("Britain held talks with the EC's farm committee.", ("046", "EEC", "GBR")),
+    ("Peru held talks with the committee of Andean states.", ("046", "PER", None)),
+])
+def test_a_body_of_states_is_no_private_party(code_text: CodeText, text: str,
+                                             expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+    assert ("046", None, "PER") not in keys(events), shown(events)
 
 
 # -- a commitment not kept is defied --------------------------------------------------------

@@ -52,6 +52,7 @@ class Grammar:
     symmetric_verbs: frozenset[str]
     stative_passives: frozenset[str]
     private_nouns: frozenset[str]
+    private_bodies: frozenset[str]
     debt_service_words: frozenset[str]
     halting_nouns: frozenset[str]
     decision_nouns: frozenset[str]

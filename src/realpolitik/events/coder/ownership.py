@@ -21,16 +21,21 @@ class ClauseOwnership(ClauseAgents):
     def private_side(self, t: int, side: str) -> bool:
         """Whether the text gives the ``side`` ("source" or "target") of the event at
         trigger ``t`` to an actor that is no state: "halted payments owed to foreign
-        banks", "talks with its creditor banks" (the story's partner state is not who the
-        banks are)."""
+        banks", "talks with its creditor banks", "negotiations between Argentina and the
+        banks", "Chile and its creditors reached agreement" (the story's partner state is
+        not who the banks are)."""
+        subjects = self.kids(t, "nsubj", "nsubjpass")
         if side == "source":
-            words = self.kids(t, "nsubj", "nsubjpass")
+            words = list(subjects)
         elif self._halts_debt_service(t):
             return True
         else:
-            words = self.kids(t, "dobj") + [o for p in self.kids(t, "prep")
-                                            if self.lemma(p) in ("to", "with", "from", "on")
-                                            for o in self.kids(p, "pobj")]
+            # a party conjoined to the subject is the other side of a joint act
+            words = [c for s in subjects for c in self.kids(s, "conj")]
+            words += self.kids(t, "dobj") + [o for p in self.kids(t, "prep")
+                                             if self.lemma(p) in ("to", "with", "from", "on",
+                                                                  "between")
+                                             for o in self.kids(p, "pobj")]
             # "halted payment of interest owed to banks": a "to" or "with" inside the object
             below = list(words)
             while below:
@@ -39,8 +44,23 @@ class ClauseOwnership(ClauseAgents):
                     below.append(k)
                     if self.lemma(w) in ("to", "with") and self.doc.tokens[k].dep == "pobj":
                         words.append(k)
-        return any(self.lemma(w) in self.grammar.private_nouns and w not in self.mention_at
-                   for w in words)
+        words += [c for w in words for c in self.kids(w, "conj")]
+        return any(self._private_party(w) for w in words)
+
+    def _private_party(self, w: int) -> bool:
+        """Whether word ``w`` names a private party: "banks", "its creditors", "the
+        14-bank advisory committee", "the steering committee for its creditor banks"."""
+        if w in self.mention_at:
+            return False
+        lemma = self.lemma(w)
+        if lemma.rsplit("-", 1)[-1] in self.grammar.private_nouns:
+            return True
+        if lemma not in self.grammar.private_bodies:
+            return False
+        members = self.kids(w, "compound", "amod", "nmod", "poss") + [
+            o for p in self.kids(w, "prep") if self.lemma(p) in ("for", "of")
+            for o in self.kids(p, "pobj")]
+        return any(self._private_party(m) for m in members)
 
     def _halts_debt_service(self, t: int) -> bool:
         """Whether the trigger halts what a debtor pays its creditors: "suspended interest
