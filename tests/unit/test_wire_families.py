@@ -1011,6 +1011,11 @@ GROUP_ACTS: list[tuple[str, Key]] = [
      ("03", "EEC", "EEC")),
     ("European Community ministers backed a commission plan for farm trade reform.",
      ("051", "EEC", "EEC")),
+    # in a story about the bloc and one state, the bloc's own meeting stays its own
+    ("The EC warned Japan over its chip exports.\n\nJapan rejected the EC warning.\n\n"
+     "EC farm ministers held a joint session in Luxembourg today.", ("040", "EEC", "EEC")),
+    ("The Group of Seven urged Japan to cut its surplus.\n\nJapan rejected the call.\n\n"
+     "A meeting of the Group of Seven will review progress in April.", ("040", "GOS", "GOS")),
 ]
 
 
@@ -1026,6 +1031,9 @@ def test_a_blocs_own_act_is_with_itself(code_text: CodeText, text: str,
     ("Zambia said the IMF held talks on its exchange rate system.", ("04", "IMF", "IMF")),
     # a bloc's act on a named other stays on that other
     ("EC ministers backed Spain's plan for farm trade reform.", ("051", "EEC", "EEC")),
+    # one official's act may be with the story's partner
+    ("The EC warned China over its textile exports.\n\nChina rejected the EC warning.\n\n"
+     "EC Commissioner Willy De Clercq signed an agreement on Friday.", ("057", "EEC", "EEC")),
 ])
 def test_an_agency_or_an_act_on_another_is_not_the_groups_own(
         code_text: CodeText, text: str, absent: Key) -> None:

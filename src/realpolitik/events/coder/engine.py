@@ -25,6 +25,7 @@ from realpolitik.events.coder.story import (
     complete_reciprocal,
     fill_from_story,
     group_acts,
+    individual_sources,
     own_unrest,
 )
 from realpolitik.events.salience import mark_root_events
@@ -116,9 +117,13 @@ class EventCoder(EventAssembly):
                    if getattr(ev, side) is None
                    and clause.private_side(ev.trigger_token, side)}
         events = self._own_measures(clause, events)
+        groups = (self.grammar.group_act_codes, self.grammar.collective_bodies)
+        # a bloc's collective act is its own before the story can pair it with a partner
+        # ("EC ministers held a joint session"); one member's or official's ("De Clercq
+        # signed an agreement") may still be with the story's partner
+        events = group_acts(events, *groups, private, individual_sources(events, mentions))
         events = complete_reciprocal(doc, group_acts(fill_from_story(events, private),
-                                                     self.grammar.group_act_codes,
-                                                     self.grammar.collective_bodies, private),
+                                                     *groups, private),
                                      self.grammar.symmetric_codes, self.grammar.one_sided_verbs,
                                      private)
         if self.require_actor:

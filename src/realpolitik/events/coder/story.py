@@ -69,18 +69,31 @@ def fill_from_story(events: list[Event],
     return out
 
 
+def individual_sources(events: list[Event], mentions: Sequence[Mention]) -> set[str]:
+    """The ids of the events whose source is one person: a named person, a title ("the
+    OPEC president"), a counterpart or a pronoun, not a group or body ("EC ministers")."""
+    persons = {(m.sentence, m.text) for m in mentions
+               if m.kind in ("pronoun", "title", "counterpart")
+               or (m.actor is not None and m.actor.kind == "person")}
+    return {e.id for e in events
+            if e.source is not None and (e.sentence, e.source.text) in persons}
+
+
 def group_acts(events: list[Event], codes: Collection[str], bodies: Collection[str],
-               private: Collection[tuple[str, str]] = ()) -> list[Event]:
+               private: Collection[tuple[str, str]] = (),
+               individuals: Collection[str] = ()) -> list[Event]:
     """An organisation's or a group's own meeting, accord or decision, its other side left
     open, is the group's with itself ("the G-7 will meet in Venice", "EC ministers agreed
     on the need for cooperation", "OPEC ministers met in Vienna": GOS→GOS, EEC→EEC, OPC→OPC,
     the gold's convention for a group's collective act). ``codes`` are the CAMEO codes or
     roots of such acts, ``bodies`` the groups that act as one (not agencies: "the IMF talks" are
-    with a borrower); a side the text gives to a private party (``private``) stays open."""
+    with a borrower); a side the text gives to a private party (``private``) stays open, and
+    the events of ``individuals`` are left as they are."""
     out: list[Event] = []
     for e in events:
         source = e.source
         if (source is not None and source.actor in bodies and source.country is None
+                and e.id not in individuals
                 and party(e.target) is None and (e.code in codes or e.root in codes)
                 and (e.id, "target") not in private):
             e = dataclasses.replace(e, target=source)
