@@ -1002,6 +1002,27 @@ def test_a_means_gerund_shares_its_governors_tense_and_negation(
     assert [(e.polarity, e.modality) for e in events] == [(polarity, modality)], shown(events)
 
 
+#: an act supposed, not told: "for X to" under an adjective of possibility
+POSSIBLE_FOR: list[tuple[str, Key, str, str]] = [
+    ("It would not be possible for Greece to discuss the bases with the United States.",
+     ("046", "GRC", "USA"), "negated", "hypothetical"),
+    ("It was impossible for the EC to accept the American demands.",
+     ("083", "EEC", "USA"), "asserted", "hypothetical"),
+    # a plain "for" purpose of a past act is still a fact
+    ("Greece sent Turkey a proposal for Ankara to study.", ("020", "GRC", "TUR"), "asserted",
+     "actual"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "polarity", "modality"), POSSIBLE_FOR,
+                         ids=[c[0] for c in POSSIBLE_FOR])
+def test_an_act_possible_for_someone_is_no_fact(code_text: CodeText, text: str, expected: Key,
+                                   polarity: str, modality: str) -> None:
+    events = [e for e in code_text(text) if expected in keys([e])]
+    assert [(e.polarity, e.modality) for e in events][:1] == [(polarity, modality)], \
+        shown(events)
+
+
 #: a bloc's own meeting, accord or endorsement with no other side named is the bloc's with
 #: itself (the gold's GOS→GOS, EEC→EEC)
 GROUP_ACTS: list[tuple[str, Key]] = [

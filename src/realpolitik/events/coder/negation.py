@@ -58,6 +58,10 @@ class ClauseNegation(ClauseTree):
                 # "is no longer able to negotiate": the copula carries the negation;
                 # "called on Washington to extradite him", "will travel to Alaska to meet
                 # Trump": an infinitive clause is its governor's complement
+                if dep == "advcl":
+                    # "it would not be possible for Greece to discuss": the adjective of
+                    # the copula it hangs on governs it too
+                    chain.extend((a, "xcomp") for a in self.kids(head, "acomp"))
                 chain.append((head, "xcomp"))
             elif (dep in ("acl", "relcl") and tok.pos in ("VERB", "AUX")
                   and not self.kids(i, *SUBJECT_DEPS, "nsubjpass")
@@ -100,9 +104,12 @@ class ClauseNegation(ClauseTree):
         return chain
 
     def _infinitival(self, v: int) -> bool:
-        """An adverbial clause "to VERB" with no subject of its own."""
+        """An adverbial clause "to VERB" with no subject of its own, or with one only in a
+        "for X to" ("possible for Greece to discuss")."""
         tok = self.doc.tokens[v]
-        return (tok.dep == "advcl" and not self.kids(v, *SUBJECT_DEPS, "nsubjpass")
+        return (tok.dep == "advcl"
+                and (not self.kids(v, *SUBJECT_DEPS, "nsubjpass")
+                     or any(self.lemma(m) == "for" for m in self.kids(v, "mark")))
                 and any(self.lemma(a) == "to" for a in self.kids(v, "aux")))
 
     def _is_means_gerund(self, t: int, link: str) -> bool:
