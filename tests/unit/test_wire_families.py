@@ -71,6 +71,22 @@ def test_a_statement_about_another_actor_targets_it(code_text: CodeText, text: s
     assert expected in keys(events), shown(events)
 
 
+@pytest.mark.parametrize(("text", "plan"), [
+    ("Kohl hopes to meet President Mitterrand in late April.", ("036", "DEU", "FRA")),
+    ("Chile hopes to visit Peru and Bolivia next week.", ("036", "CHL", "PER")),
+])
+def test_hoping_to_act_is_the_plan_not_a_comment(code_text: CodeText, text: str,
+                                                 plan: Key) -> None:
+    events = code_text(text)
+    assert plan in keys(events), shown(events)
+    assert not [e for e in events if e.code == "013"], shown(events)
+
+
+def test_hoping_that_another_acts_is_still_a_comment(code_text: CodeText) -> None:
+    events = code_text("Kohl said he hoped the French would soon end their farm subsidies.")
+    assert ("013", "DEU", "FRA") in keys(events), shown(events)
+
+
 #: an attribution ("..., the ministry said", "officials said", a quotation) about nobody
 #: else is no event
 TO_NOBODY = [

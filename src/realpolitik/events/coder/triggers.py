@@ -107,6 +107,11 @@ class TriggerFinder(SpeechActs):
             return self._trigger(c, v, judged[0], 0.6, sources, judged[1])
         if pattern.code in self.grammar.symmetric_codes and self._with_the_press(c, v, pattern):
             return None
+        if pattern.code in ("012", "013") and any(
+                c.lemma(a) == "to" for k in c.kids(v, "xcomp") for a in c.kids(k, "aux")):
+            # "hopes to meet Reagan", "hoped to seal an agreement": the infinitive is the
+            # speaker's plan (its own event), the hoping no comment on anyone
+            return None
         if obj is not None and pattern.object:
             consumed.add(obj)
             consumed.update(c.kids(obj, "compound"))
