@@ -1090,6 +1090,11 @@ OWN_MEASURES: list[tuple[str, Key]] = [
      "protectionist legislation.", ("129", "USA", "USA")),
     ("Reagan vetoed the trade bill on Friday.", ("129", "USA", "USA")),
     ("The Japanese opposition parties criticised the sales tax bill.", ("111", "JPN", "JPN")),
+    # an option weighed that names no other owner: the state's about itself
+    ("Japan warned the United States.\n\nTaiwan's central bank is considering proposals to "
+     "ease currency restrictions.", ("014", "TWN", "TWN")),
+    ("South Korea is studying various measures to reform its bank sector.",
+     ("014", "KOR", "KOR")),
 ]
 
 
@@ -1111,6 +1116,11 @@ def test_a_bill_with_an_owner_is_no_domestic_act(code_text: CodeText, text: str)
     events = code_text(text)
     assert not [e for e in events if e.root == "11" and party(e.source) == party(e.target)
                 ], shown(events)
+
+
+def test_an_option_weighed_against_another_is_not_domestic(code_text: CodeText) -> None:
+    events = code_text("Japan said it would consider measures against the United States.")
+    assert ("014", "JPN", "USA") in keys(events), shown(events)
 
 
 #: a policy, a forecast or a measure is attacked or fought with words, not arms

@@ -160,8 +160,9 @@ class EventCoder(EventAssembly):
             source = e.source
             if (source is not None and source.country is not None
                     and party(e.target) is None
-                    and e.root in self.grammar.reaction_roots - {"01"}):
-                measure = c.own_measure(e.trigger_token)
+                    and (e.root in self.grammar.reaction_roots - {"01"}
+                         or e.code in self.grammar.considering_codes)):
+                measure = c.own_measure(e.trigger_token, e.code in self.grammar.considering_codes)
                 if measure is not None:
                     start = min([measure, *c.kids(measure, "compound", "amod", "det")])
                     words = c.doc.text_of(start, measure + 1)

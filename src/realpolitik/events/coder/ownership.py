@@ -78,11 +78,13 @@ class ClauseOwnership(ClauseAgents):
             for o in self.kids(p, "pobj")))]
         return any(self.lemma(w) in self.grammar.debt_service_words for w in words)
 
-    def own_measure(self, t: int) -> int | None:
+    def own_measure(self, t: int, considered: bool = False) -> int | None:
         """The domestic measure that the reaction at trigger ``t`` is about, when nothing
         in the text gives it an owner: "would veto any protectionist legislation",
         "criticised the sales tax bill" (a bill or a budget with no other state's name is
-        the reacting actor's own country's, the gold's domestic convention)."""
+        the reacting actor's own country's, the gold's domestic convention). With
+        ``considered``, an option weighed counts too ("is considering proposals to ease
+        currency rules", "is studying measures to reform its banks")."""
         tok = self.doc.tokens[t]
         if tok.pos in ("VERB", "AUX"):
             measures = [o for o in (self.object_of(t),) if o is not None]
@@ -90,7 +92,8 @@ class ClauseOwnership(ClauseAgents):
             measures = [o for p in self.kids(t, "prep") if self.lemma(p) in ("to", "of", "on")
                         for o in self.kids(p, "pobj")]
         for m in measures:
-            if self.lemma(m) not in self.grammar.domestic_measures:
+            if self.lemma(m) not in self.grammar.domestic_measures and not (
+                    considered and self.lemma(m) in self.grammar.considered_options):
                 continue
             named = [k for k in self._left_modifiers(m) if k in self.mention_at] + [
                 o for p in self.kids(m, "prep")
