@@ -96,6 +96,9 @@ TO_NOBODY = [
     '"We will hold firm," the Kenyan minister told reporters.',
     # what the speaker's own state does is news only as that act
     "The Kenyan president said Kenya had met all its debt obligations.",
+    # told to the speaker's own institutions: no statement between actors
+    "President Moi told the Kenyan parliament the country faced a difficult year.",
+    "The Italian prime minister told the Italian Senate he would resign on Friday.",
 ]
 
 

@@ -134,7 +134,8 @@ class EventCoder(EventAssembly):
             # one whose speaker is no political actor ("the association's president told
             # Reuters the ministry must act")
             events = [e for e in events if not (
-                e.code == "010" and (party(e.target) is None or party(e.source) is None))]
+                e.code == "010" and (party(e.target) is None or party(e.source) is None
+                                     or party(e.source) == party(e.target)))]
             # a material act with no doer in the text is a flow, not an act (flow_roots)
             events = [e for e in events
                       if party(e.source) is not None or e.root not in self.grammar.flow_roots
