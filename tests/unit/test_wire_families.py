@@ -1151,3 +1151,18 @@ def test_a_measure_fought_is_rejected(code_text: CodeText) -> None:
     events = code_text("Canada will fight the U.S. action against Canadian potash exports.")
     assert ("120", "CAN", "USA") in keys(events), shown(events)
     assert not [e for e in events if e.root in ("18", "19")], shown(events)
+
+
+@pytest.mark.parametrize(("text", "threat"), [
+    # a vow to fight a measure threatens no force
+    ("Canada vowed to fight the U.S. action against its potash exports.", "130"),
+    # a vow to fight a state does
+    ("Syria vowed to fight Israel.", "138"),
+])
+def test_a_vow_to_fight_threatens_what_the_fight_is(code_text: CodeText, text: str,
+                                                    threat: str) -> None:
+    events = code_text(text)
+    threats = {e.code for e in events if e.root == "13"}
+    assert threat in threats, shown(events)
+    if threat != "138":
+        assert not threats & {"138", "1384"}, shown(events)

@@ -120,6 +120,11 @@ class SpeechActs(CoderBase):
             elif gov_root in self.grammar.absorbing_roots:
                 code = gov.code if gov.specific else (
                     self.families.code_for(gov_root, trigger.code) or gov.code)
+                if (gov_root == "13" and gov.specific and c.lemma(i) in gov.complement
+                        and trigger.code[:2] not in self.grammar.violent_roots):
+                    # "vowed to fight the U.S. action": a fight the complement's own
+                    # pattern reads as no force threatens none
+                    code = self.families.code_for(gov_root, trigger.code) or "130"
                 targets = gov.targets if any(gov.targets) else trigger.targets
                 verbs[head] = dataclasses.replace(gov, code=code, targets=targets)
                 if gov_root in self.grammar.consuming_roots:
