@@ -208,6 +208,10 @@ NO_EVENT_SENSES = [
     "The ECGD suspended its cover for exports to Nigeria in 1983.",
     "About 95 pct of the surplus was from Taiwan's trade with the United States.",
     "U.S. chip sales in Japan remained low.",
+    # harm to prospects or ties is no damage to property, a business success no coup
+    "A further appreciation of the mark would damage prospects for German growth.",
+    "Illegal Japanese exports damaged Western security.",
+    "McDonnell Douglas scored the biggest coup of the U.S. firms in January.",
     # a state's exports or imports told as trade figures
     "Canada exported 9.8 mln tonnes of potash to the United States last year.",
     "Peru exported its refined silver to Mexico at 5.40 dlrs an ounce.",
@@ -217,7 +221,7 @@ NO_EVENT_SENSES = [
 @pytest.mark.parametrize("text", NO_EVENT_SENSES)
 def test_economic_senses_are_no_events(code_text: CodeText, text: str) -> None:
     events = code_text(text)
-    assert not [e for e in events if e.root in ("06", "11", "18")], shown(events)
+    assert not [e for e in events if e.root in ("06", "11", "17", "18")], shown(events)
 
 
 #: the same words with the partner or the kind they name still are
@@ -226,6 +230,8 @@ EVENT_SENSES: list[tuple[str, Key]] = [
     ("Ecuador resumed exports to Peru.", ("061", "ECU", "PER")),
     ("Ghana will import crude oil from Iran under an agreement reached today.",
      ("03", "GHA", "IRN")),
+    ("Iraqi jets damaged two Iranian tankers.", ("195", "IRQ", "IRN")),
+    ("Army officers staged a coup in Fiji.", ("180", None, "FJI")),
     ("China agreed to expand trade with Brazil.", ("0311", "CHN", "BRA")),
     ("Peru took legal action against Chile over the border.", ("115", "PER", "CHL")),
 ]

@@ -53,6 +53,7 @@ class Grammar:
     stative_passives: frozenset[str]
     private_nouns: frozenset[str]
     private_bodies: frozenset[str]
+    idiom_objects: frozenset[str]
     considering_codes: frozenset[str]
     considered_options: frozenset[str]
     debt_service_words: frozenset[str]

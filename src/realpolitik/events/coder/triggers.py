@@ -46,6 +46,10 @@ class TriggerFinder(SpeechActs):
             return None
         pattern = self._best_verb_pattern(c, v)
         if pattern is not None and pattern.code == NO_EVENT:
+            obj = c.object_of(v)
+            if pattern.object and obj is not None and c.lemma(obj) in self.grammar.idiom_objects:
+                # "scored a coup": the object is part of the idiom, no event noun of its own
+                consumed.add(obj)
             return None
         if decided and not (pattern is not None and (pattern.object or pattern.prep)):
             # a decision's infinitive is read only where its pattern says what is done:
