@@ -39,8 +39,8 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path,
                     default=ROOT.parent / "shared" / "bench" / "reuters21578.jsonl")
     ap.add_argument("--split", default="dev",
-                    choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test", "test2", "test3",
-                             "test4", "test5", "test6", "all"))
+                    choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test", "test2",
+                             "test3", "test4", "test5", "test6", "all"))
     ap.add_argument("--misses", action="store_true", help="list every miss")
     args = ap.parse_args()
     gold = [g for g in read_gold(args.gold) if args.split in ("all", g.split)]

@@ -1172,3 +1172,21 @@ def test_a_vow_to_fight_threatens_what_the_fight_is(code_text: CodeText, text: s
     assert threat in threats, shown(events)
     if threat != "138":
         assert not threats & {"138", "1384"}, shown(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a passive participle with its doer acts on the noun it describes
+    ("It was a test of the technology agreement signed by India and the United States.",
+     ("057", "IND", "USA")),
+    ("Egypt has embarked on reforms sought by the International Monetary Fund.",
+     ("02", "IMF", "EGY")),
+])
+def test_a_participle_with_its_doer_is_the_doers_act(code_text: CodeText, text: str,
+                                                      expected: Key) -> None:
+    events = code_text(text)
+    assert expected in keys(events), shown(events)
+
+
+def test_a_participle_without_a_doer_is_no_act(code_text: CodeText) -> None:
+    events = code_text("Japan criticised the agreement signed in 1985.")
+    assert not [e for e in events if e.code == "057"], shown(events)

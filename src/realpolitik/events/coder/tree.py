@@ -51,7 +51,16 @@ class ClauseTree:
         if objs:
             return objs[0]
         passive = self.kids(v, "nsubjpass")
-        return passive[0] if passive else None
+        if passive:
+            return passive[0]
+        tok = self.doc.tokens[v]
+        if (tok.dep == "acl" and tok.tag == "VBN" and tok.head != v
+                and self.doc.tokens[tok.head].pos in ("NOUN", "PROPN")
+                and self.kids(v, "agent")):
+            # "the agreement signed by India and the United States": a passive participle
+            # with its doer acts on the noun it describes
+            return tok.head
+        return None
 
     def satisfies(self, v: int, pattern: VerbPattern) -> bool:
         if pattern.intransitive and self.kids(v, "dobj", "nsubjpass", "auxpass", "ccomp"):
