@@ -21,8 +21,9 @@ then ``test11`` and ``dev11``, the eleventh cycle's, and ``test12`` and ``dev12`
 twelfth's, 30 each. ``test13`` and ``dev13`` (DISTINCT_SPLITS, the thirteenth cycle's)
 follow in that shuffle, passing over any story whose text repeats one already drawn;
 ``test14`` (NEAR_DISTINCT_SPLITS, the fourteenth cycle's held-out split) follows them, also
-passing over a near-repeat: a story sharing more than NEAR_REPEAT of its word 5-grams
-(Jaccard) with one already drawn, such as a later edition of the same wire story. That
+passing over a near-repeat: a story whose word 5-grams and those of one already drawn have
+a Jaccard index (shared over all) above NEAR_REPEAT, such as a later edition of the same
+wire story. That
 nearly empties the second pool, so ``dev14`` (LONGER_SPLITS) comes from a third: the
 stories of LONGER_MIN_WORDS to LONGER_MAX_WORDS words that pass the same tests, in their
 own shuffle, passing over repeats and near-repeats the same way.
@@ -137,6 +138,9 @@ def _take_distinct(pool: list[str], sizes: tuple[tuple[str, int], ...], start: i
     for name, size in sizes:
         out[name] = []
         while len(out[name]) < size:
+            if start >= len(pool):
+                raise SystemExit(f"the pool holds too few stories for {name}: "
+                                 f"{len(out[name])} of {size} after {len(pool)} candidates")
             story = pool[start]
             start += 1
             own = _shingles(texts[story])

@@ -82,8 +82,13 @@ def test_hoping_to_act_is_the_plan_not_a_comment(code_text: CodeText, text: str,
     assert not [e for e in events if e.code == "013"], shown(events)
 
 
-def test_hoping_that_another_acts_is_still_a_comment(code_text: CodeText) -> None:
-    events = code_text("Kohl said he hoped the French would soon end their farm subsidies.")
+@pytest.mark.parametrize("text", [
+    "Kohl said he hoped the French would soon end their farm subsidies.",
+    # hoping to see what no pattern codes is still the hope
+    "Kohl said he hoped to see progress in the talks with France.",
+])
+def test_hoping_that_another_acts_is_still_a_comment(code_text: CodeText, text: str) -> None:
+    events = code_text(text)
     assert ("013", "DEU", "FRA") in keys(events), shown(events)
 
 
@@ -98,7 +103,6 @@ TO_NOBODY = [
     "The Kenyan president said Kenya had met all its debt obligations.",
     # told to the speaker's own institutions: no statement between actors
     "President Moi told the Kenyan parliament the country faced a difficult year.",
-    "The Italian prime minister told the Italian Senate he would resign on Friday.",
 ]
 
 
@@ -886,16 +890,16 @@ def test_a_one_sided_act_with_a_private_party_stays_one_way(code_text: CodeText)
     assert not [e for e in events if e.source is None], shown(events)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
+@pytest.mark.parametrize(("text", "expected", "state"), [
     # a committee of states, or one a state owns, is no private party
-    ("Britain held talks with the EC's farm committee.", ("046", "EEC", "GBR")),
-    ("Peru held talks with the committee of Andean states.", ("046", "PER", None)),
+    ("Britain held talks with the EC's farm committee.", ("046", "EEC", "GBR"), "GBR"),
+    ("Peru held talks with the committee of Andean states.", ("046", "PER", None), "PER"),
 ])
 def test_a_body_of_states_is_no_private_party(code_text: CodeText, text: str,
-                                             expected: Key) -> None:
+                                             expected: Key, state: str) -> None:
     events = code_text(text)
     assert expected in keys(events), shown(events)
-    assert ("046", None, "PER") not in keys(events), shown(events)
+    assert ("046", None, state) not in keys(events), shown(events)
 
 
 # -- a commitment not kept is defied --------------------------------------------------------
@@ -1038,16 +1042,22 @@ POSSIBLE_FOR: list[tuple[str, Key, str, str]] = [
      ("046", "GRC", "USA"), "negated", "hypothetical"),
     ("It was impossible for the EC to accept the American demands.",
      ("083", "EEC", "USA"), "asserted", "hypothetical"),
-    # a plain "for" purpose of a past act is still a fact
-    ("Greece sent Turkey a proposal for Ankara to study.", ("020", "GRC", "TUR"), "asserted",
-     "actual"),
+    # another verb's "for X to" takes none of its governor's negation
+    ("Reagan did not wait for Congress to approve sanctions against South Africa.",
+     ("163", "USA", "ZAF"), "asserted", "actual"),
+    # what is called for is demanded, whether or not the call is negated
+    ("Britain did not call for Iran to withdraw its troops from Iraq.",
+     ("0874", "IRN", "IRQ"), "asserted", "demanded"),
+    ("Britain called for Iran to withdraw its troops from Iraq.",
+     ("0874", "IRN", "IRQ"), "asserted", "demanded"),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected", "polarity", "modality"), POSSIBLE_FOR,
                          ids=[c[0] for c in POSSIBLE_FOR])
-def test_an_act_possible_for_someone_is_no_fact(code_text: CodeText, text: str, expected: Key,
-                                   polarity: str, modality: str) -> None:
+def test_an_act_possible_for_someone_is_no_fact(code_text: CodeText, text: str,
+                                                expected: Key, polarity: str,
+                                                modality: str) -> None:
     events = [e for e in code_text(text) if expected in keys([e])]
     assert [(e.polarity, e.modality) for e in events][:1] == [(polarity, modality)], \
         shown(events)
@@ -1085,6 +1095,8 @@ def test_a_blocs_own_act_is_with_itself(code_text: CodeText, text: str,
     # one official's act may be with the story's partner
     ("The EC warned China over its textile exports.\n\nChina rejected the EC warning.\n\n"
      "EC Commissioner Willy De Clercq signed an agreement on Friday.", ("057", "EEC", "EEC")),
+    ("OPEC warned Britain over its oil output.\n\nBritain rejected the warning.\n\n"
+     "The OPEC president signed an agreement on Friday.", ("057", "OPC", "OPC")),
 ])
 def test_an_agency_or_an_act_on_another_is_not_the_groups_own(
         code_text: CodeText, text: str, absent: Key) -> None:
@@ -1127,9 +1139,19 @@ def test_a_bill_with_an_owner_is_no_domestic_act(code_text: CodeText, text: str)
                 ], shown(events)
 
 
-def test_an_option_weighed_against_another_is_not_domestic(code_text: CodeText) -> None:
-    events = code_text("Japan said it would consider measures against the United States.")
-    assert ("014", "JPN", "USA") in keys(events), shown(events)
+@pytest.mark.parametrize("text", [
+    "Japan said it would consider measures against the United States.",
+    # retaliation, or an option told of before, is the partner's business
+    "The United States imposed tariffs on Japanese chips.\n\n"
+    "Japan is considering retaliatory measures.",
+    "The United States imposed tariffs on Japanese chips.\n\n"
+    "Japan said it was considering the proposal.",
+])
+def test_an_option_weighed_against_another_is_not_domestic(code_text: CodeText,
+                                                           text: str) -> None:
+    events = code_text(text)
+    assert not [e for e in events if e.code == "014" and party(e.source) == party(e.target)
+                ], shown(events)
 
 
 #: a policy, a forecast or a measure is attacked or fought with words, not arms

@@ -56,6 +56,8 @@ class Grammar:
     idiom_objects: frozenset[str]
     considering_codes: frozenset[str]
     considered_options: frozenset[str]
+    hostile_options: frozenset[str]
+    official_nouns: frozenset[str]
     debt_service_words: frozenset[str]
     halting_nouns: frozenset[str]
     decision_nouns: frozenset[str]

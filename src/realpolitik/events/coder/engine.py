@@ -121,7 +121,8 @@ class EventCoder(EventAssembly):
         # a bloc's collective act is its own before the story can pair it with a partner
         # ("EC ministers held a joint session"); one member's or official's ("De Clercq
         # signed an agreement") may still be with the story's partner
-        events = group_acts(events, *groups, private, individual_sources(events, mentions))
+        events = group_acts(events, *groups, private, individual_sources(
+            doc, events, mentions, self.grammar.official_nouns))
         events = complete_reciprocal(doc, group_acts(fill_from_story(events, private),
                                                      *groups, private),
                                      self.grammar.symmetric_codes, self.grammar.one_sided_verbs,
@@ -155,7 +156,8 @@ class EventCoder(EventAssembly):
         """A state's reaction to a domestic measure that names no other owner is aimed at
         its own state ("Reagan vetoed the trade bill", "the opposition criticised the sales
         tax bill": USA→USA, JPN→JPN, the gold's convention), before the story's partner
-        is tried."""
+        is tried; so is its weighing of an option of its own ("Taiwan is considering
+        proposals to ease currency rules")."""
         out: list[Event] = []
         for e in events:
             source = e.source

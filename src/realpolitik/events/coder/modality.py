@@ -71,6 +71,8 @@ class ClauseModality(ClauseNegation):
                 if lemma in g.report_governors:
                     return settle("reported")
                 return settle(self._aux_modality(gov, t) or "actual")
+            if link == "asked":
+                return settle("demanded")
             if link == "xcomp":
                 if lemma in g.report_governors and lemma not in g.demand_governors:
                     # "acknowledged carrying out the attack", "admitted supplying drones"

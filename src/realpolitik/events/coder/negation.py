@@ -54,6 +54,11 @@ class ClauseNegation(ClauseTree):
             if dep == "xcomp" or (dep == "conj" and tok.tag in ("VB", "VBG", "VBN")):
                 # a finite conjunct ("has not confirmed ... and emphasises") has its own tense
                 chain.append((head, dep))
+            elif dep == "advcl" and self._asked_for(i):
+                # "called for Iran to withdraw": what is asked of another, whose negation
+                # ("did not call for") is not the act's
+                chain.append((head, "asked"))
+                break
             elif dep == "acomp" or self._infinitival(i):
                 # "is no longer able to negotiate": the copula carries the negation;
                 # "called on Washington to extradite him", "will travel to Alaska to meet
@@ -105,11 +110,23 @@ class ClauseNegation(ClauseTree):
 
     def _infinitival(self, v: int) -> bool:
         """An adverbial clause "to VERB" with no subject of its own, or with one only in a
-        "for X to" ("possible for Greece to discuss")."""
+        "for X to" under a copula's adjective of possibility ("it would not be possible for
+        Greece to discuss"; not "did not wait for Congress to approve")."""
         tok = self.doc.tokens[v]
-        return (tok.dep == "advcl"
-                and (not self.kids(v, *SUBJECT_DEPS, "nsubjpass")
-                     or any(self.lemma(m) == "for" for m in self.kids(v, "mark")))
+        if tok.dep != "advcl" or not any(self.lemma(a) == "to" for a in self.kids(v, "aux")):
+            return False
+        if not self.kids(v, *SUBJECT_DEPS, "nsubjpass"):
+            return True
+        return (any(self.lemma(m) == "for" for m in self.kids(v, "mark"))
+                and self.lemma(tok.head) == "be"
+                and any(self.lemma(a) in self.grammar.hypothetical_governors
+                        for a in self.kids(tok.head, "acomp")))
+
+    def _asked_for(self, v: int) -> bool:
+        """A "for X to" clause of a verb of demand: "called for Iran to withdraw"."""
+        tok = self.doc.tokens[v]
+        return (tok.head != v and self.lemma(tok.head) in self.grammar.demand_governors
+                and any(self.lemma(m) == "for" for m in self.kids(v, "mark"))
                 and any(self.lemma(a) == "to" for a in self.kids(v, "aux")))
 
     def _is_means_gerund(self, t: int, link: str) -> bool:

@@ -93,7 +93,7 @@ class ClauseOwnership(ClauseAgents):
                         for o in self.kids(p, "pobj")]
         for m in measures:
             if self.lemma(m) not in self.grammar.domestic_measures and not (
-                    considered and self.lemma(m) in self.grammar.considered_options):
+                    considered and self._own_option(m)):
                 continue
             named = [k for k in self._left_modifiers(m) if k in self.mention_at] + [
                 o for p in self.kids(m, "prep")
@@ -102,6 +102,17 @@ class ClauseOwnership(ClauseAgents):
             if not named and not self.measure_owners(m) and not self._told_before(m):
                 return m
         return None
+
+    def _own_option(self, m: int) -> bool:
+        """Whether the option weighed at ``m`` may be the weigher's own: an option word,
+        neither definite ("the proposal" is someone's told before) nor one against another
+        ("retaliatory measures", "counter measures")."""
+        tokens = self.doc.tokens
+        return (self.lemma(m) in self.grammar.considered_options
+                and not any(tokens[d].lower in ("the", "this", "that", "these", "those")
+                            for d in self.kids(m, "det"))
+                and not any(self.lemma(k) in self.grammar.hostile_options
+                            for k in self.kids(m, "amod", "compound")))
 
     def _told_before(self, n: int) -> bool:
         """Whether "the bill" refers back to a bill the story told of in its last few

@@ -69,12 +69,18 @@ def fill_from_story(events: list[Event],
     return out
 
 
-def individual_sources(events: list[Event], mentions: Sequence[Mention]) -> set[str]:
-    """The ids of the events whose source is one person: a named person, a title ("the
-    OPEC president"), a counterpart or a pronoun, not a group or body ("EC ministers")."""
-    persons = {(m.sentence, m.text) for m in mentions
-               if m.kind in ("pronoun", "title", "counterpart")
-               or (m.actor is not None and m.actor.kind == "person")}
+def individual_sources(doc: ParsedDoc, events: list[Event], mentions: Sequence[Mention],
+                       officials: Collection[str]) -> set[str]:
+    """The ids of the events whose source is one person: a named person, a title, a
+    counterpart, a pronoun or a phrase headed by one official ("the OPEC president", a
+    singular noun of ``officials``), not a group or body ("EC ministers", "the OPEC")."""
+    def one_person(m: Mention) -> bool:
+        head = doc.tokens[m.head]
+        return (m.kind in ("pronoun", "title", "counterpart")
+                or (m.actor is not None and m.actor.kind == "person")
+                or (head.tag == "NN" and head.lemma.lower() in officials))
+
+    persons = {(m.sentence, m.text) for m in mentions if one_person(m)}
     return {e.id for e in events
             if e.source is not None and (e.sentence, e.source.text) in persons}
 

@@ -112,9 +112,12 @@ class TriggerFinder(SpeechActs):
         if pattern.code in self.grammar.symmetric_codes and self._with_the_press(c, v, pattern):
             return None
         if pattern.code in ("012", "013") and any(
-                c.lemma(a) == "to" for k in c.kids(v, "xcomp") for a in c.kids(k, "aux")):
+                c.lemma(k) in self.patterns.verbs and any(
+                    c.lemma(a) == "to" for a in c.kids(k, "aux"))
+                for k in c.kids(v, "xcomp")):
             # "hopes to meet Reagan", "hoped to seal an agreement": the infinitive is the
-            # speaker's plan (its own event), the hoping no comment on anyone
+            # speaker's plan (an event of its own), the hoping no comment on anyone; "hoped
+            # to see progress" stays a comment
             return None
         if obj is not None and pattern.object:
             consumed.add(obj)
