@@ -49,6 +49,14 @@ def test_an_open_side_takes_the_story_partner(code_text: CodeText, text: str,
     assert expected in keys(events), shown(events)
 
 
+def test_a_plain_statement_takes_no_story_partner(code_text: CodeText) -> None:
+    # a "said" with no other actor in its sentence is no statement to the story's partner
+    text = ("Norway expelled two Icelandic diplomats on Tuesday.\n\n"
+            "The Norwegian foreign minister said relations would recover.")
+    events = code_text(text)
+    assert not [e for e in events if e.code == "010"], shown(events)
+
+
 def test_a_party_with_two_equal_partners_takes_neither(code_text: CodeText) -> None:
     text = ("Norway criticised Iceland over the quotas.\n\n"
             "Norway praised Denmark for its support.\n\n"
