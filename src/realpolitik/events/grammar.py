@@ -58,6 +58,7 @@ class Grammar:
     considered_options: frozenset[str]
     hostile_options: frozenset[str]
     official_nouns: frozenset[str]
+    story_unfilled: frozenset[str]
     debt_service_words: frozenset[str]
     halting_nouns: frozenset[str]
     decision_nouns: frozenset[str]

@@ -123,8 +123,8 @@ class EventCoder(EventAssembly):
         # signed an agreement") may still be with the story's partner
         events = group_acts(events, *groups, private, individual_sources(
             doc, events, mentions, self.grammar.official_nouns))
-        events = complete_reciprocal(doc, group_acts(fill_from_story(events, private),
-                                                     *groups, private),
+        events = fill_from_story(events, private, self.grammar.story_unfilled)
+        events = complete_reciprocal(doc, group_acts(events, *groups, private),
                                      self.grammar.symmetric_codes, self.grammar.one_sided_verbs,
                                      private)
         if self.require_actor:

@@ -48,18 +48,19 @@ def story_partners(events: list[Event]) -> dict[str, Participant]:
 
 
 def fill_from_story(events: list[Event],
-                    private: Collection[tuple[str, str]] = ()) -> list[Event]:
+                    private: Collection[tuple[str, str]] = (),
+                    unfilled: Collection[str] = ()) -> list[Event]:
     """Each event after the lead with one party named and the other open takes the named
     party's story partner for the open side (see the module docstring), unless the text
     gives that side to an actor that is no state: ``private`` holds such (event id,
-    "source" or "target") pairs. A plain statement (010) takes none: "the minister said
-    growth would slow" is told to and about nobody the sentence names, not to the partner
-    (on the dev stories 21 of 110 such statements were right)."""
+    "source" or "target") pairs. Events whose code or root is in ``unfilled`` take none:
+    a plain statement ("the minister said growth would slow" is told to nobody its
+    sentence names, not to the partner)."""
     partners = story_partners(events)
     out: list[Event] = []
     for e in events:
         src, tgt = party(e.source), party(e.target)
-        if e.sentence == 0 or e.code == "010":
+        if e.sentence == 0 or e.code in unfilled or e.root in unfilled:
             pass
         elif src is not None and tgt is None and src in partners \
                 and (e.id, "target") not in private:
