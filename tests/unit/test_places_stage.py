@@ -238,6 +238,11 @@ def test_a_division_of_the_documents_country_over_a_foreign_city(
      ("adm1", "AUS", "New South Wales")),
     ("The Kerala Government announced a new tax on liquor.", "Kerala",
      ("adm1", "IND", "Kerala")),
+    # dotted initials the wire's capitals run into an organisation's name
+    ("Huge surpluses made Taiwan a target for U.S. Protectionism.", "U.S.",
+     ("country", "USA", "United States")),
+    ("Taiwan's trade surplus with the U.S. Rose to 13.6 billion dlrs.", "U.S.",
+     ("country", "USA", "United States")),
 ])
 def test_a_country_named_by_an_actors_words(pipeline: Pipeline, text: str, mention: str,
                                             expected: tuple[str, str | None, str]) -> None:

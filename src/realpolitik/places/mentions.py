@@ -90,7 +90,8 @@ def find_candidates(parsed: ParsedDoc, gaz: Gazetteer, demonyms: dict[str, str],
     covered = [False] * len(tokens)
     for ent in parsed.entities:
         if ent.label == "ORG" and body_words:
-            prefix = _country_prefix(parsed, ent.start, ent.end, gaz, body_words)
+            prefix = _country_prefix(parsed, ent.start, ent.end, gaz, body_words) \
+                or _abbreviated_country(parsed, ent.start, ent.end, gaz)
             if prefix is not None:
                 out.append(prefix)
         elif ent.label in ("NORP", "EVENT"):
@@ -187,6 +188,31 @@ def _country_prefix(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
     return _leading_place(parsed, start, end, lambda cut, name: is_state(name) and (
         " ".join(t.text.lower() for t in tokens[cut:end]) in body_words
         or _body_head(tokens[cut:end]) in _STATE_BODY_HEADS))
+
+
+#: a country's name written as dotted initials ("U.S.", "U.K.")
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+_CURRENCY_WORDS = frozenset({"dollar", "dollars", "dlr", "dlrs", "cent", "cents", "pound",
+                             "pounds"})
+
+
+def _abbreviated_country(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer
+                         ) -> Candidate | None:
+    """A country in dotted initials that opens an organisation entity of two words ("U.S.
+    Protectionism", "the U.S. Attack", "the U.S. Rose to"): wire copy capitalises the word
+    after "U.S.", and the parser then takes the two for one organisation's name; the
+    initials still name the country."""
+    tokens = parsed.tokens
+    start, end = _trim(tokens, start, end)
+    if (end - start != 2 or not _DOTTED.fullmatch(tokens[start].text)
+            or tokens[start + 1].lower in _CURRENCY_WORDS):
+        # one capitalised word only: "the U.S. Council for International Business" is an
+        # organisation's own name, "U.S. Dollars" a currency's
+        return None
+    name = tokens[start].text
+    if not any(e.place.feature == "country" for e in gaz.lookup(name)):
+        return None
+    return _span(tokens, start, start + 1, name)
 
 
 def _body_head(words: list[Token]) -> str:
