@@ -21,6 +21,34 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _IOB = ("", "I", "O", "B")
 _ATTRS = ["LEMMA", "POS", "TAG", "DEP", "HEAD", "IDX", "ENT_TYPE", "ENT_IOB"]
 PARAGRAPH_COMPONENT = "realpolitik_paragraph_breaks"
+#: a word in capitals right after dotted initials and not followed by another capitalised
+#: word ("the U.S. Sanctions on", but not "U.S. Trade Representative Yeutter")
+_AFTER_INITIALS = re.compile(r"(?<![A-Za-z])(?:[A-Z]\.){2,} ([A-Z])([a-z]+)\b(?!\s+[A-Z])")
+
+
+def event_words() -> frozenset[str]:
+    """The lemmas of the event dictionaries' verbs and nouns: the common words a parse must
+    see as written in lower case to find the events they name."""
+    from realpolitik.events.patterns import default_patterns
+
+    patterns = default_patterns()
+    return frozenset(patterns.nouns) | frozenset(patterns.verbs)
+
+
+def repair_wire_case(text: str, words: frozenset[str]) -> str:
+    """``text`` with the wire's capital after "U.S." undone where the word is a common
+    one of ``words`` (or its plural): Reuters copy writes "the U.S. Sanctions on Japan",
+    "the U.S. Attack on", and the parser then takes the two for an organisation's name and
+    loses the event noun. Same length, so every offset still points into ``text``."""
+    def lower(m: re.Match[str]) -> str:
+        word = (m.group(1) + m.group(2)).lower()
+        known = word in words or (word.endswith("s") and word[:-1] in words)
+        if not known:
+            return m.group(0)
+        start = m.start(1) - m.start(0)
+        return m.group(0)[:start] + m.group(1).lower() + m.group(0)[start + 1:]
+
+    return _AFTER_INITIALS.sub(lower, text)
 
 
 def _mark_paragraph_breaks(doc: Any) -> Any:
@@ -63,12 +91,17 @@ def paragraph_starts(text: str) -> list[int]:
 class NlpStage:
     """Parses documents with one spaCy pipeline loaded once per stage instance."""
 
-    def __init__(self, config: Config, nlp: Any | None = None) -> None:
+    def __init__(self, config: Config, nlp: Any | None = None,
+                 recased: frozenset[str] | None = None) -> None:
         self.config = config
         self.nlp = nlp if nlp is not None else load_model(config.spacy_model)
+        #: common words whose wire capital after "U.S." the parse undoes (repair_wire_case):
+        #: by default the event dictionaries' words; an empty set parses the text as written
+        self.recased = event_words() if recased is None else recased
 
     def parse(self, documents: Iterable[Document]) -> Iterator[ParsedDoc]:
-        pairs = ((doc.text, doc) for doc in documents)
+        pairs = ((repair_wire_case(doc.text, self.recased) if self.recased else doc.text, doc)
+                 for doc in documents)
         for spacy_doc, document in self.nlp.pipe(
             pairs, as_tuples=True, batch_size=self.config.batch_size,
             n_process=self.config.n_process,
@@ -87,15 +120,18 @@ class NlpStage:
 
 
 def convert(spacy_doc: Any, document: Document) -> ParsedDoc:
-    """Turn a spaCy ``Doc`` into our own plain records."""
-    starts = paragraph_starts(document.text)
+    """Turn a spaCy ``Doc`` into our own plain records. Their text is the document's own,
+    as written: the parse may have read a repaired copy of it (``repair_wire_case``), of the
+    same length."""
+    source = document.text
+    starts = paragraph_starts(source)
     sentences: list[Sentence] = []
     sent_of_token: list[int] = [0] * len(spacy_doc)
     paragraph = 0
     for sent in spacy_doc.sents:
         while paragraph + 1 < len(starts) and sent.start_char >= starts[paragraph + 1]:
             paragraph += 1
-        text = sent.text.strip()
+        text = source[sent.start_char:sent.end_char].strip()
         if not text:
             continue
         index = len(sentences)
@@ -110,13 +146,15 @@ def convert(spacy_doc: Any, document: Document) -> ParsedDoc:
     # HEAD is a relative offset stored unsigned; the signed view gives its true value
     heads = array[:, 4].astype("int64").tolist() if len(rows) else []
     tokens = [
-        Token(t.i, t.text, strings[lemma], strings[pos], strings[tag], strings[dep],
+        Token(t.i, source[idx:idx + len(t.text)], strings[lemma], strings[pos], strings[tag],
+              strings[dep],
               t.i + head, idx, strings[ent_type], _IOB[ent_iob], sent_of_token[t.i],
               bool(t.whitespace_))
         for t, (lemma, pos, tag, dep, _, idx, ent_type, ent_iob), head in zip(
             spacy_doc, rows, heads, strict=True)
     ]
     entities = [
-        Span(e.start, e.end, e.label_, e.text, e.start_char, e.end_char) for e in spacy_doc.ents
+        Span(e.start, e.end, e.label_, source[e.start_char:e.end_char], e.start_char,
+             e.end_char) for e in spacy_doc.ents
     ]
     return ParsedDoc(document=document, tokens=tokens, sentences=sentences, entities=entities)
