@@ -1050,6 +1050,10 @@ POSSIBLE_FOR: list[tuple[str, Key, str, str]] = [
      ("0874", "IRN", "IRQ"), "asserted", "demanded"),
     ("Britain called for Iran to withdraw its troops from Iraq.",
      ("0874", "IRN", "IRQ"), "asserted", "demanded"),
+    ("Britain called for sanctions against Iran.", ("163", None, "IRN"), "asserted",
+     "demanded"),
+    ("The minister called for greater EC-U.S. cooperation on trade.", ("06", "EEC", "USA"),
+     "asserted", "demanded"),
 ]
 
 

@@ -71,7 +71,10 @@ class ClauseModality(ClauseNegation):
                 if lemma in g.report_governors:
                     return settle("reported")
                 return settle(self._aux_modality(gov, t) or "actual")
-            if link == "asked":
+            if link == "asked" or (link == "prep:for" and lemma in g.demand_governors
+                                   and self.doc.tokens[gov].pos == "VERB"):
+                # "called for Iran to withdraw", "called for sanctions against Iran": what
+                # is called for is asked of someone, not done
                 return settle("demanded")
             if link == "xcomp":
                 if lemma in g.report_governors and lemma not in g.demand_governors:
