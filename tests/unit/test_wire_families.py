@@ -1216,3 +1216,22 @@ def test_a_participle_with_its_doer_is_the_doers_act(code_text: CodeText, text: 
 def test_a_participle_without_a_doer_is_no_act(code_text: CodeText) -> None:
     events = code_text("Japan criticised the agreement signed in 1985.")
     assert not [e for e in events if e.code == "057"], shown(events)
+
+
+@pytest.mark.parametrize(("text", "appeal", "asked"), [
+    # "called for X to do": an appeal to X, as "called on X to do" is
+    ("Britain called for Iran to withdraw its troops from Iraq.", ("02", "GBR", "IRN"),
+     ("0874", "IRN", "IRQ")),
+    ("Chile called for Peru to reopen the border.", ("02", "CHL", "PER"), None),
+])
+def test_calling_for_another_to_act_appeals_to_it(code_text: CodeText, text: str,
+                                                  appeal: Key, asked: Key | None) -> None:
+    events = code_text(text)
+    assert appeal in keys(events), shown(events)
+    if asked is not None:
+        assert [e.modality for e in events if asked in keys([e])] == ["demanded"], shown(events)
+
+
+def test_a_plan_that_calls_for_an_act_is_no_appeal(code_text: CodeText) -> None:
+    events = code_text("The government's plan calls for the ministry to cut spending.")
+    assert not [e for e in events if e.root == "02"], shown(events)

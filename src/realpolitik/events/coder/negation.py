@@ -54,7 +54,7 @@ class ClauseNegation(ClauseTree):
             if dep == "xcomp" or (dep == "conj" and tok.tag in ("VB", "VBG", "VBN")):
                 # a finite conjunct ("has not confirmed ... and emphasises") has its own tense
                 chain.append((head, dep))
-            elif dep == "advcl" and self._asked_for(i):
+            elif dep == "advcl" and self.asked_for(i):
                 # "called for Iran to withdraw": what is asked of another, whose negation
                 # ("did not call for") is not the act's
                 chain.append((head, "asked"))
@@ -122,7 +122,7 @@ class ClauseNegation(ClauseTree):
                 and any(self.lemma(a) in self.grammar.hypothetical_governors
                         for a in self.kids(tok.head, "acomp")))
 
-    def _asked_for(self, v: int) -> bool:
+    def asked_for(self, v: int) -> bool:
         """A "for X to" clause of a verb of demand: "called for Iran to withdraw"."""
         tok = self.doc.tokens[v]
         return (tok.head != v and self.lemma(tok.head) in self.grammar.demand_governors

@@ -101,7 +101,8 @@ class SpeechActs(CoderBase):
             trigger = verbs.get(i)
             tok = c.doc.tokens[i]
             head = tok.head
-            if trigger is None or tok.dep not in ("xcomp", "ccomp") or head not in verbs:
+            if trigger is None or head not in verbs or not (
+                    tok.dep in ("xcomp", "ccomp") or c.asked_for(i)):
                 continue
             gov = verbs[head]
             gov_root = self.codebook[gov.code].root

@@ -10,6 +10,7 @@ from realpolitik.events.coder.common import (
     LEFT_MODIFIER_DEPS,
     OBJECT_TARGET_PREPS,
     QUESTION_WORDS,
+    SUBJECT_DEPS,
     YEAR,
     Trigger,
 )
@@ -103,6 +104,15 @@ class TriggerFinder(SpeechActs):
                 consumed.add(obj)
                 return self._light_verb_trigger(c, v, obj, noun_pattern)
         if pattern is None:
+            asked = [k for k in c.kids(v, "advcl") if c.asked_for(k)]
+            askees = [m for k in asked[:1] for s in c.kids(k, *SUBJECT_DEPS)
+                      for m in c.actors_at(s)]
+            askers = c.verb_participants(v, ())[0] if askees else []
+            if any(m.actor is not None for m in askers):
+                # "Britain called for Iran to withdraw": an appeal to the one the "for"
+                # names, whose content the complement gives (as "called on Iran to
+                # withdraw" does); a plan or a pact that "calls for" something asks nothing
+                return self._trigger(c, v, "020", 0.55, askers, askees)
             judged = self._judgement(c, v, "010") if lemma in self.grammar.labelling_verbs \
                 else None
             if judged is None:
