@@ -21,9 +21,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _IOB = ("", "I", "O", "B")
 _ATTRS = ["LEMMA", "POS", "TAG", "DEP", "HEAD", "IDX", "ENT_TYPE", "ENT_IOB"]
 PARAGRAPH_COMPONENT = "realpolitik_paragraph_breaks"
+#: a name written as dotted initials ("U.S.", "U.K.")
+DOTTED_INITIALS = r"(?:[A-Z]\.){2,}"
 #: a word in capitals right after dotted initials and not followed by another capitalised
 #: word ("the U.S. Sanctions on", but not "U.S. Trade Representative Yeutter")
-_AFTER_INITIALS = re.compile(r"(?<![A-Za-z])(?:[A-Z]\.){2,} ([A-Z])([a-z]+)\b(?!\s+[A-Z])")
+_AFTER_INITIALS = re.compile(rf"(?<![A-Za-z]){DOTTED_INITIALS} ([A-Z])([a-z]+)\b(?!\s+[A-Z])")
 
 
 def event_words() -> frozenset[str]:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from realpolitik.model import ParsedDoc, Token
+from realpolitik.nlp import DOTTED_INITIALS
 from realpolitik.places.gazetteer import Gazetteer, fold
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -190,8 +191,7 @@ def _country_prefix(parsed: ParsedDoc, start: int, end: int, gaz: Gazetteer,
         or _body_head(tokens[cut:end]) in _STATE_BODY_HEADS))
 
 
-#: a country's name written as dotted initials ("U.S.", "U.K.")
-_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+_DOTTED = re.compile(DOTTED_INITIALS)
 _CURRENCY_WORDS = frozenset({"dollar", "dollars", "dlr", "dlrs", "cent", "cents", "pound",
                              "pounds"})
 

@@ -161,11 +161,11 @@ class EventCoder(EventAssembly):
         out: list[Event] = []
         for e in events:
             source = e.source
+            considered = e.code in self.grammar.considering_codes
             if (source is not None and source.country is not None
                     and party(e.target) is None
-                    and (e.root in self.grammar.reaction_roots - {"01"}
-                         or e.code in self.grammar.considering_codes)):
-                measure = c.own_measure(e.trigger_token, e.code in self.grammar.considering_codes)
+                    and (e.root in self.grammar.reaction_roots - {"01"} or considered)):
+                measure = c.own_measure(e.trigger_token, considered)
                 if measure is not None:
                     start = min([measure, *c.kids(measure, "compound", "amod", "det")])
                     words = c.doc.text_of(start, measure + 1)

@@ -159,8 +159,7 @@ class ClauseModality(ClauseNegation):
             return "02" if all(a in families.advice_auxiliaries for a in auxiliaries
                                if a in families.obligation_auxiliaries) else "10"
         for k in self.kids(v, "xcomp"):
-            if self.lemma(v) in families.obligation_governors and any(
-                    self.lemma(a) == "to" for a in self.kids(k, "aux")):
+            if self.lemma(v) in families.obligation_governors and self.to_infinitive(k):
                 return "10"
         return None
 

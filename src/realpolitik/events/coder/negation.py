@@ -70,7 +70,7 @@ class ClauseNegation(ClauseTree):
                 chain.append((head, "xcomp"))
             elif (dep in ("acl", "relcl") and tok.pos in ("VERB", "AUX")
                   and not self.kids(i, *SUBJECT_DEPS, "nsubjpass")
-                  and any(self.lemma(a) == "to" for a in self.kids(i, "aux"))):
+                  and self.to_infinitive(i)):
                 # "might take new measures to support the dollar": an infinitive that
                 # tells a noun's purpose shares the modality of what governs the noun
                 chain.append((head, "xcomp"))
@@ -113,12 +113,11 @@ class ClauseNegation(ClauseTree):
         "for X to" under a copula's adjective of possibility ("it would not be possible for
         Greece to discuss"; not "did not wait for Congress to approve")."""
         tok = self.doc.tokens[v]
-        if tok.dep != "advcl" or not any(self.lemma(a) == "to" for a in self.kids(v, "aux")):
+        if tok.dep != "advcl" or not self.to_infinitive(v):
             return False
         if not self.kids(v, *SUBJECT_DEPS, "nsubjpass"):
             return True
-        return (any(self.lemma(m) == "for" for m in self.kids(v, "mark"))
-                and self.lemma(tok.head) == "be"
+        return (self._marked_for(v) and self.lemma(tok.head) == "be"
                 and any(self.lemma(a) in self.grammar.hypothetical_governors
                         for a in self.kids(tok.head, "acomp")))
 
@@ -126,8 +125,11 @@ class ClauseNegation(ClauseTree):
         """A "for X to" clause of a verb of demand: "called for Iran to withdraw"."""
         tok = self.doc.tokens[v]
         return (tok.head != v and self.lemma(tok.head) in self.grammar.demand_governors
-                and any(self.lemma(m) == "for" for m in self.kids(v, "mark"))
-                and any(self.lemma(a) == "to" for a in self.kids(v, "aux")))
+                and self._marked_for(v) and self.to_infinitive(v))
+
+    def _marked_for(self, v: int) -> bool:
+        """Whether clause ``v`` opens with "for": "for Iran to withdraw"."""
+        return any(self.lemma(m) == "for" for m in self.kids(v, "mark"))
 
     def _is_means_gerund(self, t: int, link: str) -> bool:
         """Whether ``t`` is the gerund telling how its governor is done: "will retaliate by
@@ -183,7 +185,7 @@ class ClauseNegation(ClauseTree):
                 return "negated"
             if ((link == "xcomp" or link.startswith("prep:")) and lemma in g.negating_governors
                     and not (lemma in g.pausing_verbs
-                             and any(self.lemma(a) == "to" for a in self.kids(t, "aux")))):
+                             and self.to_infinitive(t))):
                 return "negated"
             if link.startswith("prep:") and link != "prep:from":
                 break

@@ -104,8 +104,7 @@ class Clause(ClauseOwnership):
         tok = self.doc.tokens[t]
         if tok.pos in ("NOUN", "PROPN") and tok.dep == "dobj":
             tok = self.doc.tokens[tok.head]
-        if tok.dep not in ("advcl", "xcomp") or not any(
-                self.lemma(a) == "to" for a in self.kids(tok.i, "aux")):
+        if tok.dep not in ("advcl", "xcomp") or not self.to_infinitive(tok.i):
             return []
         governor = tok.head
         if self.lemma(governor) in self.grammar.demand_governors:

@@ -99,8 +99,7 @@ class ClauseTree:
         for k in self.kids(n, "compound", "amod", "nmod", "nummod"):
             words.add(self.lemma(k))
             words.add(self.doc.tokens[k].lower)
-        words.update(self.lemma(k) for k in self.kids(n, "acl")
-                     if any(self.lemma(a) == "to" for a in self.kids(k, "aux")))
+        words.update(self.lemma(k) for k in self.infinitives(n))
         return words
 
     def sentence_lemmas(self, i: int) -> frozenset[str]:
@@ -122,8 +121,11 @@ class ClauseTree:
 
     def infinitives(self, n: int) -> list[int]:
         """A noun's infinitival complements: "a failure to honour the pact"."""
-        return [k for k in self.kids(n, "acl")
-                if any(self.lemma(a) == "to" for a in self.kids(k, "aux"))]
+        return [k for k in self.kids(n, "acl") if self.to_infinitive(k)]
+
+    def to_infinitive(self, v: int) -> bool:
+        """Whether verb ``v`` is an infinitive: "to" among its auxiliaries."""
+        return any(self.lemma(a) == "to" for a in self.kids(v, "aux"))
 
     def counted_by(self, obj: int) -> list[int]:
         """What an amount counts: "hundreds of drones", "$350 million in military aid"

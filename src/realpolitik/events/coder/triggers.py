@@ -122,8 +122,7 @@ class TriggerFinder(SpeechActs):
         if pattern.code in self.grammar.symmetric_codes and self._with_the_press(c, v, pattern):
             return None
         if pattern.code in ("012", "013") and any(
-                c.lemma(k) in self.patterns.verbs and any(
-                    c.lemma(a) == "to" for a in c.kids(k, "aux"))
+                c.lemma(k) in self.patterns.verbs and c.to_infinitive(k)
                 for k in c.kids(v, "xcomp")):
             # "hopes to meet Reagan", "hoped to seal an agreement": the infinitive is the
             # speaker's plan (an event of its own), the hoping no comment on anyone; "hoped
@@ -210,7 +209,7 @@ class TriggerFinder(SpeechActs):
             asked = tok.dep == "xcomp" and c.lemma(tok.head) in g.demand_governors
             helped = [m for k in doing for o in c.kids(k, "dobj") for m in c.actors_at(o)]
             if (doing and not asked and not helped
-                    and any(c.lemma(a) == "to" for a in c.kids(v, "aux"))):
+                    and c.to_infinitive(v)):
                 # "hired to help settle a dispute", "an offer to help resolve the row": the
                 # purpose is the act the sentence names, no aid given (but "asked Asian
                 # banks to help finance" appeals for aid, and "to help defend Saudi Arabia"
