@@ -44,6 +44,11 @@ def keys(events: list[Event]) -> set[Key]:
     return out
 
 
+def factuality(events: list[Event]) -> list[tuple[str, str]]:
+    """Each event's (polarity, modality), in order."""
+    return [(e.polarity, e.modality) for e in events]
+
+
 def shown(events: list[Event]) -> str:
     return "\n".join(f"  {e.code} {e.trigger!r} {_country(e.source)}->{_country(e.target)}"
                      for e in events) or "  (no events)"
@@ -1033,7 +1038,7 @@ MEANS: list[tuple[str, Key, str, str]] = [
 def test_a_means_gerund_shares_its_governors_tense_and_negation(
         code_text: CodeText, text: str, expected: Key, polarity: str, modality: str) -> None:
     events = [e for e in code_text(text) if expected in keys([e])]
-    assert [(e.polarity, e.modality) for e in events] == [(polarity, modality)], shown(events)
+    assert factuality(events) == [(polarity, modality)], shown(events)
 
 
 #: an act supposed, not told: "for X to" under an adjective of possibility
@@ -1063,8 +1068,7 @@ def test_an_act_possible_for_someone_is_no_fact(code_text: CodeText, text: str,
                                                 expected: Key, polarity: str,
                                                 modality: str) -> None:
     events = [e for e in code_text(text) if expected in keys([e])]
-    assert [(e.polarity, e.modality) for e in events][:1] == [(polarity, modality)], \
-        shown(events)
+    assert factuality(events)[:1] == [(polarity, modality)], shown(events)
 
 
 #: a bloc's own meeting, accord or endorsement with no other side named is the bloc's with
